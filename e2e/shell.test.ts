@@ -1,0 +1,64 @@
+// Browser mode end to end: `testdesk serve` as a process, real Chromium opening the URL it
+// prints, and the refusals a stranger would meet.
+import type { Browser } from 'playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchTestBrowser } from './support/browser'
+import { startTestdesk, tempDataDir, type LongRunning } from './support/cli'
+
+let browser: Browser
+let serve: LongRunning
+let url: string
+let dataDir: string
+
+beforeAll(async () => {
+  dataDir = tempDataDir()
+  browser = await launchTestBrowser()
+  serve = startTestdesk(['serve', '--data-dir', dataDir])
+  url = (await serve.waitFor(/Open this URL in your browser: (\S+)/))[1]
+})
+
+afterAll(async () => {
+  await browser?.close()
+  expect(await serve?.stop()).toBe(0)
+})
+
+describe('testdesk serve', () => {
+  it('shows the app shell with the system info in real Chromium', async () => {
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(url)
+    expect(new URL(page.url()).searchParams.has('token')).toBe(false)
+    await expect.poll(() => page.getByTestId('data-dir').textContent()).toBe(dataDir)
+    expect(await page.getByRole('navigation', { name: 'Sections' }).isVisible()).toBe(true)
+    expect(await page.getByTestId('app-version').textContent()).toMatch(/^\d+\.\d+\.\d+$/)
+    expect(await page.getByTestId('status-bar').textContent()).toContain(`data: ${dataDir}`)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('switches between light and dark theme and remembers it', async () => {
+    const page = await browser.newPage({ colorScheme: 'light' })
+    await page.goto(url)
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light')
+    await page.getByRole('button', { name: 'Toggle light and dark theme' }).click()
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+    await page.reload()
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+    await page.close()
+  })
+
+  it('refuses a visitor without the token, and a call from another origin', async () => {
+    const { origin, searchParams } = new URL(url)
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const response = await page.goto(origin + '/')
+    expect(response?.status()).toBe(401)
+    const fromElsewhere = await page.request.post(`${origin}/api/system.info`, {
+      headers: { Origin: 'http://evil.example', 'X-TestDesk-Token': searchParams.get('token')! },
+      data: {},
+    })
+    expect(fromElsewhere.status()).toBe(403)
+    await context.close()
+  })
+})

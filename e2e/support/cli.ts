@@ -1,0 +1,85 @@
+// Runs the real `testdesk` command as a separate process, the way a tester or CI would.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+export const BIN = resolve(import.meta.dirname, '../../bin/testdesk.mjs')
+
+export function tempDataDir(prefix = 'td-data-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
+
+export interface CliResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+export function runTestdesk(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    child.on('error', reject)
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolvePromise({ code, stdout, stderr })
+    })
+  })
+}
+
+export interface LongRunning {
+  child: ChildProcess
+  output(): string
+  /** Resolves with the first match of `pattern` in stdout; rejects if the process exits first. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>
+  stop(signal?: NodeJS.Signals): Promise<number | null>
+}
+
+export function startTestdesk(args: string[], env: NodeJS.ProcessEnv = {}): LongRunning {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (d) => (stdout += d))
+  child.stderr!.on('data', (d) => (stderr += d))
+  const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)))
+  return {
+    child,
+    output: () => stdout + stderr,
+    waitFor(pattern, timeoutMs = 60_000) {
+      return new Promise((resolveMatch, reject) => {
+        const check = () => {
+          const match = stdout.match(pattern)
+          if (match) {
+            cleanup()
+            resolveMatch(match)
+          }
+        }
+        const timer = setTimeout(() => {
+          cleanup()
+          reject(new Error(`Timed out waiting for ${pattern}; output so far:\n${stdout}${stderr}`))
+        }, timeoutMs)
+        const onExit = (code: number | null) => {
+          cleanup()
+          reject(new Error(`testdesk exited (${code}) before printing ${pattern}:\n${stdout}${stderr}`))
+        }
+        const cleanup = () => {
+          clearTimeout(timer)
+          child.stdout!.off('data', check)
+          child.off('close', onExit)
+        }
+        child.stdout!.on('data', check)
+        child.on('close', onExit)
+        check()
+      })
+    },
+    async stop(signal = 'SIGINT') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+      return exited
+    },
+  }
+}

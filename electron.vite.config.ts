@@ -1,0 +1,40 @@
+// Builds the three worlds: main (Node, ESM), preload (sandboxed, so CommonJS) and the renderer.
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+import { resolve } from 'node:path'
+import type { UserConfig } from 'vite'
+
+const root = import.meta.dirname
+
+/** The renderer build, shared with `testdesk serve`, which builds the UI on demand. */
+export const rendererConfig: UserConfig = {
+  root: resolve(root, 'src/renderer'),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: resolve(root, 'out/renderer'),
+    emptyOutDir: true,
+    rollupOptions: { input: resolve(root, 'src/renderer/index.html') },
+  },
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: true,
+      outDir: resolve(root, 'out/main'),
+      rollupOptions: { input: { index: resolve(root, 'src/main/app/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      externalizeDeps: false,
+      outDir: resolve(root, 'out/preload'),
+      rollupOptions: {
+        input: { index: resolve(root, 'src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: rendererConfig,
+})

@@ -1,0 +1,108 @@
+// Todo list kept in sessionStorage: survives a reload, starts empty in every new browser context.
+(function () {
+  var KEY = 'testdesk-demo-todos';
+  var state = load();
+  var filter = 'all';
+
+  var form = document.getElementById('todo-form');
+  var input = document.getElementById('new-todo');
+  var list = document.getElementById('todo-list');
+  var count = document.getElementById('todo-count');
+  var empty = document.getElementById('todo-empty');
+  var clear = document.getElementById('clear-completed');
+  var filterButtons = document.querySelectorAll('#todo-filters button');
+
+  function load() {
+    try {
+      var saved = JSON.parse(sessionStorage.getItem(KEY) || 'null');
+      if (saved && Array.isArray(saved.items)) return saved;
+    } catch (e) { /* a damaged entry just means a fresh list */ }
+    return { nextId: 1, items: [] };
+  }
+
+  function save() {
+    sessionStorage.setItem(KEY, JSON.stringify(state));
+  }
+
+  function render() {
+    list.textContent = '';
+    state.items
+      .filter(function (item) {
+        return filter === 'all' || (filter === 'active' ? !item.completed : item.completed);
+      })
+      .forEach(function (item) {
+        var li = document.createElement('li');
+        li.className = 'todo-item' + (item.completed ? ' completed' : '');
+        li.id = 'todo-' + item.id;
+        li.setAttribute('data-testid', 'todo-item');
+        li.setAttribute('data-completed', String(item.completed));
+
+        var label = document.createElement('label');
+        var box = document.createElement('input');
+        box.type = 'checkbox';
+        box.className = 'todo-toggle';
+        box.checked = item.completed;
+        box.setAttribute('data-testid', 'todo-toggle');
+        box.addEventListener('change', function () {
+          item.completed = box.checked;
+          save();
+          render();
+        });
+        var title = document.createElement('span');
+        title.className = 'todo-title';
+        title.setAttribute('data-testid', 'todo-title');
+        title.textContent = item.title;
+        label.appendChild(box);
+        label.appendChild(title);
+
+        var remove = document.createElement('button');
+        remove.type = 'button';
+        remove.className = 'secondary todo-delete';
+        remove.setAttribute('data-testid', 'todo-delete');
+        remove.setAttribute('aria-label', 'Delete ' + item.title);
+        remove.textContent = '\u00d7';
+        remove.addEventListener('click', function () {
+          state.items = state.items.filter(function (other) { return other !== item; });
+          save();
+          render();
+        });
+
+        li.appendChild(label);
+        li.appendChild(remove);
+        list.appendChild(li);
+      });
+
+    var left = state.items.filter(function (item) { return !item.completed; }).length;
+    count.textContent = left + (left === 1 ? ' item left' : ' items left');
+    empty.hidden = state.items.length > 0;
+    clear.disabled = !state.items.some(function (item) { return item.completed; });
+    filterButtons.forEach(function (button) {
+      button.setAttribute('aria-pressed', String(button.getAttribute('data-filter') === filter));
+    });
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var title = input.value.trim();
+    if (!title) return;
+    state.items.push({ id: state.nextId++, title: title, completed: false });
+    input.value = '';
+    save();
+    render();
+  });
+
+  filterButtons.forEach(function (button) {
+    button.addEventListener('click', function () {
+      filter = button.getAttribute('data-filter');
+      render();
+    });
+  });
+
+  clear.addEventListener('click', function () {
+    state.items = state.items.filter(function (item) { return !item.completed; });
+    save();
+    render();
+  });
+
+  render();
+})();

@@ -1,0 +1,61 @@
+// Electron entry: one instance, one window, the core in this process, the contract over IPC.
+// Everything of substance lives in src/main/core; this file only wires Electron to it.
+import { app, BrowserWindow, ipcMain } from 'electron'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { openCore, type Core } from '../core'
+import { IPC_EVENT_CHANNEL } from '../../shared/api/transport'
+import { registerIpc } from './ipc'
+import { installMenu } from './menu'
+import { hardenApp, trustedSender } from './security'
+import { createMainWindow, rendererPaths } from './window'
+
+const mainDir = dirname(fileURLToPath(import.meta.url))
+const { preload, rendererIndex } = rendererPaths(mainDir)
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+
+let core: Core | null = null
+let mainWindow: BrowserWindow | null = null
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  hardenApp(rendererIndex, devServerUrl)
+  app.whenReady().then(start).catch((error) => {
+    console.error('[testdesk] start-up failed:', error)
+    app.exit(2)
+  })
+}
+
+async function start(): Promise<void> {
+  core = await openCore({
+    dataDir: app.getPath('userData'),
+    // In development the SQLite addon is built for Electron beside the Node one (scripts/start.mjs).
+    nativeBinding: process.env.TESTDESK_SQLITE_BINDING || undefined,
+  })
+  registerIpc(ipcMain, core.dispatcher, trustedSender(rendererIndex, devServerUrl))
+  core.events.subscribe((name, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, name, payload)
+    }
+  })
+  installMenu()
+  mainWindow = createMainWindow(preload, rendererIndex, devServerUrl)
+  mainWindow.on('closed', () => (mainWindow = null))
+  app.on('activate', () => {
+    if (!mainWindow) mainWindow = createMainWindow(preload, rendererIndex, devServerUrl)
+  })
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+app.on('will-quit', () => {
+  void core?.close()
+})

@@ -1,0 +1,55 @@
+// The CLI as a user meets it: a separate process, exit codes and what it prints.
+import { describe, expect, it } from 'vitest'
+import { runTestdesk, tempDataDir } from '../../../e2e/support/cli'
+
+describe('testdesk CLI', () => {
+  it('prints help for the program and for every command, exit 0', async () => {
+    const main = await runTestdesk(['--help'])
+    expect(main.code).toBe(0)
+    for (const command of ['info', 'serve', 'demo-site']) expect(main.stdout).toContain(command)
+    for (const command of ['info', 'serve', 'demo-site']) {
+      const help = await runTestdesk([command, '--help'])
+      expect(help.code, command).toBe(0)
+      expect(help.stdout).toContain(`Usage: testdesk ${command}`)
+    }
+  })
+
+  it('prints its version', async () => {
+    const result = await runTestdesk(['--version'])
+    expect(result.code).toBe(0)
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
+  it('info --json describes the installation in the chosen data directory', async () => {
+    const dataDir = tempDataDir()
+    const result = await runTestdesk(['info', '--json', '--data-dir', dataDir])
+    expect(result.code).toBe(0)
+    const info = JSON.parse(result.stdout)
+    expect(info).toMatchObject({ appName: 'TestDesk', dataDir, schemaVersion: expect.any(Number) })
+    expect(info.browser).toHaveProperty('found')
+  })
+
+  it('takes the data directory from TESTDESK_HOME when no flag is given', async () => {
+    const dataDir = tempDataDir()
+    const result = await runTestdesk(['info', '--json'], { TESTDESK_HOME: dataDir })
+    expect(JSON.parse(result.stdout).dataDir).toBe(dataDir)
+  })
+
+  it('exits 2 with a useful message on bad usage', async () => {
+    const unknown = await runTestdesk(['frobnicate'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/)
+    const badPort = await runTestdesk(['serve', '--port', 'seventy'])
+    expect(badPort.code).toBe(2)
+    expect(badPort.stderr).toContain('--port must be a whole number from 0 to 65535 (got "seventy")')
+    const badOption = await runTestdesk(['info', '--colour'])
+    expect(badOption.code).toBe(2)
+  })
+
+  it('reports a bad browser path instead of silently using another browser', async () => {
+    const result = await runTestdesk(['info', '--data-dir', tempDataDir()], { TESTDESK_BROWSER_PATH: '/no/such/browser' })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('none found')
+    expect(result.stdout).toContain('/no/such/browser, which does not exist')
+  })
+})

@@ -1,0 +1,41 @@
+// The `testdesk` command line: global flags, one module a command, and the exit-code rules.
+import { Command, CommanderError } from 'commander'
+import { APP_VERSION } from '../core/app-version'
+import { registerDemoSite } from './commands/demo-site'
+import { registerInfo } from './commands/info'
+import { registerServe } from './commands/serve'
+import { describeFailure, EXIT } from './output'
+
+export function buildProgram(): Command {
+  const program = new Command('testdesk')
+    .description('TestDesk: record, organise and run browser tests on your own machine')
+    .version(APP_VERSION, '-v, --version', 'print the TestDesk version')
+    .option('--data-dir <path>', 'data directory (default: $TESTDESK_HOME or ~/.testdesk)')
+    .option('--json', 'print machine-readable JSON instead of text')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+  registerInfo(program)
+  registerServe(program)
+  registerDemoSite(program)
+  for (const command of program.commands) command.exitOverride()
+  return program
+}
+
+/** Runs the CLI and returns the exit code instead of exiting, so tests can call it in-process. */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram()
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return process.exitCode === undefined ? EXIT.ok : Number(process.exitCode)
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version succeed; everything else commander rejects is bad usage.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage
+    }
+    const failure = describeFailure(error)
+    const json = argv.includes('--json')
+    if (json) process.stdout.write(JSON.stringify({ error: { kind: failure.kind, message: failure.message } }, null, 2) + '\n')
+    process.stderr.write(`testdesk: ${failure.message}\n`)
+    return failure.code
+  }
+}

@@ -1,0 +1,35 @@
+// Opens the core for one CLI command and calls it through the contract, so flags are validated
+// by the same schemas as the UI's calls.
+import type { Api } from '../../shared/api'
+import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract'
+import { TestDeskError } from '../../shared/api/errors'
+import { openCore, type Core } from '../core'
+import { resolveDataDir } from '../core/paths'
+import type { GlobalOptions } from './output'
+
+type Spec<N extends string> = N extends `${infer NS}.${infer M}`
+  ? NS extends keyof Api
+    ? M extends keyof Api[NS]
+      ? Api[NS][M]
+      : never
+    : never
+  : never
+
+export async function withCore<T>(options: GlobalOptions, work: (core: Core) => Promise<T>): Promise<T> {
+  const core = await openCore({ dataDir: resolveDataDir(options.dataDir) })
+  try {
+    return await work(core)
+  } finally {
+    await core.close()
+  }
+}
+
+export async function invoke<N extends MethodName<Api>>(
+  core: Core,
+  name: N,
+  input: InputOf<Spec<N>> | Record<string, unknown>,
+): Promise<OutputOf<Spec<N>>> {
+  const envelope = await core.dispatcher.call(name, input, { transport: 'direct' })
+  if (!envelope.ok) throw TestDeskError.from(envelope.error)
+  return envelope.value as OutputOf<Spec<N>>
+}

@@ -1,0 +1,48 @@
+// The core: implements the whole contract over the store, runner, scheduler, reports and sync.
+// Transports (IPC, HTTP host, CLI) only ever see `core.dispatcher` and `core.events`.
+import { api, type Api } from '../../shared/api'
+import type { Implementation } from '../../shared/api/contract'
+import { openDatabase, type Db } from '../store/db'
+import type { CoreContext } from './context'
+import { createDispatcher, type Dispatcher } from './dispatch'
+import { EventBus } from './events'
+import { databasePath as dbPathIn } from './paths'
+import { systemNamespace } from './system'
+
+export interface CoreOptions {
+  dataDir: string
+  /** `:memory:` for tests; defaults to testdesk.db in the data directory. */
+  databasePath?: string
+  nativeBinding?: string
+}
+
+export interface Core {
+  readonly api: Implementation<Api>
+  readonly dispatcher: Dispatcher
+  readonly events: EventBus<Api>
+  readonly context: CoreContext
+  close(): Promise<void>
+}
+
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const databasePath = options.databasePath ?? dbPathIn(options.dataDir)
+  const db: Db = openDatabase(databasePath, { nativeBinding: options.nativeBinding })
+  const events = new EventBus<Api>()
+  const context: CoreContext = { dataDir: options.dataDir, databasePath, db, events }
+  const implementation: Implementation<Api> = {
+    system: systemNamespace(context),
+  }
+  const dispatcher = createDispatcher(api, implementation)
+  let closed = false
+  return {
+    api: implementation,
+    dispatcher,
+    events,
+    context,
+    async close() {
+      if (closed) return
+      closed = true
+      db.close()
+    },
+  }
+}
