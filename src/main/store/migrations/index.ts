@@ -1,4 +1,5 @@
 // Every migration, in order. Adding one is a new file plus one line here.
+import { initial } from './0010-initial'
 import type { Migration } from './types'
 
-export const migrations: readonly Migration[] = []
+export const migrations: readonly Migration[] = [initial]

@@ -1,0 +1,147 @@
+// What every repository shares: the database, cached statements, one Table per table, the local
+// user and default project, and helpers for references and transactions.
+import { userInfo } from 'node:os'
+import { TestDeskError } from '../../shared/api/errors'
+import type { Project, User } from '../../shared/model/definition'
+import type { Db } from './db'
+import { guarded } from './errors'
+import { newId, nowIso, Statements, Table, type Row, type TableSpec } from './table'
+
+const SPECS = {
+  users: { name: 'users', searchColumn: 'name', defaultSort: ['created_at', 'asc'] },
+  projects: { name: 'projects', searchColumn: 'name', defaultSort: ['name', 'asc'] },
+  suites: { name: 'suites', searchColumn: 'name', defaultSort: ['position', 'asc'] },
+  browserConfigs: { name: 'browser_configurations', searchColumn: 'name', defaultSort: ['name', 'asc'] },
+  environments: { name: 'environments', searchColumn: 'name', defaultSort: ['name', 'asc'] },
+  envVars: { name: 'environment_variables', defaultSort: ['position', 'asc'] },
+  dataSets: { name: 'test_data_sets', searchColumn: 'name', defaultSort: ['name', 'asc'] },
+  dataRows: { name: 'test_data_rows', defaultSort: ['row_index', 'asc'] },
+  testCases: { name: 'test_cases', searchColumn: 'name', defaultSort: ['name', 'asc'] },
+  steps: { name: 'test_steps', defaultSort: ['position', 'asc'] },
+  scripts: { name: 'test_scripts', searchColumn: 'name', defaultSort: ['position', 'asc'] },
+  runs: { name: 'test_runs', searchColumn: 'run_name', defaultSort: ['created_at', 'desc'] },
+  items: { name: 'test_run_items', defaultSort: ['execution_order', 'asc'] },
+  results: { name: 'test_run_results', defaultSort: ['created_at', 'asc'] },
+  stepResults: { name: 'test_step_results', defaultSort: ['step_number', 'asc'] },
+  checkpoints: { name: 'checkpoint_results', searchColumn: 'checkpoint_name', defaultSort: ['created_at', 'asc'] },
+  scriptResults: { name: 'script_results', searchColumn: 'script_name', defaultSort: ['created_at', 'asc'] },
+  consoleLogs: { name: 'console_logs', searchColumn: 'message', defaultSort: ['timestamp', 'asc'] },
+  networkLogs: { name: 'network_logs', searchColumn: 'url', defaultSort: ['timestamp', 'asc'] },
+  schedules: { name: 'schedules', searchColumn: 'schedule_name', defaultSort: ['next_execution_at', 'asc'] },
+  scheduleExecutions: { name: 'schedule_executions', defaultSort: ['scheduled_for', 'desc'] },
+  history: { name: 'test_execution_history', defaultSort: ['executed_at', 'desc'] },
+  bundles: { name: 'execution_bundles', defaultSort: ['created_at', 'desc'] },
+  transitions: { name: 'state_transitions', defaultSort: ['created_at', 'asc'] },
+  artifacts: { name: 'artifacts', defaultSort: ['created_at', 'desc'] },
+  outbox: { name: 'sync_outbox', defaultSort: ['created_at', 'asc'] },
+} as const satisfies Record<string, TableSpec>
+
+export type TableName = keyof typeof SPECS
+// Rows are typed by each repository; the table layer only moves them.
+export type Tables = { [K in TableName]: Table<{ id: string } & Row> }
+
+export class StoreBase {
+  readonly statements: Statements
+  readonly t: Tables
+  private defaults: { projectId: string; userId: string } | null = null
+
+  constructor(
+    readonly db: Db,
+    private readonly userName: string = safeUserName(),
+  ) {
+    this.statements = new Statements(db)
+    this.t = Object.fromEntries(
+      Object.entries(SPECS).map(([key, spec]) => [key, new Table(db, this.statements, spec)]),
+    ) as Tables
+  }
+
+  /** Runs `work` in one transaction (nested calls join the outer one). */
+  tx<T>(work: () => T): T {
+    if (this.db.inTransaction) return work()
+    return this.db.transaction(work).immediate()
+  }
+
+  /** The OS user, as a users row, so created_by columns can be mapped by sync later. */
+  get localUserId(): string {
+    return this.ensureDefaults().userId
+  }
+
+  /** The project used when a call names none. */
+  get defaultProjectId(): string {
+    return this.ensureDefaults().projectId
+  }
+
+  projectOrDefault(projectId: string | null | undefined, field = 'project_id'): string {
+    if (!projectId) return this.defaultProjectId
+    this.assertExists('projects', projectId, field, 'project')
+    return projectId
+  }
+
+  private ensureDefaults(): { projectId: string; userId: string } {
+    if (this.defaults) return this.defaults
+    this.defaults = this.tx(() => {
+      let user = this.statements.get('SELECT id FROM users WHERE is_local = 1 ORDER BY created_at LIMIT 1').get() as
+        | { id: string }
+        | undefined
+      if (!user) user = { id: this.t.users.insert({ name: this.userName, is_local: true }) }
+      let project = this.statements.get('SELECT id FROM projects ORDER BY created_at LIMIT 1').get() as { id: string } | undefined
+      if (!project) project = { id: this.createProjectRow('Default', null) }
+      return { projectId: project.id, userId: user.id }
+    })
+    return this.defaults
+  }
+
+  /** A project row plus its ROOT suite. */
+  createProjectRow(name: string, description: string | null, id?: string): string {
+    return this.tx(() => {
+      const projectId = guarded(() => this.t.projects.insert({ id, name, description }))
+      this.t.suites.insert({ project_id: projectId, parent_id: null, name: 'ROOT', position: 0 })
+      return projectId
+    })
+  }
+
+  getProject(id: string): Project | null {
+    return this.t.projects.get(id) as Project | null
+  }
+
+  getUser(id: string): User | null {
+    return this.t.users.get(id) as User | null
+  }
+
+  /** Throws a validation error naming `field` when the referenced row is missing. */
+  assertExists(table: TableName, id: string, field: string, what: string): void {
+    if (!this.t[table].exists(id)) throw TestDeskError.validation(field, `no ${what} with id ${id}`)
+  }
+
+  /** Throws a validation error naming `field` when the row is missing or in another project. */
+  assertInProject(table: TableName, id: string, projectId: string, field: string, what: string): void {
+    const row = this.statements.get(`SELECT project_id FROM ${this.t[table].name} WHERE id = ?`).get(id) as
+      | { project_id: string }
+      | undefined
+    if (!row) throw TestDeskError.validation(field, `no ${what} with id ${id}`)
+    if (row.project_id !== projectId) throw TestDeskError.validation(field, `the ${what} ${id} belongs to another project`)
+  }
+
+  /** Fetches a row or throws not_found. */
+  mustGet<T>(table: TableName, id: string, what: string): T {
+    const row = this.t[table].get(id)
+    if (!row) throw TestDeskError.notFound(what, id)
+    return row as unknown as T
+  }
+
+  now(): string {
+    return nowIso()
+  }
+
+  newId(): string {
+    return newId()
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username || 'local'
+  } catch {
+    return 'local'
+  }
+}

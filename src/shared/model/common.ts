@@ -1,0 +1,64 @@
+// Building blocks every entity of the model uses: ids, timestamps, pages, list queries.
+import { z } from 'zod'
+
+export const Id = z.string().uuid({ message: 'must be a UUID' })
+export type Id = string
+
+/** ISO-8601 UTC timestamp text, e.g. 2026-01-17T10:05:00.000Z. */
+export const Timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
+export type Timestamp = string
+
+/** A date or date-time filter (`2026-01-01` or a full timestamp). */
+export const DateFilter = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  message: 'must be a date (YYYY-MM-DD) or an ISO-8601 date-time',
+})
+
+export const Tags = z.array(z.string().trim().min(1).max(100)).max(100)
+export const Name = z.string().trim().min(1, 'must not be empty').max(255)
+export const LongText = z.string().max(100_000)
+export const JsonObject = z.record(z.string(), z.unknown())
+export type JsonObject = Record<string, unknown>
+
+export const SortOrder = z.enum(['asc', 'desc'])
+
+export const DEFAULT_LIMIT = 20
+export const MAX_LIMIT = 100
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  limit: number
+  offset: number
+}
+
+/** Common list parameters of reference/003: pagination, sorting, field selection, search. */
+export function listQuery<const S extends readonly [string, ...string[]], F extends z.ZodRawShape>(
+  sortFields: S,
+  filters: F,
+) {
+  return z
+    .object({
+      limit: z.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
+      offset: z.number().int().min(0).default(0),
+      sort_by: z.enum(sortFields).optional(),
+      sort_order: SortOrder.default('desc'),
+      /** Return only these fields of each item (id is always included). */
+      fields: z.array(z.string().min(1)).min(1).optional(),
+      /** Case-insensitive search in the name. */
+      search: z.string().trim().min(1).max(255).optional(),
+      ...filters,
+    })
+    .strict()
+}
+
+export const ById = z.object({ id: Id }).strict()
+export const ByIds = z.object({ ids: z.array(Id).min(1).max(1000) }).strict()
+
+export interface Deleted {
+  id: string
+  deleted: true
+}
+
+export interface BulkDeleted {
+  deleted: number
+}
