@@ -2,7 +2,10 @@
 // Transports (IPC, HTTP host, CLI) only ever see `core.dispatcher` and `core.events`.
 import { api, type Api } from '../../shared/api'
 import type { Implementation } from '../../shared/api/contract'
+import { Store } from '../store'
 import { openDatabase, type Db } from '../store/db'
+import { definitionNamespaces } from './definitions'
+import { executionNamespaces, manualRunControl, type RunControl } from './execution'
 import type { CoreContext } from './context'
 import { createDispatcher, type Dispatcher } from './dispatch'
 import { EventBus } from './events'
@@ -14,6 +17,10 @@ export interface CoreOptions {
   /** `:memory:` for tests; defaults to testdesk.db in the data directory. */
   databasePath?: string
   nativeBinding?: string
+  /** Name of the local user (defaults to the OS user). */
+  userName?: string
+  /** How runs start; defaults to the manual (submit-your-own-results) control. */
+  runControl?: (store: Store) => RunControl
 }
 
 export interface Core {
@@ -28,9 +35,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const databasePath = options.databasePath ?? dbPathIn(options.dataDir)
   const db: Db = openDatabase(databasePath, { nativeBinding: options.nativeBinding })
   const events = new EventBus<Api>()
-  const context: CoreContext = { dataDir: options.dataDir, databasePath, db, events }
+  const store = new Store(db, { dataDir: options.dataDir, userName: options.userName })
+  const context: CoreContext = { dataDir: options.dataDir, databasePath, db, events, store }
   const implementation: Implementation<Api> = {
     system: systemNamespace(context),
+    ...definitionNamespaces(store),
+    ...executionNamespaces(store, (options.runControl ?? manualRunControl)(store)),
   }
   const dispatcher = createDispatcher(api, implementation)
   let closed = false

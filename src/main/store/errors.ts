@@ -15,7 +15,8 @@ export function translateSqliteError(error: unknown, fieldPrefix = ''): unknown 
   if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     const fields = (columns ?? '').split(',').map((c) => c.trim().split('.').pop()!).filter((c) => c && c !== 'project_id')
     const field = fields.at(-1) ?? 'id'
-    return TestDeskError.conflict(`${at(field)}: already exists${fields.length > 1 ? ` (${fields.join(', ')})` : ''}`, at(field))
+    const scope = (columns ?? '').includes('project_id') ? ' in this project' : ''
+    return new TestDeskError('conflict', `${at(field)}: already exists${scope}`, [{ field: at(field), message: `already exists${scope}` }])
   }
   if (e.code === 'SQLITE_CONSTRAINT_NOTNULL') {
     const field = (columns ?? '').split('.').pop() ?? ''

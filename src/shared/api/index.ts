@@ -1,9 +1,35 @@
 // The contract: every namespace TestDesk's UI, CLI and host speak. Add a namespace here and the
 // core must implement it (compile error otherwise); every transport picks it up by itself.
+import { browsers, dataSets, environments, scripts } from './catalog'
+import { projects } from './projects'
+import { bundles, checkpoints, history, logs, results, scriptResults, stepResults } from './results'
+import { runItems, runs } from './runs'
+import { schedules } from './schedules'
+import { steps } from './steps'
+import { suites } from './suites'
 import { system } from './system'
+import { tests } from './tests'
 
 export const api = {
   system,
+  projects,
+  suites,
+  tests,
+  steps,
+  dataSets,
+  scripts,
+  environments,
+  browsers,
+  runs,
+  runItems,
+  results,
+  stepResults,
+  checkpoints,
+  scriptResults,
+  logs,
+  history,
+  schedules,
+  bundles,
 }
 
 export type Api = typeof api

@@ -1,0 +1,153 @@
+// Contract namespaces of the execution side: runs and their items, results and what hangs off
+// them, history, schedules and bundles. Starting, stopping and cancelling go through RunControl,
+// which the runner provides.
+import type { Api } from '../../shared/api'
+import type { Implementation } from '../../shared/api/contract'
+import { TestDeskError } from '../../shared/api/errors'
+import type { TestRun } from '../../shared/model/execution'
+import type { Store } from '../store'
+import { checkFields } from './crud'
+
+type Impl = Implementation<Api>
+
+/** How runs are started and halted; the runner's orchestrator implements it. */
+export interface RunControl {
+  start(runId: string, environment: { browser_name?: string; viewport_width?: number; viewport_height?: number }): Promise<TestRun> | TestRun
+  stop(runId: string): Promise<TestRun> | TestRun
+  cancel(runId: string): Promise<TestRun> | TestRun
+}
+
+export function executionNamespaces(
+  store: Store,
+  control: RunControl,
+): Pick<Impl, 'runs' | 'runItems' | 'results' | 'stepResults' | 'checkpoints' | 'scriptResults' | 'logs' | 'history' | 'schedules' | 'bundles'> {
+  const runFields = store.t.runs.shape.columns
+  return {
+    runs: {
+      create: (input) => store.runs.create(input),
+      get: ({ id }) => store.runs.get(id),
+      update: (input) => store.runs.update(input),
+      delete: ({ id }) => store.runs.delete(id),
+      bulkDelete: ({ ids }) =>
+        store.tx(() => {
+          ids.forEach((id, i) => {
+            if (!store.t.runs.exists(id)) throw TestDeskError.validation(`ids.${i}`, `no test run with id ${id}`)
+          })
+          for (const id of ids) store.runs.delete(id)
+          return { deleted: ids.length }
+        }),
+      list: (query) => {
+        checkFields(query.fields, runFields)
+        const page = store.runs.list(query)
+        if (!query.fields) return page
+        const keep = new Set(['id', ...query.fields])
+        return { ...page, items: page.items.map((run) => Object.fromEntries(Object.entries(run).filter(([k]) => keep.has(k))) as TestRun) }
+      },
+      summary: ({ id }) => store.runs.summary(id),
+      transitions: ({ id }) => {
+        store.runs.get(id)
+        return store.runs.transitions(id).concat(store.runs.items(id).flatMap((item) => store.runs.transitions(item.id))).sort((a, b) => a.created_at.localeCompare(b.created_at))
+      },
+      start: ({ id, ...environment }) => control.start(id, environment),
+      stop: ({ id }) => control.stop(id),
+      cancel: ({ id }) => control.cancel(id),
+    },
+    runItems: {
+      add: ({ test_run_id, test_case_ids }) => {
+        const items = store.runs.addItems(test_run_id, test_case_ids)
+        return { items, total_added: items.length }
+      },
+      list: (query) => store.runs.listItems(query),
+      get: ({ id }) => store.runs.getItem(id),
+      update: ({ id, execution_order }) => (execution_order === undefined ? store.runs.getItem(id) : store.runs.moveItem(id, execution_order)),
+      delete: ({ id }) => store.runs.removeItem(id),
+      reorder: ({ test_run_id, item_ids }) => store.runs.reorderItems(test_run_id, item_ids),
+    },
+    results: {
+      submit: ({ completes_item, ...input }) => store.results.submit(input, { completesItem: completes_item }),
+      get: ({ id }) => store.results.get(id),
+      list: (query) => store.results.list(query),
+    },
+    stepResults: {
+      add: ({ test_run_result_id, steps }) => store.results.addSteps(test_run_result_id, steps),
+      list: ({ test_run_result_id, status }) => store.results.steps(test_run_result_id, status),
+      get: ({ test_run_result_id, step_number }) => store.results.step(test_run_result_id, step_number),
+    },
+    checkpoints: {
+      add: ({ test_run_result_id, checkpoints }) => store.results.addCheckpoints(test_run_result_id, checkpoints),
+      list: ({ test_run_result_id, status }) => store.results.checkpoints(test_run_result_id, status),
+    },
+    scriptResults: {
+      add: ({ test_run_result_id, script }) => store.results.addScriptResult(test_run_result_id, script),
+      list: ({ test_run_result_id }) => store.results.scriptResults(test_run_result_id),
+    },
+    logs: {
+      addConsole: ({ test_run_result_id, logs }) => ({ added: store.results.addConsoleLogs(test_run_result_id, logs) }),
+      addNetwork: ({ test_run_result_id, logs }) => ({ added: store.results.addNetworkLogs(test_run_result_id, logs) }),
+      console: (query) => store.results.consoleLogs(query),
+      network: (query) => store.results.networkLogs(query),
+    },
+    history: {
+      forTestCase: ({ test_case_id, limit, offset }) => store.history.forTestCase(test_case_id, limit, offset),
+    },
+    schedules: {
+      create: (input) => store.schedules.create(input),
+      get: ({ id }) => store.schedules.get(id),
+      update: (input) => store.schedules.update(input),
+      delete: ({ id }) => store.schedules.delete(id),
+      bulkDelete: ({ ids }) =>
+        store.tx(() => {
+          ids.forEach((id, i) => {
+            if (!store.t.schedules.exists(id)) throw TestDeskError.validation(`ids.${i}`, `no schedule with id ${id}`)
+          })
+          for (const id of ids) store.schedules.delete(id)
+          return { deleted: ids.length }
+        }),
+      list: (query) => store.schedules.list(query),
+      pause: ({ id }) => store.schedules.setStatus(id, 'paused'),
+      resume: ({ id }) => store.schedules.setStatus(id, 'active'),
+      history: ({ id, limit, offset }) => store.schedules.executions(id, limit, offset),
+      pending: ({ at }) => store.schedules.due(at ?? new Date().toISOString()),
+    },
+    bundles: {
+      list: ({ test_group_id }) => store.results.bundles(test_group_id),
+      get: ({ id }) => store.mustGet('bundles', id, 'Execution bundle'),
+    },
+  }
+}
+
+/**
+ * Run control without a browser: start marks the run running so results can be submitted by
+ * another client (reference/003's manual workflow); stop and cancel close it.
+ */
+export function manualRunControl(store: Store): RunControl {
+  return {
+    start(runId, environment) {
+      const run = store.runs.get(runId)
+      if (run.status !== 'pending' && run.status !== 'queued') {
+        throw TestDeskError.invalidState(`Cannot start test run: status is '${run.status}'`)
+      }
+      if (run.total_tests === 0) throw TestDeskError.invalidState('Cannot start test run: it has no tests')
+      return store.runs.transitionRun(runId, 'running', 'started', environment)
+    },
+    stop(runId) {
+      return store.tx(() => {
+        const run = store.runs.get(runId)
+        if (run.status !== 'running') throw TestDeskError.invalidState(`Cannot stop test run: status is '${run.status}'`)
+        store.runs.finishUnfinishedItems(runId, 'no_run', 'stopped')
+        const after = store.runs.get(runId)
+        return after.status === 'running' ? store.runs.transitionRun(runId, 'completed', 'stopped') : after
+      })
+    },
+    cancel(runId) {
+      return store.tx(() => {
+        const run = store.runs.get(runId)
+        if (!['pending', 'queued', 'running'].includes(run.status)) throw TestDeskError.invalidState(`Cannot cancel test run: status is '${run.status}'`)
+        // Cancel first so the rollup of the no_run items cannot complete the run instead.
+        const cancelled = store.runs.transitionRun(runId, 'cancelled', 'cancelled')
+        store.runs.finishUnfinishedItems(runId, 'no_run', 'cancelled')
+        return { ...cancelled, ...store.runs.get(runId) }
+      })
+    },
+  }
+}

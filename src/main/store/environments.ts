@@ -1,0 +1,115 @@
+// Environments: a base URL and variables, some secret. Secret values never leave the store
+// through the contract (they read as null); only the runner asks for them, through resolve().
+import type { z } from 'zod'
+import { TestDeskError, validationError } from '../../shared/api/errors'
+import type { Page } from '../../shared/model/common'
+import type { CreateEnvironmentInput, Environment, EnvironmentVariable, UpdateEnvironmentInput } from '../../shared/model/definition'
+import type { StoreBase } from './base'
+import { SimpleRepo, type ProjectListQuery } from './simple-repo'
+
+type EnvironmentRow = Omit<Environment, 'variables'>
+type VariableInput = NonNullable<z.infer<typeof CreateEnvironmentInput>['variables']>[number]
+interface StoredVariable {
+  name: string
+  value: string | null
+  is_secret: boolean
+}
+
+export class EnvironmentsRepo {
+  private readonly base: SimpleRepo<EnvironmentRow, { project_id?: string }, { id: string }>
+
+  constructor(private readonly s: StoreBase) {
+    this.base = new SimpleRepo(s, 'environments', 'Environment')
+  }
+
+  private stored(environmentId: string): StoredVariable[] {
+    return (
+      this.s.statements
+        .get('SELECT name, value, is_secret FROM environment_variables WHERE environment_id = ? ORDER BY position')
+        .all(environmentId) as { name: string; value: string | null; is_secret: number }[]
+    ).map((v) => ({ name: v.name, value: v.value, is_secret: v.is_secret === 1 }))
+  }
+
+  /** As shown anywhere outside the runner: secret values masked as null. */
+  get(id: string): Environment {
+    const env = this.base.get(id)
+    return { ...env, variables: this.stored(id).map((v) => ({ ...v, value: v.is_secret ? null : v.value })) }
+  }
+
+  /** Real values for a run, and which of them must be masked in results. */
+  resolve(id: string): { baseUrl: string | null; variables: Record<string, string>; secrets: string[] } {
+    const env = this.base.get(id)
+    const variables: Record<string, string> = {}
+    const secrets: string[] = []
+    for (const v of this.stored(id)) {
+      variables[v.name] = v.value ?? ''
+      if (v.is_secret && v.value) secrets.push(v.value)
+    }
+    return { baseUrl: env.base_url, variables, secrets }
+  }
+
+  private writeVariables(environmentId: string, variables: readonly VariableInput[], prefix: string): void {
+    const names = variables.map((v) => v.name)
+    const duplicate = names.find((n, i) => names.indexOf(n) !== i)
+    if (duplicate) throw validationError([{ field: `${prefix}variables`, message: `variable '${duplicate}' appears twice` }])
+    const previous = new Map(this.stored(environmentId).map((v) => [v.name, v]))
+    variables.forEach((v, i) => {
+      // A secret sent back as null keeps its stored value, so editing never needs the secret.
+      if (v.value === null && !(v.is_secret && previous.get(v.name)?.is_secret)) {
+        throw validationError([{ field: `${prefix}variables.${i}.value`, message: 'is required (null keeps a stored secret only)' }])
+      }
+    })
+    this.s.statements.get('DELETE FROM environment_variables WHERE environment_id = ?').run(environmentId)
+    this.s.t.envVars.insertMany(
+      variables.map((v, position) => ({
+        environment_id: environmentId,
+        name: v.name,
+        value: v.value ?? previous.get(v.name)?.value ?? null,
+        is_secret: v.is_secret,
+        position,
+      })),
+    )
+  }
+
+  create(input: z.infer<typeof CreateEnvironmentInput>, prefix = ''): Environment {
+    return this.s.tx(() => {
+      const { variables, ...env } = input
+      const created = this.base.create(env, prefix)
+      this.writeVariables(created.id, variables ?? [], prefix ? `${prefix}.` : '')
+      return this.get(created.id)
+    })
+  }
+
+  update(input: z.infer<typeof UpdateEnvironmentInput>, prefix = ''): Environment {
+    return this.s.tx(() => {
+      const { variables, ...patch } = input
+      this.base.update(patch, prefix)
+      if (variables) this.writeVariables(input.id, variables, prefix ? `${prefix}.` : '')
+      return this.get(input.id)
+    })
+  }
+
+  delete(id: string): { id: string; deleted: true } {
+    return this.base.delete(id)
+  }
+
+  list(query: ProjectListQuery): Page<Environment> {
+    const page = this.base.list(query)
+    return { ...page, items: page.items.map((env) => this.get(env.id)) }
+  }
+
+  byName(name: string, projectId?: string): Environment | null {
+    const env = this.base.byName(name, projectId)
+    return env ? this.get(env.id) : null
+  }
+
+  mustByName(name: string, projectId?: string): Environment {
+    const env = this.byName(name, projectId)
+    if (!env) throw new TestDeskError('not_found', `Environment not found: ${name}`)
+    return env
+  }
+
+  variablesOf(id: string): EnvironmentVariable[] {
+    return this.get(id).variables
+  }
+}

@@ -1,0 +1,58 @@
+// The store: one SQLite database and a repository per table group. Nothing outside this folder
+// writes SQL; the core reaches the data only through these repositories.
+import type { Db } from './db'
+import { ArtifactsRepo } from './artifacts'
+import { StoreBase } from './base'
+import { DataSetsRepo } from './data-sets'
+import { EnvironmentsRepo } from './environments'
+import { HistoryRepo } from './history'
+import { ResultsRepo } from './results'
+import { RunsRepo } from './runs'
+import { SchedulesRepo } from './schedules'
+import { SimpleRepo } from './simple-repo'
+import { SuitesRepo } from './suites'
+import { TestsRepo, type StepValidator } from './tests'
+import type { BrowserConfiguration, TestScript } from '../../shared/model/definition'
+import { ProjectsRepo } from './projects'
+
+export interface StoreOptions {
+  dataDir: string
+  /** Name of the local user row (defaults to the OS user). */
+  userName?: string
+  validateStep?: StepValidator
+}
+
+export class Store extends StoreBase {
+  readonly suites: SuitesRepo
+  readonly tests: TestsRepo
+  readonly dataSets: DataSetsRepo
+  readonly scripts: SimpleRepo<TestScript, { project_id?: string; test_case_id?: string | null }, { id: string; test_case_id?: string | null }>
+  readonly browserConfigs: SimpleRepo<BrowserConfiguration, { project_id?: string }, { id: string }>
+  readonly environments: EnvironmentsRepo
+  readonly projects: ProjectsRepo
+  readonly runs: RunsRepo
+  readonly results: ResultsRepo
+  readonly schedules: SchedulesRepo
+  readonly history: HistoryRepo
+  readonly artifacts: ArtifactsRepo
+
+  constructor(db: Db, options: StoreOptions) {
+    super(db, options.userName)
+    this.suites = new SuitesRepo(this)
+    this.tests = new TestsRepo(this, this.suites, options.validateStep)
+    this.dataSets = new DataSetsRepo(this)
+    this.scripts = new SimpleRepo(this, 'scripts', 'Script', (input, projectId, prefix) => {
+      if (input.test_case_id) this.assertInProject('testCases', input.test_case_id, projectId, prefix ? `${prefix}.test_case_id` : 'test_case_id', 'test case')
+    })
+    this.browserConfigs = new SimpleRepo(this, 'browserConfigs', 'Browser configuration')
+    this.environments = new EnvironmentsRepo(this)
+    this.projects = new ProjectsRepo(this)
+    this.runs = new RunsRepo(this)
+    this.results = new ResultsRepo(this, this.runs)
+    this.schedules = new SchedulesRepo(this)
+    this.history = new HistoryRepo(this)
+    this.artifacts = new ArtifactsRepo(this, options.dataDir)
+  }
+}
+
+export { openDatabase, type Db } from './db'

@@ -1,0 +1,40 @@
+// `dataSets`, `scripts`, `environments`, `browsers`: what tests run with.
+import {
+  CreateBrowserConfigInput,
+  CreateDataSetInput,
+  CreateEnvironmentInput,
+  CreateScriptInput,
+  ListBrowserConfigsQuery,
+  ListDataSetsQuery,
+  ListEnvironmentsQuery,
+  ListScriptsQuery,
+  UpdateBrowserConfigInput,
+  UpdateDataSetInput,
+  UpdateEnvironmentInput,
+  UpdateScriptInput,
+  type BrowserConfiguration,
+  type DataSet,
+  type DataSetWithRows,
+  type Environment,
+  type TestScript,
+} from '../model/definition'
+import { returns, type Namespace } from './contract'
+import { crud } from './crud'
+
+export const dataSets = {
+  ...crud(CreateDataSetInput, UpdateDataSetInput, ListDataSetsQuery, returns<DataSet>(), returns<DataSetWithRows>()),
+} satisfies Namespace
+
+export const scripts = {
+  ...crud(CreateScriptInput, UpdateScriptInput, ListScriptsQuery, returns<TestScript>()),
+} satisfies Namespace
+
+/** Secret variable values are never returned: they read as null with is_secret true. */
+export const environments = {
+  ...crud(CreateEnvironmentInput, UpdateEnvironmentInput, ListEnvironmentsQuery, returns<Environment>()),
+} satisfies Namespace
+
+/** Browser configurations: browser, headless, viewport, device, locale, time zone. */
+export const browsers = {
+  ...crud(CreateBrowserConfigInput, UpdateBrowserConfigInput, ListBrowserConfigsQuery, returns<BrowserConfiguration>()),
+} satisfies Namespace

@@ -1,0 +1,91 @@
+// `results`, `stepResults`, `checkpoints`, `scriptResults`, `logs`, `history`, `bundles`: what
+// executions produced. Results are records: they are added and read, never edited.
+import { z } from 'zod'
+import { ById, Id, type Page } from '../model/common'
+import {
+  AddCheckpointsInput,
+  AddConsoleLogsInput,
+  AddNetworkLogsInput,
+  AddScriptResultInput,
+  AddStepResultsInput,
+  CheckpointStatus,
+  ListLogsQuery,
+  ListNetworkLogsQuery,
+  ListResultsQuery,
+  ResultStatus,
+  SubmitResultInput,
+  type CheckpointResult,
+  type ConsoleLog,
+  type ExecutionBundle,
+  type ExecutionHistoryEntry,
+  type NetworkLog,
+  type ScriptResult,
+  type TestRunResult,
+  type TestStepResult,
+} from '../model/execution'
+import { method, returns, type Namespace } from './contract'
+
+const ByResult = z.object({ test_run_result_id: Id }).strict()
+
+export const results = {
+  /** Adds a result and rolls statistics up to its item and run. */
+  submit: method(SubmitResultInput.extend({ completes_item: z.boolean().optional() }), returns<TestRunResult>()),
+  get: method(ById, returns<TestRunResult>()),
+  list: method(ListResultsQuery, returns<Page<TestRunResult>>()),
+} satisfies Namespace
+
+export const stepResults = {
+  add: method(AddStepResultsInput, returns<TestStepResult[]>()),
+  list: method(ByResult.extend({ status: ResultStatus.optional() }), returns<TestStepResult[]>()),
+  get: method(ByResult.extend({ step_number: z.number().int().min(1) }), returns<TestStepResult>()),
+} satisfies Namespace
+
+export const checkpoints = {
+  add: method(AddCheckpointsInput, returns<CheckpointResult[]>()),
+  list: method(ByResult.extend({ status: CheckpointStatus.optional() }), returns<CheckpointResult[]>()),
+} satisfies Namespace
+
+export const scriptResults = {
+  add: method(AddScriptResultInput, returns<ScriptResult>()),
+  list: method(ByResult, returns<ScriptResult[]>()),
+} satisfies Namespace
+
+export const logs = {
+  addConsole: method(AddConsoleLogsInput, returns<{ added: number }>()),
+  addNetwork: method(AddNetworkLogsInput, returns<{ added: number }>()),
+  console: method(ListLogsQuery, returns<Page<ConsoleLog>>()),
+  network: method(ListNetworkLogsQuery, returns<Page<NetworkLog>>()),
+} satisfies Namespace
+
+export interface HistoryStatistics {
+  total_executions: number
+  passed: number
+  failed: number
+  skipped: number
+  overall_pass_rate: number
+  avg_duration_ms: number
+  flaky_runs: number
+  flaky_rate: number
+}
+
+export interface TestCaseHistory {
+  test_case_id: string
+  test_case_name: string
+  history: ExecutionHistoryEntry[]
+  total: number
+  limit: number
+  offset: number
+  statistics: HistoryStatistics
+}
+
+export const history = {
+  forTestCase: method(
+    z.object({ test_case_id: Id, limit: z.number().int().min(1).max(100).default(10), offset: z.number().int().min(0).default(0) }).strict(),
+    returns<TestCaseHistory>(),
+  ),
+} satisfies Namespace
+
+export const bundles = {
+  list: method(z.object({ test_group_id: z.string().min(1) }).strict(), returns<ExecutionBundle[]>()),
+  get: method(ById, returns<ExecutionBundle>()),
+} satisfies Namespace

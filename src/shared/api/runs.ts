@@ -1,0 +1,61 @@
+// `runs` and `runItems`: build test runs (pick tests, browser, viewport, workers, retries), move
+// them through their states, and read their summaries.
+import { z } from 'zod'
+import { ById, ByIds, Id, type BulkDeleted, type Deleted, type Page } from '../model/common'
+import {
+  AddItemsInput,
+  CreateRunInput,
+  ListItemsQuery,
+  ListRunsQuery,
+  ReorderItemsInput,
+  UpdateItemInput,
+  UpdateRunInput,
+  type RunSummary,
+  type StateTransition,
+  type TestRun,
+  type TestRunItem,
+} from '../model/execution'
+import { BrowserName } from '../model/definition'
+import { method, returns, type Namespace } from './contract'
+
+export interface RunItemView extends TestRunItem {
+  test_case_name: string
+}
+
+export const StartRunInput = z
+  .object({
+    id: Id,
+    browser_name: BrowserName.optional(),
+    viewport_width: z.number().int().min(100).max(10_000).optional(),
+    viewport_height: z.number().int().min(100).max(10_000).optional(),
+  })
+  .strict()
+
+export const runs = {
+  create: method(CreateRunInput, returns<TestRun>()),
+  get: method(ById, returns<TestRun>()),
+  update: method(UpdateRunInput, returns<TestRun>()),
+  delete: method(ById, returns<Deleted>()),
+  bulkDelete: method(ByIds, returns<BulkDeleted>()),
+  list: method(ListRunsQuery, returns<Page<TestRun>>()),
+  summary: method(ById, returns<RunSummary>()),
+  /** Every state change of the run and its items, oldest first (the audit trail). */
+  transitions: method(ById, returns<StateTransition[]>()),
+  start: method(StartRunInput, returns<TestRun>()),
+  /** Finish the steps in progress, then mark what did not run as no_run. */
+  stop: method(ById, returns<TestRun>()),
+  /** Stop at once; unfinished items become no_run and the run cancelled. */
+  cancel: method(ById, returns<TestRun>()),
+} satisfies Namespace
+
+export const runItems = {
+  add: method(AddItemsInput, returns<{ items: TestRunItem[]; total_added: number }>()),
+  list: method(ListItemsQuery, returns<Page<RunItemView>>()),
+  get: method(ById, returns<TestRunItem>()),
+  /** Moves an item to another place in the run. */
+  update: method(UpdateItemInput, returns<TestRunItem>()),
+  delete: method(ById, returns<Deleted>()),
+  reorder: method(ReorderItemsInput, returns<RunItemView[]>()),
+} satisfies Namespace
+
+export type { TestRun, TestRunItem, RunSummary }
