@@ -1,8 +1,10 @@
 // The `testdesk` command line: global flags, one module a command, and the exit-code rules.
 import { Command, CommanderError } from 'commander'
 import { APP_VERSION } from '../core/app-version'
+import { registerCatalog } from './commands/catalog'
 import { registerDemoSite } from './commands/demo-site'
 import { registerInfo } from './commands/info'
+import { registerProjectFiles } from './commands/project-files'
 import { registerServe } from './commands/serve'
 import { describeFailure, EXIT } from './output'
 
@@ -15,6 +17,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
   registerInfo(program)
+  registerCatalog(program)
+  registerProjectFiles(program)
   registerServe(program)
   registerDemoSite(program)
   for (const command of program.commands) command.exitOverride()

@@ -10,6 +10,7 @@ import type { CoreContext } from './context'
 import { createDispatcher, type Dispatcher } from './dispatch'
 import { EventBus } from './events'
 import { databasePath as dbPathIn } from './paths'
+import { projectFilesNamespace } from './project-files'
 import { systemNamespace } from './system'
 
 export interface CoreOptions {
@@ -40,6 +41,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const implementation: Implementation<Api> = {
     system: systemNamespace(context),
     ...definitionNamespaces(store),
+    projectFiles: projectFilesNamespace(store),
     ...executionNamespaces(store, (options.runControl ?? manualRunControl)(store)),
   }
   const dispatcher = createDispatcher(api, implementation)

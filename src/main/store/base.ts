@@ -92,10 +92,10 @@ export class StoreBase {
   }
 
   /** A project row plus its ROOT suite. */
-  createProjectRow(name: string, description: string | null, id?: string): string {
+  createProjectRow(name: string, description: string | null, id?: string, rootSuiteId?: string): string {
     return this.tx(() => {
       const projectId = guarded(() => this.t.projects.insert({ id, name, description }))
-      this.t.suites.insert({ project_id: projectId, parent_id: null, name: 'ROOT', position: 0 })
+      this.t.suites.insert({ id: rootSuiteId, project_id: projectId, parent_id: null, name: 'ROOT', position: 0 })
       return projectId
     })
   }

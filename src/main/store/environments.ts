@@ -36,6 +36,11 @@ export class EnvironmentsRepo {
     return { ...env, variables: this.stored(id).map((v) => ({ ...v, value: v.is_secret ? null : v.value })) }
   }
 
+  /** Names of secret variables with no value stored on this machine. */
+  unsetSecrets(id: string): string[] {
+    return this.stored(id).filter((v) => v.is_secret && v.value === null).map((v) => v.name)
+  }
+
   /** Real values for a run, and which of them must be masked in results. */
   resolve(id: string): { baseUrl: string | null; variables: Record<string, string>; secrets: string[] } {
     const env = this.base.get(id)
@@ -54,9 +59,10 @@ export class EnvironmentsRepo {
     if (duplicate) throw validationError([{ field: `${prefix}variables`, message: `variable '${duplicate}' appears twice` }])
     const previous = new Map(this.stored(environmentId).map((v) => [v.name, v]))
     variables.forEach((v, i) => {
-      // A secret sent back as null keeps its stored value, so editing never needs the secret.
-      if (v.value === null && !(v.is_secret && previous.get(v.name)?.is_secret)) {
-        throw validationError([{ field: `${prefix}variables.${i}.value`, message: 'is required (null keeps a stored secret only)' }])
+      // A secret sent as null keeps its stored value (or stays unset on a new machine), so
+      // editing never needs the secret; plain variables always carry their value.
+      if (v.value === null && !v.is_secret) {
+        throw validationError([{ field: `${prefix}variables.${i}.value`, message: 'is required (only a secret may be null)' }])
       }
     })
     this.s.statements.get('DELETE FROM environment_variables WHERE environment_id = ?').run(environmentId)
@@ -64,7 +70,7 @@ export class EnvironmentsRepo {
       variables.map((v, position) => ({
         environment_id: environmentId,
         name: v.name,
-        value: v.value ?? previous.get(v.name)?.value ?? null,
+        value: v.value ?? (previous.get(v.name)?.is_secret ? previous.get(v.name)!.value : null),
         is_secret: v.is_secret,
         position,
       })),

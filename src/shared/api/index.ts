@@ -1,6 +1,7 @@
 // The contract: every namespace TestDesk's UI, CLI and host speak. Add a namespace here and the
 // core must implement it (compile error otherwise); every transport picks it up by itself.
 import { browsers, dataSets, environments, scripts } from './catalog'
+import { projectFiles } from './project-files'
 import { projects } from './projects'
 import { bundles, checkpoints, history, logs, results, scriptResults, stepResults } from './results'
 import { runItems, runs } from './runs'
@@ -13,6 +14,7 @@ import { tests } from './tests'
 export const api = {
   system,
   projects,
+  projectFiles,
   suites,
   tests,
   steps,

@@ -1,0 +1,65 @@
+import type { Command } from 'commander'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { serializeProjectFile } from '../../core/project-files'
+import { suitePathFlag } from '../format'
+import { createOutput, usageError, type GlobalOptions } from '../output'
+import { invoke, withCore } from '../session'
+
+const SINGULAR: Record<string, string> = {
+  tests: 'test',
+  suites: 'suite',
+  data_sets: 'data set',
+  scripts: 'script',
+  environments: 'environment',
+  browser_configurations: 'browser configuration',
+}
+
+export function registerProjectFiles(program: Command): void {
+  program
+    .command('import')
+    .description('Import a project file (tests, suites, data sets, scripts, environments); importing again updates by id')
+    .argument('<file>', 'a project file written by `testdesk export`')
+    .option('--project <name|id>', 'import into this project (default: the file\'s project, matched by id then name)')
+    .action(async (file: string, opts: { project?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>()
+      const out = createOutput(!!globals.json)
+      let text: string
+      try {
+        text = readFileSync(resolve(file), 'utf8')
+      } catch (error) {
+        throw usageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
+      }
+      const summary = await withCore(globals, (core) => invoke(core, 'projectFiles.import', { text, project: opts.project }))
+      out.result(summary)
+      const counts = (bucket: Record<string, number>) =>
+        Object.entries(bucket)
+          .map(([kind, n]) => `${n} ${n === 1 ? (SINGULAR[kind] ?? kind) : kind.replace(/_/g, ' ')}`)
+          .join(', ') || 'nothing'
+      out.line(`Imported into project '${summary.project_name}'.`)
+      out.line(`  created: ${counts(summary.created)}`)
+      out.line(`  updated: ${counts(summary.updated)}`)
+      for (const warning of summary.warnings) out.note(`warning: ${warning}`)
+    })
+
+  program
+    .command('export')
+    .description('Write the project, or one suite, as one JSON file (stable, diffable in git)')
+    .option('--suite <path>', 'only this suite and its descendants, e.g. "Regression/Smoke"')
+    .option('--project <id>', 'the project to export (default: the default project)')
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .action(async (opts: { suite?: string; project?: string; output?: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>()
+      const out = createOutput(!!globals.json)
+      const suitePath = opts.suite ? suitePathFlag(opts.suite) : undefined
+      const file = await withCore(globals, (core) => invoke(core, 'projectFiles.export', { project_id: opts.project, suite_path: suitePath }))
+      const text = serializeProjectFile(file)
+      if (!opts.output) {
+        process.stdout.write(text)
+        return
+      }
+      writeFileSync(resolve(opts.output), text)
+      out.result({ file: resolve(opts.output), tests: file.tests.length, suites: file.suites.length })
+      out.line(`Wrote ${file.tests.length} tests in ${file.suites.length} suites to ${resolve(opts.output)}`)
+    })
+}

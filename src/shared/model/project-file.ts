@@ -1,0 +1,149 @@
+// A project (or one suite of it) as one JSON file: everything needed to recreate its tests on
+// another machine, diffable in git. Secret values never leave the machine they were typed on.
+import { z } from 'zod'
+import { Id, JsonObject, LongText, Name, Tags } from './common'
+import {
+  BrowserName,
+  DataColumn,
+  Priority,
+  ScriptLanguage,
+  ScriptType,
+  SuitePath,
+  Target,
+  TestCaseStatus,
+  VariableName,
+} from './definition'
+
+export const PROJECT_FILE_FORMAT = 'testdesk-project'
+export const PROJECT_FILE_VERSION = 1
+
+const Nullable = <T extends z.ZodType>(schema: T) => schema.nullable().default(null)
+
+export const FileStep = z
+  .object({
+    id: Id,
+    action: z.string().trim().min(1).max(100),
+    target: Nullable(Target),
+    value: Nullable(z.string().max(100_000)),
+    options: JsonObject.default({}),
+    description: Nullable(z.string().max(2000)),
+    disabled: z.boolean().default(false),
+  })
+  .strict()
+
+export const FileTest = z
+  .object({
+    id: Id,
+    name: Name,
+    description: Nullable(LongText),
+    tags: Tags.default([]),
+    priority: Priority.default('medium'),
+    status: TestCaseStatus.default('active'),
+    start_url: Nullable(z.string().max(2000)),
+    step_timeout_ms: Nullable(z.number().int().min(100).max(3_600_000)),
+    test_timeout_ms: Nullable(z.number().int().min(100).max(3_600_000)),
+    browser_config_id: Nullable(Id),
+    environment_id: Nullable(Id),
+    data_set_id: Nullable(Id),
+    steps: z.array(FileStep).max(5000).default([]),
+  })
+  .strict()
+
+export const FileSuite = z
+  .object({
+    id: Id,
+    path: SuitePath,
+    description: Nullable(LongText),
+    position: z.number().int().min(0).default(0),
+    /** Test ids in the suite's order. */
+    tests: z.array(Id).default([]),
+  })
+  .strict()
+
+export const FileDataSet = z
+  .object({
+    id: Id,
+    name: Name,
+    description: Nullable(LongText),
+    columns: z.array(DataColumn).min(1).max(200),
+    /** Values of secret columns are left out of the file. */
+    rows: z
+      .array(z.object({ id: Id, values: z.record(z.string(), z.string()), enabled: z.boolean().default(true) }).strict())
+      .max(100_000)
+      .default([]),
+  })
+  .strict()
+
+export const FileScript = z
+  .object({
+    id: Id,
+    test_id: Nullable(Id),
+    name: Name,
+    script_type: ScriptType,
+    language: ScriptLanguage.default('javascript'),
+    source: z.string().max(1_000_000),
+    is_critical: z.boolean().default(false),
+    timeout_ms: z.number().int().min(100).max(3_600_000).default(30_000),
+    attached_to_step: Nullable(z.number().int().min(1)),
+    position: z.number().int().min(0).default(0),
+  })
+  .strict()
+
+export const FileEnvironment = z
+  .object({
+    id: Id,
+    name: Name,
+    description: Nullable(LongText),
+    base_url: Nullable(z.string().max(2000)),
+    /** A secret's value is null in the file; importing keeps the value stored on this machine. */
+    variables: z
+      .array(z.object({ name: VariableName, value: z.string().max(100_000).nullable(), is_secret: z.boolean().default(false) }).strict())
+      .max(1000)
+      .default([]),
+  })
+  .strict()
+
+export const FileBrowserConfiguration = z
+  .object({
+    id: Id,
+    name: Name,
+    browser_name: BrowserName.default('chromium'),
+    headless: z.boolean().default(true),
+    viewport_width: Nullable(z.number().int().min(100).max(10_000)),
+    viewport_height: Nullable(z.number().int().min(100).max(10_000)),
+    device_name: Nullable(z.string().max(100)),
+    locale: Nullable(z.string().max(35)),
+    timezone_id: Nullable(z.string().max(64)),
+    user_agent: Nullable(z.string().max(1000)),
+    color_scheme: Nullable(z.enum(['light', 'dark'])),
+  })
+  .strict()
+
+export const ProjectFile = z
+  .object({
+    $schema: z.string().optional(),
+    format: z.literal(PROJECT_FILE_FORMAT),
+    version: z.literal(PROJECT_FILE_VERSION),
+    project: z.object({ id: Id, name: Name, description: Nullable(LongText) }).strict(),
+    /** Set when the file holds one suite (and its descendants) rather than the whole project. */
+    scope: Nullable(SuitePath),
+    suites: z.array(FileSuite).default([]),
+    tests: z.array(FileTest).default([]),
+    data_sets: z.array(FileDataSet).default([]),
+    scripts: z.array(FileScript).default([]),
+    environments: z.array(FileEnvironment).default([]),
+    browser_configurations: z.array(FileBrowserConfiguration).default([]),
+  })
+  .strict()
+
+export type ProjectFile = z.infer<typeof ProjectFile>
+export type ProjectFileInput = z.input<typeof ProjectFile>
+
+export interface ImportSummary {
+  project_id: string
+  project_name: string
+  created: Record<string, number>
+  updated: Record<string, number>
+  /** Things the tester should know, e.g. secret variables to fill in on this machine. */
+  warnings: string[]
+}
