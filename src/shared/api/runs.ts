@@ -16,7 +16,8 @@ import {
   type TestRunItem,
 } from '../model/execution'
 import { BrowserName } from '../model/definition'
-import { method, returns, type Namespace } from './contract'
+import type { ItemProgress, RunProgress, StepProgress } from '../model/progress'
+import { event, method, returns, type Namespace } from './contract'
 
 export interface RunItemView extends TestRunItem {
   test_case_name: string
@@ -46,6 +47,12 @@ export const runs = {
   stop: method(ById, returns<TestRun>()),
   /** Stop at once; unfinished items become no_run and the run cancelled. */
   cancel: method(ById, returns<TestRun>()),
+  /** Run counts and what is running, whenever something changes. */
+  onProgress: event<RunProgress>(),
+  /** A test started, finished, or moved to another status. */
+  onItem: event<ItemProgress>(),
+  /** A step started or finished. */
+  onStep: event<StepProgress>(),
 } satisfies Namespace
 
 export const runItems = {

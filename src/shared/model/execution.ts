@@ -277,6 +277,8 @@ export interface TestRunResult {
   environment_info: Record<string, unknown> | null
   captured_downloads: unknown[] | null
   downloads_folder: string | null
+  /** A Playwright trace (trace.zip) kept when the execution failed. */
+  trace_path: string | null
   created_at: Timestamp
 }
 
@@ -331,6 +333,7 @@ export const SubmitResultInput = z
     environment_info: JsonObject.nullish(),
     captured_downloads: z.array(z.unknown()).nullish(),
     downloads_folder: z.string().max(500).nullish(),
+    trace_path: z.string().max(500).nullish(),
   })
   .strict()
 export type SubmitResultInput = z.infer<typeof SubmitResultInput>

@@ -294,6 +294,8 @@ CREATE TABLE test_run_results (
   environment_info TEXT ${json('environment_info')},
   captured_downloads TEXT ${json('captured_downloads')},
   downloads_folder TEXT,
+  -- Beyond reference/003: the Playwright trace kept for a failed execution.
+  trace_path TEXT,
   created_at TEXT NOT NULL DEFAULT ${NOW}
 );
 CREATE INDEX idx_results_test_run ON test_run_results(test_run_id);

@@ -1,0 +1,78 @@
+// Starts the browser a worker drives: a local executable found by discovery, or a remote
+// Playwright browser server (`--browser-endpoint ws://…`) so a team can run beyond one machine.
+import { devices, type Browser, type BrowserContextOptions, type BrowserType } from 'playwright'
+import { chromium, firefox, webkit } from 'playwright'
+import type { BrowserConfiguration } from '../../shared/model/definition'
+import { chromiumArgs, discoverBrowser, type BrowserName } from './browsers'
+
+export interface LaunchSettings {
+  browser: BrowserName
+  headless: boolean
+  /** ws:// endpoint of a `playwright launch-server` / `browserType.launchServer()`. */
+  endpoint?: string | null
+}
+
+export class BrowserUnavailableError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'BrowserUnavailableError'
+  }
+}
+
+const TYPES: Record<BrowserName, BrowserType> = { chromium, firefox, webkit }
+
+/** Resolves which executable will be used, or explains why there is none. Cheap; no launch. */
+export async function resolveExecutable(settings: LaunchSettings): Promise<string | null> {
+  if (settings.endpoint) return null
+  const found = await discoverBrowser(settings.browser)
+  if (!found.found || !found.path) {
+    throw new BrowserUnavailableError(`No ${settings.browser} browser found. ${found.hint}\nLooked at: ${found.tried.join(', ')}`)
+  }
+  return found.path
+}
+
+export async function launchBrowser(settings: LaunchSettings, executablePath: string | null): Promise<Browser> {
+  const type = TYPES[settings.browser]
+  if (settings.endpoint) {
+    try {
+      return await type.connect(settings.endpoint, { timeout: 30_000 })
+    } catch (error) {
+      throw new BrowserUnavailableError(`Cannot connect to the browser server at ${settings.endpoint}: ${firstLine(error)}`)
+    }
+  }
+  try {
+    return await type.launch({
+      executablePath: executablePath ?? undefined,
+      headless: settings.headless,
+      args: settings.browser === 'chromium' ? chromiumArgs({ headless: settings.headless }) : [],
+      timeout: 60_000,
+    })
+  } catch (error) {
+    throw new BrowserUnavailableError(`Cannot start ${settings.browser} (${executablePath}): ${firstLine(error)}`)
+  }
+}
+
+/** Context options from a browser configuration and the run's viewport: device first, then overrides. */
+export function contextOptions(
+  config: Pick<BrowserConfiguration, 'device_name' | 'viewport_width' | 'viewport_height' | 'locale' | 'timezone_id' | 'user_agent' | 'color_scheme'> | null,
+  run: { viewport_width: number | null; viewport_height: number | null },
+): BrowserContextOptions {
+  const options: BrowserContextOptions = { acceptDownloads: true }
+  if (config?.device_name) {
+    const device = devices[config.device_name]
+    if (!device) throw new BrowserUnavailableError(`Unknown device '${config.device_name}': use a Playwright device name such as 'iPhone 13' or 'Pixel 7'`)
+    Object.assign(options, device)
+  }
+  const width = run.viewport_width ?? config?.viewport_width
+  const height = run.viewport_height ?? config?.viewport_height
+  if (width && height) options.viewport = { width, height }
+  if (config?.locale) options.locale = config.locale
+  if (config?.timezone_id) options.timezoneId = config.timezone_id
+  if (config?.user_agent) options.userAgent = config.user_agent
+  if (config?.color_scheme) options.colorScheme = config.color_scheme
+  return options
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]
+}

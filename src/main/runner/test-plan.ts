@@ -1,0 +1,63 @@
+// Everything needed to execute one run item, read from the store before the browser starts:
+// the steps, the data rows to iterate, variables (environment, then data row) and the secret
+// values to mask, timeouts and where relative URLs point.
+import type { DataRow, TestCaseWithSteps } from '../../shared/model/definition'
+import type { TestRun } from '../../shared/model/execution'
+import type { Store } from '../store'
+import { DEMO_SITE_URL, type DemoSiteHandle } from './demo-site-link'
+
+export interface Iteration {
+  /** 1-based; null when the test is not data-driven. */
+  number: number | null
+  rowIndex: number | null
+  /** The row as stored in the result, secret columns masked. */
+  shownValues: Record<string, string> | null
+  variables: Record<string, string>
+  secrets: string[]
+}
+
+export interface TestPlan {
+  testCase: TestCaseWithSteps
+  iterations: Iteration[]
+  baseUrl: string | null
+  startUrl: string | null
+  stepTimeoutMs: number
+  testTimeoutMs: number | null
+  environmentName: string | null
+}
+
+export const DEFAULT_STEP_TIMEOUT_MS = 10_000
+export const SECRET_MASK = '••••••'
+
+export async function planTest(store: Store, run: TestRun, testCaseId: string, demoSite: DemoSiteHandle): Promise<TestPlan> {
+  const testCase = store.tests.get(testCaseId)
+  const environmentId = run.options.environment_id ?? testCase.environment_id
+  const environment = environmentId ? store.environments.resolve(environmentId) : { baseUrl: null, variables: {}, secrets: [] }
+  const environmentName = environmentId ? store.environments.get(environmentId).name : null
+  let baseUrl = environment.baseUrl
+  if (baseUrl?.startsWith(DEMO_SITE_URL)) baseUrl = (await demoSite.url()) + baseUrl.slice(DEMO_SITE_URL.length).replace(/^\//, '')
+  const common = { ...environment.variables, ...(baseUrl ? { baseUrl } : {}) }
+
+  let iterations: Iteration[] = [{ number: null, rowIndex: null, shownValues: null, variables: common, secrets: environment.secrets }]
+  if (testCase.data_set_id) {
+    const set = store.dataSets.get(testCase.data_set_id)
+    const secretColumns = new Set(set.columns.filter((c) => c.secret).map((c) => c.name))
+    const rows = set.rows.filter((row: DataRow) => row.enabled)
+    iterations = rows.map((row, i) => ({
+      number: i + 1,
+      rowIndex: row.row_index,
+      shownValues: Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, secretColumns.has(k) ? SECRET_MASK : v])),
+      variables: { ...common, ...row.values },
+      secrets: [...environment.secrets, ...[...secretColumns].map((c) => row.values[c]).filter((v): v is string => !!v)],
+    }))
+  }
+  return {
+    testCase,
+    iterations,
+    baseUrl,
+    startUrl: testCase.start_url,
+    stepTimeoutMs: testCase.step_timeout_ms ?? DEFAULT_STEP_TIMEOUT_MS,
+    testTimeoutMs: testCase.test_timeout_ms ?? run.options.test_timeout_ms ?? null,
+    environmentName,
+  }
+}
