@@ -2,9 +2,12 @@
 import { Command, CommanderError } from 'commander'
 import { APP_VERSION } from '../core/app-version'
 import { registerCatalog } from './commands/catalog'
+import { registerDemo } from './commands/demo'
 import { registerDemoSite } from './commands/demo-site'
 import { registerInfo } from './commands/info'
 import { registerProjectFiles } from './commands/project-files'
+import { registerRun } from './commands/run'
+import { registerRuns } from './commands/runs'
 import { registerServe } from './commands/serve'
 import { describeFailure, EXIT } from './output'
 
@@ -19,7 +22,10 @@ export function buildProgram(): Command {
   registerInfo(program)
   registerCatalog(program)
   registerProjectFiles(program)
+  registerRun(program)
+  registerRuns(program)
   registerServe(program)
+  registerDemo(program)
   registerDemoSite(program)
   for (const command of program.commands) command.exitOverride()
   return program

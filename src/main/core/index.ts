@@ -12,6 +12,7 @@ import { EventBus } from './events'
 import { databasePath as dbPathIn } from './paths'
 import { projectFilesNamespace } from './project-files'
 import { systemNamespace } from './system'
+import { Orchestrator } from '../runner/orchestrator'
 
 export interface CoreOptions {
   dataDir: string
@@ -20,8 +21,11 @@ export interface CoreOptions {
   nativeBinding?: string
   /** Name of the local user (defaults to the OS user). */
   userName?: string
-  /** How runs start; defaults to the manual (submit-your-own-results) control. */
-  runControl?: (store: Store) => RunControl
+  /**
+   * `browser` (default): runs.start executes tests with Playwright. `manual`: runs.start only
+   * marks the run running and results come from elsewhere (reference/003's manual workflow).
+   */
+  execution?: 'browser' | 'manual'
 }
 
 export interface Core {
@@ -29,6 +33,8 @@ export interface Core {
   readonly dispatcher: Dispatcher
   readonly events: EventBus<Api>
   readonly context: CoreContext
+  /** The orchestrator executing runs (null with `execution: 'manual'`). */
+  readonly runner: Orchestrator | null
   close(): Promise<void>
 }
 
@@ -38,11 +44,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus<Api>()
   const store = new Store(db, { dataDir: options.dataDir, userName: options.userName })
   const context: CoreContext = { dataDir: options.dataDir, databasePath, db, events, store }
+  const runner = options.execution === 'manual' ? null : new Orchestrator({ store, events })
+  runner?.recover()
+  const control: RunControl = runner ?? manualRunControl(store)
   const implementation: Implementation<Api> = {
     system: systemNamespace(context),
     ...definitionNamespaces(store),
     projectFiles: projectFilesNamespace(store),
-    ...executionNamespaces(store, (options.runControl ?? manualRunControl)(store)),
+    ...executionNamespaces(store, control),
   }
   const dispatcher = createDispatcher(api, implementation)
   let closed = false
@@ -51,9 +60,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     dispatcher,
     events,
     context,
+    runner,
     async close() {
       if (closed) return
       closed = true
+      await runner?.close()
       db.close()
     },
   }

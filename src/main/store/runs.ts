@@ -371,9 +371,15 @@ export class RunsRepo {
    * At start-up: runs a crash left queued or running become failed; their running items fail as
    * interrupted, waiting ones are marked no_run. Finished results stay untouched.
    */
-  recoverInterrupted(): TestRun[] {
+  recoverInterrupted(isAlive: (pid: number, host: string) => boolean = () => false): TestRun[] {
     return this.s.tx(() => {
-      const stuck = this.s.statements.get("SELECT id FROM test_runs WHERE status IN ('running', 'queued')").all() as { id: string }[]
+      const stuck = (
+        this.s.statements.get("SELECT id, runner_pid, runner_host FROM test_runs WHERE status IN ('running', 'queued')").all() as {
+          id: string
+          runner_pid: number | null
+          runner_host: string | null
+        }[]
+      ).filter((run) => run.runner_pid === null || !isAlive(run.runner_pid, run.runner_host ?? ''))
       return stuck.map(({ id }) => {
         for (const item of this.items(id)) {
           if (isFinishedItem(item.status)) continue

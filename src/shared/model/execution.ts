@@ -101,6 +101,9 @@ export interface TestRun {
   tags: string[]
   notes: string | null
   options: RunOptions
+  /** The process that queued or executes the run (set by TestDesk). */
+  runner_pid: number | null
+  runner_host: string | null
   created_at: Timestamp
   updated_at: Timestamp
 }

@@ -206,6 +206,9 @@ CREATE TABLE test_runs (
   tags TEXT ${jsonArray('tags')},
   notes TEXT,
   options TEXT NOT NULL DEFAULT '{}' ${json('options', false)},
+  -- Which process queued or executes the run, so start-up recovery leaves other live ones alone.
+  runner_pid INTEGER,
+  runner_host TEXT,
   created_at TEXT NOT NULL DEFAULT ${NOW},
   updated_at TEXT NOT NULL DEFAULT ${NOW},
   UNIQUE (project_id, run_number)

@@ -1,0 +1,23 @@
+import type { Command } from 'commander'
+import { seedDemo } from '../../demo/seed'
+import { DEMO_TEST_COUNT } from '../../demo/demo-project'
+import { createOutput, type GlobalOptions } from '../output'
+import { withCore } from '../session'
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('Add the demo project (about 30 tests against the bundled demo site) to this data directory')
+    .action(async (_opts, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>()
+      const out = createOutput(!!globals.json)
+      const summary = await withCore(globals, async (core) => seedDemo(core.context.store))
+      out.result(summary)
+      const created = summary.created.tests ?? 0
+      out.line(created ? `Added the demo: ${DEMO_TEST_COUNT} tests in suite Demo.` : `Refreshed the demo: ${DEMO_TEST_COUNT} tests in suite Demo.`)
+      out.line('Next:')
+      out.line('  testdesk tests --suite Demo      list them')
+      out.line('  testdesk run --suite Demo        run them (the demo site starts by itself)')
+      out.line('  testdesk serve                   open TestDesk in your browser')
+    })
+}

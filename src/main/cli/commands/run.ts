@@ -1,0 +1,220 @@
+import type { Command } from 'commander'
+import { Option } from 'commander'
+import type { TestRun } from '../../../shared/model/execution'
+import type { ItemProgress, RunProgress } from '../../../shared/model/progress'
+import type { Core } from '../../core'
+import { discoverBrowser } from '../../runner/browsers'
+import { duration, suitePathFlag } from '../format'
+import { CliExit, createOutput, EXIT, intFlag, usageError, type GlobalOptions, type Output } from '../output'
+import { invoke, withCore } from '../session'
+import { verdict } from './runs'
+
+interface RunFlags {
+  suite?: string[]
+  test?: string[]
+  tag?: string[]
+  workers?: string
+  retries?: string
+  browser: 'chromium' | 'firefox' | 'webkit'
+  headed?: boolean
+  screenshots: 'off' | 'on-failure' | 'every-step'
+  trace: 'off' | 'on-failure'
+  env?: string
+  failFast?: boolean
+  browserEndpoint?: string
+  name?: string
+  testTimeout?: string
+  runTimeout?: string
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value]
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('Run tests on a real browser: all active tests, or the suites, tests and tags you pick')
+    .option('--suite <path>', 'a suite and its descendants, e.g. "Regression/Smoke" (repeatable)', collect)
+    .option('--test <name|id>', 'one test case (repeatable)', collect)
+    .option('--tag <tag>', 'tests with this tag (repeatable: any of them)', collect)
+    .option('--workers <n>', 'tests at the same time, 1-10, each in its own browser (default 1)')
+    .option('--retries <n>', 'run a failing test again up to n times; passing later marks it flaky (default 0)')
+    .addOption(new Option('--browser <name>', 'browser to use').choices(['chromium', 'firefox', 'webkit']).default('chromium'))
+    .option('--headed', 'show the browser window')
+    .addOption(new Option('--screenshots <when>', 'when to take screenshots').choices(['off', 'on-failure', 'every-step']).default('on-failure'))
+    .addOption(new Option('--trace <when>', 'keep a Playwright trace').choices(['off', 'on-failure']).default('on-failure'))
+    .option('--env <name>', 'environment (base URL and variables) to run against')
+    .option('--fail-fast', 'start no more tests after the first failure')
+    .option('--browser-endpoint <url>', 'ws:// endpoint of a remote Playwright browser server')
+    .option('--name <name>', 'name of the run (default: Run_<number>)')
+    .option('--test-timeout <ms>', 'fail a test that runs longer than this')
+    .option('--run-timeout <ms>', 'cancel the run when it runs longer than this')
+    .action(async (flags: RunFlags, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>()
+      const out = createOutput(!!globals.json)
+      const workers = intFlag('workers', flags.workers, 1, 10) ?? 1
+      const retries = intFlag('retries', flags.retries, 0, 10) ?? 0
+      const testTimeout = intFlag('test-timeout', flags.testTimeout, 1000, 24 * 3_600_000)
+      const runTimeout = intFlag('run-timeout', flags.runTimeout, 1000, 7 * 24 * 3_600_000)
+      if (flags.browserEndpoint && !/^wss?:\/\//.test(flags.browserEndpoint)) {
+        throw usageError(`--browser-endpoint must be a ws:// or wss:// URL (got "${flags.browserEndpoint}")`)
+      }
+      if (!flags.browserEndpoint) {
+        const found = await discoverBrowser(flags.browser)
+        if (!found.found) throw new CliExit(EXIT.usage, `No ${flags.browser} browser found. ${found.hint}\nLooked at: ${found.tried.join(', ')}`)
+      }
+      const code = await withCore(globals, async (core) => {
+        const testCaseIds = await selectTests(core, flags)
+        const environment = flags.env ? await findEnvironment(core, flags.env) : null
+        const suitePath = flags.suite?.length === 1 ? suitePathFlag(flags.suite[0]) : null
+        const run = await invoke(core, 'runs.create', {
+          run_name: flags.name,
+          suite_path: suitePath,
+          suite_name: suitePath ? suitePath[suitePath.length - 1] : null,
+          test_case_ids: testCaseIds,
+          parallel_count: workers,
+          retry_count: retries,
+          browser_name: flags.browser,
+          tags: flags.tag ?? [],
+          options: {
+            environment_id: environment,
+            headless: !flags.headed,
+            screenshots: flags.screenshots,
+            trace: flags.trace,
+            fail_fast: !!flags.failFast,
+            browser_endpoint: flags.browserEndpoint ?? null,
+            test_timeout_ms: testTimeout ?? null,
+            run_timeout_ms: runTimeout ?? null,
+          },
+        })
+        const finished = await execute(core, run, out)
+        const summary = await invoke(core, 'runs.summary', { id: finished.id })
+        out.result({ run: finished, summary })
+        printSummary(out, finished, summary.items)
+        if (finished.status === 'failed') return EXIT.usage
+        return finished.passed_tests === finished.total_tests && finished.status === 'completed' ? EXIT.ok : EXIT.testsFailed
+      })
+      process.exitCode = code
+    })
+}
+
+async function selectTests(core: Core, flags: RunFlags): Promise<string[]> {
+  const ids: string[] = []
+  const add = (list: readonly string[]) => list.forEach((id) => ids.includes(id) || ids.push(id))
+  for (const path of flags.suite ?? []) {
+    const suite = await invoke(core, 'suites.byPath', { path: suitePathFlag(path) })
+    add(await invoke(core, 'suites.testIds', { id: suite.id }))
+  }
+  for (const ref of flags.test ?? []) {
+    const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(ref) ? await invoke(core, 'tests.get', { id: ref }).catch(() => null) : null
+    const found = byId ?? core.context.store.tests.byName(ref)
+    if (!found) throw usageError(`No test named '${ref}' (see \`testdesk tests\`)`)
+    add([found.id])
+  }
+  if (flags.tag?.length) add(core.context.store.tests.idsByTags(flags.tag))
+  if (!flags.suite && !flags.test && !flags.tag) {
+    for (let offset = 0; ; offset += 100) {
+      const page = await invoke(core, 'tests.list', { status: 'active', limit: 100, offset })
+      add(page.items.map((t) => t.id))
+      if (offset + 100 >= page.total) break
+    }
+  }
+  if (!ids.length) throw usageError('No tests match: check --suite, --test and --tag (see `testdesk tests`)')
+  return ids
+}
+
+async function findEnvironment(core: Core, name: string): Promise<string> {
+  const page = await invoke(core, 'environments.list', { search: name, limit: 100 })
+  const found = page.items.find((e) => e.name === name)
+  if (!found) throw usageError(`No environment named '${name}'${page.items.length ? ` (did you mean ${page.items.map((e) => `'${e.name}'`).join(', ')}?)` : ''}`)
+  return found.id
+}
+
+/** Starts the run and reports progress until it ends; Ctrl+C stops, a second Ctrl+C cancels. */
+async function execute(core: Core, run: TestRun, out: Output): Promise<TestRun> {
+  const live = !out.json && process.stdout.isTTY === true
+  const bar = live ? new ProgressLine() : null
+  const unsubscribe = [
+    core.events.subscribe((name, payload) => {
+      if (name === 'runs.onItem') {
+        const item = payload as ItemProgress
+        if (item.run_id !== run.id || item.status === 'running' || item.status === 'queued') return
+        bar?.clear()
+        if (!out.json) out.line(finishedLine(item))
+        bar?.redraw()
+      } else if (name === 'runs.onProgress' && bar) {
+        const progress = payload as RunProgress
+        if (progress.run_id === run.id) bar.update(progress)
+      }
+    }),
+  ]
+  let interrupts = 0
+  const onInterrupt = () => {
+    interrupts++
+    bar?.clear()
+    if (interrupts === 1) {
+      out.note('Stopping after the current steps… (Ctrl+C again to cancel at once)')
+      void invoke(core, 'runs.stop', { id: run.id }).catch(() => undefined)
+    } else {
+      out.note('Cancelling…')
+      void invoke(core, 'runs.cancel', { id: run.id }).catch(() => undefined)
+    }
+  }
+  process.on('SIGINT', onInterrupt)
+  try {
+    await invoke(core, 'runs.start', { id: run.id })
+    if (!out.json) out.note(`${run.run_name}: ${run.total_tests} test${run.total_tests === 1 ? '' : 's'}, ${run.parallel_count} worker${run.parallel_count === 1 ? '' : 's'}`)
+    return await core.runner!.waitFor(run.id)
+  } finally {
+    process.off('SIGINT', onInterrupt)
+    unsubscribe.forEach((u) => u())
+    bar?.clear()
+  }
+}
+
+function finishedLine(item: ItemProgress): string {
+  const mark = item.status === 'passed' ? (item.flaky ? '~' : '✓') : item.status === 'failed' ? '✗' : '-'
+  const flaky = item.flaky ? ` (flaky: passed on attempt ${item.attempt + 1})` : ''
+  const error = item.status === 'failed' && item.error_message ? `: ${item.error_message.split('\n')[0]}` : ''
+  const status = item.status === 'passed' || item.status === 'failed' ? '' : ` [${item.status}]`
+  return `${mark} ${item.test_case_name}${status} (${duration(item.duration_ms)})${flaky}${error}`
+}
+
+function printSummary(out: Output, run: TestRun, items: { status: string; is_data_driven: boolean; passed_iterations: number; total_iterations: number; retry_attempt: number }[]): void {
+  const flaky = items.filter((i) => verdict(i).includes('flaky')).length
+  out.line()
+  out.line(
+    `${run.run_name}: ${run.status}. ${run.passed_tests} passed, ${run.failed_tests} failed` +
+      (run.skipped_tests ? `, ${run.skipped_tests} skipped` : '') +
+      (run.no_run_tests ? `, ${run.no_run_tests} not run` : '') +
+      (flaky ? ` (${flaky} flaky)` : '') +
+      ` of ${run.total_tests}; pass rate ${run.pass_rate.toFixed(2)}% in ${duration(run.duration_ms)}`,
+  )
+  out.line(`Details: testdesk show ${run.run_number}`)
+}
+
+/** The live status line on a terminal: counts, a bar and the test in progress. */
+class ProgressLine {
+  private text = ''
+
+  update(progress: RunProgress): void {
+    const width = 24
+    const done = progress.total_tests ? Math.round((progress.finished_tests / progress.total_tests) * width) : 0
+    const current = progress.running[0]
+    const step = current?.step_number ? ` step ${current.step_number}` : ''
+    this.text =
+      `[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${progress.finished_tests}/${progress.total_tests}` +
+      ` ✓${progress.passed_tests} ✗${progress.failed_tests}` +
+      (current ? `  ${current.test_case_name}${step}` : '')
+    this.redraw()
+  }
+
+  redraw(): void {
+    if (!this.text) return
+    const columns = process.stdout.columns || 100
+    process.stdout.write(`\r\x1b[2K${this.text.slice(0, columns - 1)}`)
+  }
+
+  clear(): void {
+    if (this.text) process.stdout.write('\r\x1b[2K')
+  }
+}

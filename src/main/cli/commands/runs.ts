@@ -1,0 +1,106 @@
+import type { Command } from 'commander'
+import type { TestRun } from '../../../shared/model/execution'
+import type { Core } from '../../core'
+import { duration, showPath, table } from '../format'
+import { createOutput, usageError, type GlobalOptions } from '../output'
+import { invoke, withCore } from '../session'
+
+/** A run named the way testers name it: its number (12), its name (Run_012) or its id. */
+export async function findRun(core: Core, ref: string): Promise<TestRun> {
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(ref)) return invoke(core, 'runs.get', { id: ref })
+  const number = /^\d+$/.test(ref) ? Number(ref) : null
+  for (let offset = 0; ; offset += 100) {
+    const page = await invoke(core, 'runs.list', { limit: 100, offset, sort_by: 'run_number', sort_order: 'desc', ...(number === null ? { search: ref } : {}) })
+    const match = page.items.find((run) => (number !== null ? run.run_number === number : run.run_name === ref))
+    if (match) return match
+    if (offset + 100 >= page.total) break
+  }
+  throw usageError(`No test run '${ref}': give its number (see \`testdesk runs\`), its name or its id`)
+}
+
+export function registerRuns(program: Command): void {
+  program
+    .command('runs')
+    .description('List test runs, newest first')
+    .option('--status <status>', 'pending, queued, running, completed, cancelled or failed')
+    .option('--limit <n>', 'how many (default 20, at most 100)', '20')
+    .action(async (opts: { status?: string; limit: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>()
+      const out = createOutput(!!globals.json)
+      const limit = Number(opts.limit)
+      const page = await withCore(globals, (core) => invoke(core, 'runs.list', { status: opts.status, limit: Number.isInteger(limit) ? limit : opts.limit }))
+      out.result(page)
+      out.line(
+        table(
+          page.items.map((run) => [
+            String(run.run_number),
+            run.run_name,
+            run.status,
+            `${run.passed_tests}/${run.total_tests}`,
+            `${run.pass_rate.toFixed(2)}%`,
+            duration(run.duration_ms),
+            run.created_at.slice(0, 19).replace('T', ' '),
+          ]),
+          ['#', 'NAME', 'STATUS', 'PASSED', 'PASS RATE', 'DURATION', 'CREATED (UTC)'],
+        ),
+      )
+      out.line(`${page.items.length} of ${page.total} runs`)
+    })
+
+  program
+    .command('show')
+    .description("Show a run's items and the steps that failed")
+    .argument('<run>', 'run number, name or id')
+    .action(async (ref: string, _opts, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>()
+      const out = createOutput(!!globals.json)
+      const shown = await withCore(globals, async (core) => {
+        const run = await findRun(core, ref)
+        const summary = await invoke(core, 'runs.summary', { id: run.id })
+        const failures = []
+        for (const item of summary.items.filter((i) => i.status === 'failed')) {
+          const results = await invoke(core, 'results.list', { test_run_item_id: item.id, status: 'failed', limit: 100 })
+          for (const result of results.items) {
+            const steps = await invoke(core, 'stepResults.list', { test_run_result_id: result.id, status: 'failed' })
+            failures.push({ item, result, steps })
+          }
+        }
+        return { run, summary, failures }
+      })
+      out.result(shown)
+      const { run, summary } = shown
+      out.line(`${run.run_name} (#${run.run_number})  ${run.status}  ${summary.summary.passed_tests}/${summary.summary.total_tests} passed (${run.pass_rate.toFixed(2)}%)  ${duration(run.duration_ms)}`)
+      if (run.suite_path) out.line(`Suite: ${showPath(run.suite_path)}`)
+      out.line(`Browser: ${run.browser_name ?? '-'} ${run.browser_version ?? ''}`.trimEnd())
+      out.line()
+      out.line(
+        table(
+          summary.items.map((item) => [
+            String(item.execution_order),
+            item.test_case_name,
+            verdict(item),
+            duration(item.duration_ms),
+          ]),
+          ['#', 'TEST', 'STATUS', 'DURATION'],
+        ),
+      )
+      for (const { item, result, steps } of shown.failures) {
+        out.line()
+        const iteration = result.iteration_number ? ` [row ${result.iteration_number}]` : ''
+        out.line(`✗ ${item.test_case_name}${iteration}: ${result.error_message ?? 'failed'}`)
+        for (const step of steps) {
+          out.line(`    step ${step.step_number} ${step.description ?? step.action}: ${step.error_message ?? 'failed'}`)
+          if (step.screenshot_path) out.line(`      screenshot: ${step.screenshot_path}`)
+        }
+        if (result.trace_path) out.line(`    trace: ${result.trace_path} (npx playwright show-trace <data-dir>/${result.trace_path})`)
+      }
+    })
+}
+
+/** Status as testers read it: Pass (3/4) for data-driven items, flaky marked. */
+export function verdict(item: { status: string; is_data_driven: boolean; passed_iterations: number; total_iterations: number; retry_attempt: number }): string {
+  const base = item.is_data_driven
+    ? `${item.status === 'passed' ? 'Pass' : item.status === 'failed' ? 'Fail' : item.status} (${item.passed_iterations}/${item.total_iterations})`
+    : item.status
+  return item.status === 'passed' && item.retry_attempt > 0 ? `${base} (flaky, attempt ${item.retry_attempt + 1})` : base
+}

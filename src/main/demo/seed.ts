@@ -1,0 +1,25 @@
+// Seeds (or refreshes) the demo project in the default project, secrets included: the project
+// file leaves secret values out, so they are set here after the import.
+import type { ImportSummary } from '../../shared/model/project-file'
+import type { Store } from '../store'
+import { importProject } from '../core/project-files'
+import type { StepValidator } from '../store/tests'
+import { demoId, demoProjectFile, DEMO_SECRETS } from './demo-project'
+
+export function seedDemo(store: Store, validateStep?: StepValidator): ImportSummary {
+  return store.tx(() => {
+    const summary = importProject(store, demoProjectFile(), { project: store.defaultProjectId, validateStep })
+    const environment = store.environments.get(demoId('environment'))
+    store.environments.update({
+      id: environment.id,
+      variables: environment.variables.map((v) => ({ ...v, value: v.name === 'password' ? DEMO_SECRETS.environment.password : v.value })),
+    })
+    const dataSet = store.dataSets.get(demoId('data-set'))
+    store.dataSets.update({
+      id: dataSet.id,
+      rows: dataSet.rows.map((row, i) => ({ id: row.id, enabled: row.enabled, values: { ...row.values, password: DEMO_SECRETS.accounts[i] } })),
+    })
+    summary.warnings = summary.warnings.filter((w) => !w.includes('secret variable password'))
+    return summary
+  })
+}

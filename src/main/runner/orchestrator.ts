@@ -1,0 +1,565 @@
+// Runs test runs: a priority queue of waiting runs, one browser per worker, a fresh context per
+// test and per data iteration, retries with a flaky verdict, fail-fast, stop and cancel, per-test
+// and per-run timeouts, events as things happen, and every finished execution stored at once.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { hostname, release, tmpdir, type as osType } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, BrowserContext } from 'playwright'
+import type { Api } from '../../shared/api'
+import { TestDeskError } from '../../shared/api/errors'
+import type { BrowserConfiguration } from '../../shared/model/definition'
+import type { TestRun } from '../../shared/model/execution'
+import type { RunningTest } from '../../shared/model/progress'
+import { isFinishedItem, isFinishedRun, isFlaky } from '../../shared/model/states'
+import type { RunControl } from '../core/execution'
+import type { EventBus } from '../core/events'
+import type { Store } from '../store'
+import type { RunItemView } from '../store/runs'
+import type { BrowserName } from './browsers'
+import { demoSiteHandle, type DemoSiteHandle } from './demo-site-link'
+import { runTest, type EngineStep, type TestOutcome } from './engine'
+import { BrowserUnavailableError, contextOptions, launchBrowser, resolveExecutable, type LaunchSettings } from './launch'
+import { persistExecution } from './persist'
+import { PriorityQueue } from './queue'
+import { planTest, type Iteration, type TestPlan } from './test-plan'
+
+export interface OrchestratorOptions {
+  store: Store
+  events: EventBus<Api>
+  /** Runs executing at the same time; others wait in the queue. */
+  maxConcurrentRuns?: number
+}
+
+interface StartSettings {
+  browser_name?: string
+  viewport_width?: number
+  viewport_height?: number
+}
+
+export class Orchestrator implements RunControl {
+  private readonly queue = new PriorityQueue<string>()
+  private readonly active = new Map<string, RunExecution>()
+  private readonly waiters = new Map<string, ((run: TestRun) => void)[]>()
+  private readonly maxConcurrentRuns: number
+
+  constructor(private readonly options: OrchestratorOptions) {
+    this.maxConcurrentRuns = options.maxConcurrentRuns ?? 1
+  }
+
+  private get store(): Store {
+    return this.options.store
+  }
+
+  /** At start-up: runs a crash left running become failed, their unfinished items marked. */
+  recover(): TestRun[] {
+    return this.store.runs.recoverInterrupted((pid, host) => host === hostname() && processAlive(pid))
+  }
+
+  start(runId: string, settings: StartSettings): TestRun {
+    const run = this.store.runs.get(runId)
+    if (run.status !== 'pending') throw TestDeskError.invalidState(`Cannot start test run: status is '${run.status}'`)
+    if (run.total_tests === 0) throw TestDeskError.invalidState('Cannot start test run: it has no tests (add test cases first)')
+    const queued = this.store.runs.transitionRun(runId, 'queued', 'started', { ...settings, runner_pid: process.pid, runner_host: hostname() })
+    this.queue.push(runId, run.options.priority ?? 0)
+    this.emitProgress(runId)
+    queueMicrotask(() => this.pump())
+    return queued
+  }
+
+  stop(runId: string): TestRun {
+    const run = this.store.runs.get(runId)
+    const execution = this.active.get(runId)
+    if (execution) {
+      execution.requestStop('Stopped by the tester')
+      return run
+    }
+    if (run.status === 'queued') return this.cancel(runId)
+    throw TestDeskError.invalidState(`Cannot stop test run: status is '${run.status}'`)
+  }
+
+  cancel(runId: string): TestRun {
+    const run = this.store.runs.get(runId)
+    if (isFinishedRun(run.status)) throw TestDeskError.invalidState(`Cannot cancel test run: status is '${run.status}'`)
+    const execution = this.active.get(runId)
+    if (execution) {
+      execution.requestCancel('Cancelled by the tester')
+      return run
+    }
+    this.queue.remove((id) => id === runId)
+    const cancelled = this.store.tx(() => {
+      const after = this.store.runs.transitionRun(runId, 'cancelled', 'cancelled before it ran')
+      this.store.runs.finishUnfinishedItems(runId, 'no_run', 'cancelled')
+      return after
+    })
+    this.finished(runId)
+    return cancelled
+  }
+
+  /** Resolves with the run once it has finished (completed, cancelled or failed). */
+  waitFor(runId: string): Promise<TestRun> {
+    const run = this.store.runs.get(runId)
+    if (isFinishedRun(run.status)) return Promise.resolve(run)
+    return new Promise((resolve) => this.waiters.set(runId, [...(this.waiters.get(runId) ?? []), resolve]))
+  }
+
+  /** Cancels everything running and waits for browsers to close. */
+  async close(): Promise<void> {
+    for (const id of this.queue.values()) this.cancel(id)
+    await Promise.all([...this.active.values()].map((execution) => execution.cancelAndWait('TestDesk is closing')))
+  }
+
+  private pump(): void {
+    while (this.active.size < this.maxConcurrentRuns && this.queue.size) {
+      const runId = this.queue.shift()!
+      const execution = new RunExecution(runId, this.store, this.options.events, () => this.emitProgress(runId))
+      this.active.set(runId, execution)
+      void execution.execute().finally(() => {
+        this.active.delete(runId)
+        this.finished(runId)
+        this.pump()
+      })
+    }
+  }
+
+  private finished(runId: string): void {
+    this.emitProgress(runId)
+    const run = this.store.runs.get(runId)
+    for (const resolve of this.waiters.get(runId) ?? []) resolve(run)
+    this.waiters.delete(runId)
+  }
+
+  private emitProgress(runId: string): void {
+    const run = this.store.runs.get(runId)
+    const execution = this.active.get(runId)
+    this.options.events.emit('runs.onProgress', {
+      run_id: run.id,
+      run_name: run.run_name,
+      status: run.status,
+      total_tests: run.total_tests,
+      finished_tests: run.passed_tests + run.failed_tests + run.skipped_tests + run.no_run_tests,
+      passed_tests: run.passed_tests,
+      failed_tests: run.failed_tests,
+      skipped_tests: run.skipped_tests,
+      no_run_tests: run.no_run_tests,
+      pass_rate: run.pass_rate,
+      running: execution ? execution.runningTests() : [],
+      elapsed_ms: run.started_at ? (run.completed_at ? run.duration_ms : Date.now() - Date.parse(run.started_at)) : 0,
+      message: execution?.endMessage ?? null,
+    })
+  }
+}
+
+interface Worker {
+  browser: Browser | null
+}
+
+/** One run from queued to finished. */
+class RunExecution {
+  private readonly cancelController = new AbortController()
+  /** Set by stop: the tests in progress end after their current step. */
+  private stopReason: string | null = null
+  /** Set by stop and by fail-fast: no further test starts. */
+  private noMoreTests: string | null = null
+  endMessage: string | null = null
+  private readonly running = new Map<string, RunningTest>()
+  private readonly demoSite: DemoSiteHandle = demoSiteHandle()
+  private downloadsDir: string | null = null
+  private done: Promise<void> = Promise.resolve()
+
+  constructor(
+    private readonly runId: string,
+    private readonly store: Store,
+    private readonly events: EventBus<Api>,
+    private readonly progress: () => void,
+  ) {}
+
+  requestStop(reason: string): void {
+    this.stopReason ??= reason
+    this.stopScheduling(reason)
+  }
+
+  /** Lets the tests in progress finish, and starts no more (fail-fast). */
+  stopScheduling(reason: string): void {
+    this.noMoreTests ??= reason
+    this.endMessage ??= reason
+    this.progress()
+  }
+
+  requestCancel(reason: string): void {
+    this.endMessage = reason
+    this.cancelController.abort(new Error(reason))
+  }
+
+  async cancelAndWait(reason: string): Promise<void> {
+    this.requestCancel(reason)
+    await this.done
+  }
+
+  runningTests(): RunningTest[] {
+    return [...this.running.values()]
+  }
+
+  async execute(): Promise<void> {
+    let finish!: () => void
+    this.done = new Promise((resolve) => (finish = resolve))
+    try {
+      await this.executeRun()
+    } catch (error) {
+      this.failRun(`The run failed: ${error instanceof Error ? error.message : String(error)}`)
+    } finally {
+      await this.demoSite.close().catch(() => undefined)
+      if (this.downloadsDir) rmSync(this.downloadsDir, { recursive: true, force: true })
+      finish()
+    }
+  }
+
+  private async executeRun(): Promise<void> {
+    let run = this.store.runs.get(this.runId)
+    const config = run.options.browser_config_id ? (this.store.browserConfigs.get(run.options.browser_config_id) as BrowserConfiguration) : null
+    const settings: LaunchSettings = {
+      browser: (run.browser_name ?? config?.browser_name ?? 'chromium') as BrowserName,
+      headless: run.options.headless ?? config?.headless ?? true,
+      endpoint: run.options.browser_endpoint ?? null,
+    }
+    let executable: string | null
+    try {
+      executable = await resolveExecutable(settings)
+    } catch (error) {
+      this.failRun(error instanceof Error ? error.message : String(error))
+      return
+    }
+    run = this.store.runs.transitionRun(this.runId, 'running', 'a worker picked it up', {
+      browser_name: settings.browser,
+      os_name: osType(),
+      os_version: release(),
+    })
+    this.progress()
+    const runTimeout = run.options.run_timeout_ms
+      ? setTimeout(() => this.requestCancel(`Run timed out after ${run.options.run_timeout_ms} ms`), run.options.run_timeout_ms)
+      : null
+    this.store.t.runs.update(this.runId, { runner_pid: process.pid, runner_host: hostname() })
+    this.downloadsDir = mkdtempSync(join(tmpdir(), 'testdesk-downloads-'))
+
+    const pending = this.store.runs.items(this.runId).filter((item) => item.status === 'pending')
+    for (const item of pending) this.store.runs.transitionItem(item.id, 'queued', 'waiting for a worker')
+    const workers = Math.max(1, Math.min(run.parallel_count, pending.length))
+    let next = 0
+    const take = (): RunItemView | null => (this.noMoreTests || this.cancelled ? null : (pending[next++] ?? null))
+
+    const work = async (worker: Worker) => {
+      try {
+        for (let item = take(); item; item = take()) {
+          await this.executeItem(run, item, worker, settings, executable, config)
+          if (this.cancelled) break
+        }
+      } finally {
+        await worker.browser?.close().catch(() => undefined)
+      }
+    }
+    try {
+      await Promise.all(Array.from({ length: workers }, () => work({ browser: null })))
+    } finally {
+      if (runTimeout) clearTimeout(runTimeout)
+    }
+    this.finishRun()
+  }
+
+  private get cancelled(): boolean {
+    return this.cancelController.signal.aborted
+  }
+
+  private finishRun(): void {
+    this.store.tx(() => {
+      const run = this.store.runs.get(this.runId)
+      if (isFinishedRun(run.status)) return
+      if (this.cancelled) {
+        this.store.runs.transitionRun(this.runId, 'cancelled', this.endMessage ?? 'cancelled')
+        this.store.runs.finishUnfinishedItems(this.runId, 'no_run', this.endMessage ?? 'cancelled')
+        return
+      }
+      this.store.runs.finishUnfinishedItems(this.runId, 'no_run', this.noMoreTests ?? 'not run')
+      const after = this.store.runs.get(this.runId)
+      if (after.status === 'running') this.store.runs.transitionRun(this.runId, 'completed', this.noMoreTests ?? 'every test finished')
+    })
+    this.progress()
+  }
+
+  /** An infrastructure failure: the run fails, and what did not finish says why. */
+  private failRun(message: string): void {
+    this.endMessage = message
+    this.store.tx(() => {
+      const run = this.store.runs.get(this.runId)
+      if (isFinishedRun(run.status)) return
+      this.store.runs.finishUnfinishedItems(this.runId, 'no_run', message, message)
+      this.store.runs.transitionRun(this.runId, 'failed', message)
+    })
+    this.progress()
+  }
+
+  private async browserFor(worker: Worker, settings: LaunchSettings, executable: string | null): Promise<Browser> {
+    if (worker.browser?.isConnected()) return worker.browser
+    // A crashed browser fails only the test it was running; the next test gets a new one.
+    await worker.browser?.close().catch(() => undefined)
+    worker.browser = await launchBrowser(settings, executable)
+    if (!this.store.runs.get(this.runId).browser_version) this.store.t.runs.update(this.runId, { browser_version: worker.browser.version() })
+    return worker.browser
+  }
+
+  private async executeItem(
+    run: TestRun,
+    item: RunItemView,
+    worker: Worker,
+    settings: LaunchSettings,
+    executable: string | null,
+    config: BrowserConfiguration | null,
+  ): Promise<void> {
+    let plan: TestPlan
+    try {
+      plan = await planTest(this.store, run, item.test_case_id, this.demoSite)
+    } catch (error) {
+      this.finishItem(item, 'failed', `Could not prepare the test: ${error instanceof Error ? error.message : String(error)}`)
+      return
+    }
+    const steps = plan.testCase.steps.map<EngineStep>((step, i) => ({ ...step, step_number: i + 1 }))
+    if (!steps.length) {
+      this.finishItem(item, 'no_run', 'No recording exists: the test has no steps')
+      return
+    }
+    if (!plan.iterations.length) {
+      this.finishItem(item, 'no_run', 'The data set has no enabled rows')
+      return
+    }
+    this.store.runs.transitionItem(item.id, 'running', 'a worker started it')
+    const maxAttempt = run.retry_on_failure ? run.retry_count : 0
+    for (let attempt = 0; attempt <= maxAttempt; attempt++) {
+      const outcomes: { iteration: Iteration; outcome: TestOutcome | null }[] = []
+      for (const iteration of plan.iterations) {
+        if (this.cancelled || (this.stopReason && outcomes.length)) break
+        this.running.set(item.id, {
+          item_id: item.id,
+          test_case_name: item.test_case_name,
+          attempt,
+          iteration: iteration.number,
+          step_number: null,
+          step_description: null,
+        })
+        this.emitItem(item, 'running', attempt, iteration.number, plan.iterations.length)
+        const outcome = await this.executeIteration(run, item, plan, steps, iteration, worker, settings, executable, config)
+        outcomes.push({ iteration, outcome })
+        this.running.delete(item.id)
+        if (!outcome) break
+      }
+      if (this.cancelled) return
+      const failed = outcomes.some((o) => o.outcome?.status === 'failed')
+      const final = !failed || attempt === maxAttempt || !!this.stopReason
+      outcomes.forEach(({ iteration, outcome }, i) => {
+        if (!outcome) return
+        const stopped = outcome.interrupted === 'stopped' && outcome.status !== 'failed'
+        persistExecution(this.store, outcome, {
+          runId: run.id,
+          itemId: item.id,
+          testCaseId: item.test_case_id,
+          attempt,
+          iteration: iteration.number,
+          rowIndex: iteration.rowIndex,
+          rowValues: iteration.shownValues,
+          completesItem: final && i === outcomes.length - 1,
+          environmentInfo: {
+            browser_name: settings.browser,
+            browser_version: worker.browser?.version() ?? null,
+            os_name: osType(),
+            os_version: release(),
+            headless: settings.headless,
+            environment: plan.environmentName,
+          },
+          status: stopped ? 'skipped' : undefined,
+          errorMessage: stopped ? `${this.stopReason} after step ${outcome.steps.filter((s) => s.status !== 'skipped').length}` : undefined,
+          trace: outcome.trace ?? null,
+        })
+      })
+      const after = this.store.runs.getItem(item.id)
+      if (isFinishedItem(after.status)) {
+        this.emitItem(item, after.status, attempt, null, plan.iterations.length, after.error_message, isFlaky(after))
+        if (after.status === 'failed' && run.options.fail_fast) this.stopScheduling(`Fail-fast: '${item.test_case_name}' failed`)
+        this.progress()
+        return
+      }
+      if (final) return
+    }
+  }
+
+  private async executeIteration(
+    run: TestRun,
+    item: RunItemView,
+    plan: TestPlan,
+    steps: EngineStep[],
+    iteration: Iteration,
+    worker: Worker,
+    settings: LaunchSettings,
+    executable: string | null,
+    config: BrowserConfiguration | null,
+  ): Promise<(TestOutcome & { trace?: Buffer | null }) | null> {
+    let context: BrowserContext | null = null
+    const tracing = (run.options.trace ?? 'on-failure') === 'on-failure'
+    try {
+      const browser = await this.browserFor(worker, settings, executable)
+      context = await browser.newContext(contextOptions(config, run))
+      if (tracing) await context.tracing.start({ screenshots: true, snapshots: true })
+      const outcome = await runTest({
+        context,
+        steps,
+        startUrl: plan.startUrl,
+        baseUrl: plan.baseUrl,
+        variables: iteration.variables,
+        secrets: iteration.secrets,
+        stepTimeoutMs: plan.stepTimeoutMs,
+        testTimeoutMs: plan.testTimeoutMs,
+        screenshots: run.options.screenshots ?? 'on-failure',
+        downloadsDir: this.downloadsDir!,
+        signal: this.cancelController.signal,
+        testId: plan.testCase.id,
+        testName: plan.testCase.name,
+        stopAfterStep: () => this.stopReason !== null,
+        resolveTest: (ref: string) => this.resolveTest(run, ref),
+        onStepStart: (step) => this.stepStarted(item, step, steps.length),
+        onStepEnd: (result) => this.stepEnded(item, result, steps.length),
+      })
+      if (this.cancelled) return null
+      let trace: Buffer | null = null
+      if (tracing && outcome.status === 'failed') {
+        const path = join(this.downloadsDir!, `trace-${item.id}-${Date.now()}.zip`)
+        await context.tracing.stop({ path }).catch(() => undefined)
+        trace = await import('node:fs').then((fs) => (fs.existsSync(path) ? fs.readFileSync(path) : null))
+      }
+      return { ...outcome, trace }
+    } catch (error) {
+      if (this.cancelled) return null
+      if (error instanceof BrowserUnavailableError) {
+        // The browser cannot start at all: fail this test with the reason; the next one retries.
+        return failedOutcome(steps, error.message)
+      }
+      return failedOutcome(steps, error instanceof Error ? error.message : String(error))
+    } finally {
+      await context?.close().catch(() => undefined)
+    }
+  }
+
+  private async resolveTest(run: TestRun, ref: string): Promise<EngineStep[]> {
+    const testCase = /^[0-9a-f]{8}-/i.test(ref) ? this.store.tests.get(ref) : this.store.tests.byName(ref, run.project_id)
+    if (!testCase) throw new Error(`No test case named '${ref}' to call`)
+    return this.store.tests.steps(testCase.id).map((step, i) => ({ ...step, step_number: i + 1 }))
+  }
+
+  private finishItem(item: RunItemView, status: 'failed' | 'no_run', message: string): void {
+    this.store.tx(() => {
+      if (status === 'failed') this.store.runs.transitionItem(item.id, 'running', 'preparing')
+      this.store.runs.transitionItem(item.id, status, message, { error_message: message })
+      this.store.runs.rollupRun(this.runId)
+    })
+    this.emitItem(item, status, 0, null, 0, message)
+    this.progress()
+  }
+
+  private stepStarted(item: RunItemView, step: EngineStep, total: number): void {
+    const running = this.running.get(item.id)
+    if (running) {
+      running.step_number = step.step_number
+      running.step_description = step.description
+    }
+    this.events.emit('runs.onStep', {
+      run_id: this.runId,
+      item_id: item.id,
+      step_number: step.step_number,
+      total_steps: total,
+      action: step.action,
+      description: step.description,
+      status: 'running',
+      duration_ms: null,
+      error_message: null,
+      healed_selector: null,
+    })
+  }
+
+  private stepEnded(item: RunItemView, result: TestOutcome['steps'][number], total: number): void {
+    this.events.emit('runs.onStep', {
+      run_id: this.runId,
+      item_id: item.id,
+      step_number: result.step_number,
+      total_steps: total,
+      action: result.action,
+      description: result.description ?? null,
+      status: result.status,
+      duration_ms: result.duration_ms ?? null,
+      error_message: result.error_message ?? null,
+      healed_selector: result.healed_selector ?? null,
+    })
+  }
+
+  private emitItem(
+    item: RunItemView,
+    status: RunItemView['status'],
+    attempt: number,
+    iteration: number | null,
+    totalIterations: number,
+    error: string | null = null,
+    flaky = false,
+  ): void {
+    const current = this.store.runs.getItem(item.id)
+    this.events.emit('runs.onItem', {
+      run_id: this.runId,
+      item_id: item.id,
+      test_case_id: item.test_case_id,
+      test_case_name: item.test_case_name,
+      status,
+      attempt,
+      iteration,
+      total_iterations: totalIterations > 1 ? totalIterations : 0,
+      duration_ms: current.duration_ms,
+      error_message: error,
+      flaky,
+    })
+  }
+}
+
+/** What a test that could not run at all reports: its first step failed with the reason. */
+function failedOutcome(steps: EngineStep[], message: string): TestOutcome {
+  const now = new Date().toISOString()
+  return {
+    status: 'failed',
+    interrupted: null,
+    steps: steps.map((step, i) => ({
+      step_number: step.step_number,
+      step_path: String(step.step_number),
+      action: step.action,
+      description: step.description,
+      status: i === 0 ? 'failed' : 'skipped',
+      error_message: i === 0 ? message : null,
+      checkpoints: [],
+      healing: [],
+      timings: { total_ms: 0, playwright_ms: 0, overhead_ms: 0 },
+    })),
+    consoleLogs: [],
+    networkLogs: [],
+    dialogs: [],
+    initialUrl: null,
+    finalUrl: null,
+    errorMessage: message,
+    errorStepNumber: steps[0]?.step_number ?? null,
+    downloads: [],
+    variables: {},
+    startedAt: now,
+    completedAt: now,
+    durationMs: 0,
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}

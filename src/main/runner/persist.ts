@@ -1,0 +1,114 @@
+// Writes what one execution produced (a test, or one data iteration of it) in one transaction:
+// the result with its counts, step results, checkpoint results, console and network logs, and
+// screenshots, downloads and the trace as content-addressed artifacts. A finished execution is
+// therefore either wholly stored or not at all, whatever happens to the process afterwards.
+import { readFileSync } from 'node:fs'
+import type { ResultStatus, TestRunResult } from '../../shared/model/execution'
+import { percentage } from '../../shared/model/states'
+import type { Store } from '../store'
+import type { TestOutcome } from './engine'
+
+export interface ExecutionContext {
+  runId: string
+  itemId: string
+  testCaseId: string
+  attempt: number
+  iteration: number | null
+  rowIndex: number | null
+  rowValues: Record<string, string> | null
+  completesItem: boolean
+  environmentInfo: Record<string, unknown>
+  /** Overrides the engine's verdict (a stopped test is recorded as skipped). */
+  status?: ResultStatus
+  errorMessage?: string | null
+  trace?: Buffer | null
+}
+
+export function persistExecution(store: Store, outcome: TestOutcome, context: ExecutionContext): TestRunResult {
+  // Files first (outside the transaction): content-addressed, so a crash leaves no broken row.
+  const screenshotOf = outcome.steps.map((step) => (step.screenshot ? store.artifacts.save(step.screenshot, 'image/png').path : null))
+  const errorScreenshot = outcome.errorScreenshot ? store.artifacts.save(outcome.errorScreenshot, 'image/png').path : null
+  const downloads = outcome.downloads.map((download) => {
+    const artifact = store.artifacts.save(readFileSync(download.path), 'application/octet-stream', extensionOf(download.name))
+    return { name: download.name, size: download.size, sha256: download.sha256, path: artifact.path }
+  })
+  const tracePath = context.trace ? store.artifacts.save(context.trace, 'application/zip', 'zip').path : null
+
+  const steps = outcome.steps
+  const count = (status: ResultStatus) => steps.filter((s) => s.status === status).length
+  const checkpoints = steps.flatMap((s) => s.checkpoints)
+  const passedCheckpoints = checkpoints.filter((c) => c.status === 'passed').length
+  const failedStep = steps.find((s) => s.status === 'failed')
+
+  return store.tx(() => {
+    const result = store.results.submit(
+      {
+        test_run_id: context.runId,
+        test_run_item_id: context.itemId,
+        test_case_id: context.testCaseId,
+        iteration_number: context.iteration,
+        data_row_index: context.rowIndex,
+        data_row_values: context.rowValues,
+        status: context.status ?? outcome.status,
+        started_at: outcome.startedAt,
+        completed_at: outcome.completedAt,
+        duration_ms: outcome.durationMs,
+        total_steps: steps.length,
+        passed_steps: count('passed'),
+        failed_steps: count('failed'),
+        skipped_steps: count('skipped'),
+        pass_rate: percentage(count('passed'), steps.length),
+        total_checkpoints: checkpoints.length,
+        passed_checkpoints: passedCheckpoints,
+        failed_checkpoints: checkpoints.length - passedCheckpoints,
+        checkpoint_pass_rate: percentage(passedCheckpoints, checkpoints.length),
+        error_message: context.errorMessage !== undefined ? context.errorMessage : outcome.errorMessage,
+        error_step_number: outcome.errorStepNumber ?? failedStep?.step_number ?? null,
+        error_screenshot_path: errorScreenshot ?? (failedStep ? screenshotOf[steps.indexOf(failedStep)] : null),
+        initial_url: truncate(outcome.initialUrl, 2000),
+        final_url: truncate(outcome.finalUrl, 2000),
+        retry_attempt: context.attempt,
+        environment_info: context.environmentInfo,
+        captured_downloads: downloads.length ? downloads : null,
+        trace_path: tracePath,
+      },
+      { completesItem: context.completesItem },
+    )
+    const stepIds = store.results.insertSteps(
+      result.id,
+      steps.map((step, i) => ({
+        step_number: step.step_number,
+        action: step.action,
+        description: step.description,
+        status: step.status,
+        started_at: step.started_at,
+        completed_at: step.completed_at,
+        duration_ms: step.duration_ms,
+        selector: step.selector,
+        element_html: step.element_html,
+        input_value: step.input_value,
+        screenshot_path: screenshotOf[i] ?? step.screenshot_path ?? null,
+        error_message: step.error_message,
+        error_stack_trace: step.error_stack_trace,
+        playwright_code: step.playwright_code,
+        window_id: step.window_id,
+        window_title: step.window_title,
+        healed_selector: step.healed_selector,
+      })),
+    )
+    const checkpointRows = steps.flatMap((step, i) => step.checkpoints.map((checkpoint) => ({ ...checkpoint, test_step_result_id: stepIds[i] })))
+    if (checkpointRows.length) store.results.addCheckpoints(result.id, checkpointRows)
+    if (outcome.consoleLogs.length) store.results.addConsoleLogs(result.id, outcome.consoleLogs)
+    if (outcome.networkLogs.length) store.results.addNetworkLogs(result.id, outcome.networkLogs)
+    return result
+  })
+}
+
+function truncate(text: string | null, max: number): string | null {
+  return text && text.length > max ? text.slice(0, max) : text
+}
+
+function extensionOf(name: string): string {
+  const match = /\.([A-Za-z0-9]{1,10})$/.exec(name)
+  return match ? match[1].toLowerCase() : 'bin'
+}
