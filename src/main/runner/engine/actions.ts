@@ -1,0 +1,330 @@
+// What each action does in the browser. One handler per catalogue action (call_test, which runs
+// other steps, lives with the step runner). Handlers read the step's parsed options and leave
+// what they produced (input value, output, screenshot) on the StepRun.
+import { existsSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
+import type { FrameLocator, Page } from 'playwright'
+import { textMatches, slashRegex } from '../../../shared/patterns'
+import { scriptFunction, targetName, type StepAction, type StepTarget } from '../../../shared/steps'
+import { runCheckpoint } from './checkpoints'
+import { explainElementError, onElement, pageFunction } from './element'
+import { browserGone, headline, isTimeout, StepFailure } from './failures'
+import { locate, resolveTarget } from './locate'
+import type { StepRun } from './step-run'
+import type { WindowInfo } from './windows'
+
+type Handler = (run: StepRun) => Promise<void>
+
+const SCROLL_ELEMENT = pageFunction<void>('(element, { x, y }) => element.scrollBy(x, y)')
+const SCROLL_WINDOW = pageFunction<void>('(root, { x, y }) => root.ownerDocument.defaultView.scrollBy(x, y)')
+const IS_FRAME = pageFunction<boolean>("(element) => element.tagName === 'IFRAME' || element.tagName === 'FRAME'")
+
+function target(run: StepRun): StepTarget {
+  if (!run.step.target) throw new StepFailure(`${run.step.action} needs a target element`)
+  return run.step.target
+}
+
+function value(run: StepRun): string {
+  return run.step.value ?? ''
+}
+
+function numberOption(run: StepRun, name: string): number | undefined {
+  const raw = run.options[name]
+  if (raw === undefined) return undefined
+  const number = typeof raw === 'number' ? raw : Number(String(raw).trim())
+  if (!Number.isFinite(number) || String(raw).trim() === '') throw new StepFailure(`options.${name} must be a number, not '${String(raw)}'`)
+  return number
+}
+
+/** An absolute URL for a navigate value: as written, or relative to the base URL or current page. */
+export function resolveUrl(raw: string, baseUrl: string | null | undefined, currentUrl: string): string {
+  const text = raw.trim()
+  try {
+    if (/^[\w.-]+:\d+(\/|$)/.test(text)) return new URL(`http://${text}`).href
+    if (/^[a-zA-Z][\w+.-]*:/.test(text)) return new URL(text).href
+    const base = baseUrl || (/^https?:/.test(currentUrl) ? currentUrl : null)
+    if (base) return new URL(text, base).href
+  } catch {
+    throw new StepFailure(`'${text}' is not a valid URL`)
+  }
+  throw new StepFailure(`Navigation to '${text}' needs a full URL (with http:// or https://), or a base URL in the environment`)
+}
+
+export function navigationFailure(error: unknown, url: string, timeoutMs: number): StepFailure {
+  const gone = browserGone(error)
+  if (gone) return new StepFailure(gone, { cause: error })
+  if (isTimeout(error)) return new StepFailure(`Navigation to ${url} did not finish within ${timeoutMs} ms`, { cause: error })
+  const code = /net::ERR_[A-Z_]+/.exec(headline(error))?.[0]
+  return new StepFailure(`Navigation to ${url} failed: ${code ?? headline(error)}`, { cause: error })
+}
+
+function pointer(run: StepRun) {
+  const o = run.options
+  return { button: o.button, modifiers: o.modifiers, clickCount: o.click_count, position: o.position, force: o.force }
+}
+
+/** The root element of the current scope, to evaluate in a frame (FrameLocator has no evaluate). */
+function scopeRoot(scope: Page | FrameLocator) {
+  return scope.locator(':root')
+}
+
+function resultText(result: unknown): string {
+  if (result === undefined || result === null) return ''
+  if (typeof result === 'string') return result
+  try {
+    return JSON.stringify(result) ?? String(result)
+  } catch {
+    return String(result)
+  }
+}
+
+/** Runs a tester's script in the page (or frame), with the step's target as `element`. */
+async function evaluateScript(run: StepRun, script: string): Promise<unknown> {
+  const source = scriptFunction(script)
+  const overdue = `The script did not finish within ${run.timeoutMs} ms`
+  try {
+    if (run.step.target) {
+      const fn = pageFunction(source)
+      return await onElement(run, run.step.target, (locator, timeout) => run.bounded(locator.evaluate(fn, undefined, { timeout }), overdue))
+    }
+    const scope = run.session.windows.scope()
+    if (scope === run.page) return await run.bounded(run.page.evaluate(pageFunction(`() => (${source})(undefined)`)), overdue)
+    return await run.bounded(scopeRoot(scope).evaluate(pageFunction(`() => (${source})(undefined)`), undefined, { timeout: run.remaining() }), overdue)
+  } catch (error) {
+    if (error instanceof StepFailure) throw error
+    const gone = browserGone(error)
+    throw new StepFailure(gone ?? `The script failed: ${headline(error)}`, { cause: error })
+  }
+}
+
+async function setVariable(run: StepRun): Promise<void> {
+  const o = run.options
+  const from = o.from ?? (run.step.target ? 'text' : 'literal')
+  let result: string
+  switch (from) {
+    case 'text': {
+      const text = await onElement(run, target(run), (l, timeout) => l.textContent({ timeout }))
+      result = (text ?? '').replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim()
+      break
+    }
+    case 'value':
+      result = await onElement(run, target(run), (l, timeout) => l.inputValue({ timeout }))
+      break
+    case 'attribute': {
+      const attribute = await onElement(run, target(run), (l, timeout) => l.getAttribute(o.attribute, { timeout }))
+      if (attribute === null) throw new StepFailure(`${run.element?.name ?? 'The element'} has no attribute ${o.attribute}`)
+      result = attribute
+      break
+    }
+    case 'url':
+      result = run.page.url()
+      break
+    case 'title':
+      result = await run.pw(() => run.page.title())
+      break
+    case 'script':
+      result = resultText(await evaluateScript(run, value(run)))
+      break
+    default:
+      result = value(run)
+  }
+  run.session.variables[o.name] = result
+  run.output = result
+}
+
+async function wait(run: StepRun): Promise<void> {
+  const o = run.options
+  const ms = numberOption(run, 'ms')
+  if (ms !== undefined) return run.sleep(ms)
+  if (run.step.target) {
+    const state: 'visible' | 'hidden' | 'attached' | 'detached' = o.state ?? 'visible'
+    const wanted = target(run)
+    // Waiting for something to go away: alternatives cannot heal an absence.
+    const resolved = state === 'visible' || state === 'attached'
+      ? await resolveTarget(run, wanted)
+      : { locator: locate(run.session.windows.scope(wanted.frames), wanted.selector), selector: wanted.selector, healed: null, name: targetName(wanted) }
+    try {
+      await run.pw(() => resolved.locator.waitFor({ state, timeout: run.remaining() }))
+    } catch (error) {
+      if (isTimeout(error) && (state === 'hidden' || state === 'detached')) {
+        throw new StepFailure(`Timed out after ${run.timeoutMs} ms waiting for ${resolved.name} to be ${state}`, { cause: error })
+      }
+      throw await explainElementError(run, wanted, resolved, error, state)
+    }
+    return
+  }
+  if (o.url !== undefined) {
+    const pattern: string = o.url
+    const regex = slashRegex(pattern)
+    const matcher = regex ?? (pattern.includes('*') ? pattern : (url: URL) => url.href.includes(pattern))
+    try {
+      await run.pw(() => run.page.waitForURL(matcher, { timeout: run.remaining() }))
+    } catch (error) {
+      if (!isTimeout(error)) throw error
+      const words = regex || pattern.includes('*') ? `match ${pattern}` : `contain '${pattern}'`
+      throw new StepFailure(`Timed out after ${run.timeoutMs} ms waiting for the URL to ${words} (it is ${run.page.url()})`, { cause: error })
+    }
+    return
+  }
+  try {
+    await run.pw(() => run.page.waitForLoadState(o.load_state ?? 'load', { timeout: run.remaining() }))
+  } catch (error) {
+    if (!isTimeout(error)) throw error
+    throw new StepFailure(`Timed out after ${run.timeoutMs} ms waiting for the page to reach '${o.load_state ?? 'load'}'`, { cause: error })
+  }
+}
+
+async function switchPage(run: StepRun): Promise<void> {
+  const windows = run.session.windows
+  const wanted = run.step.value
+  const by: string = run.options.by ?? (wanted === null ? 'new' : 'title')
+  const index = by === 'index' ? Number(wanted) : NaN
+  if (by === 'index' && !Number.isInteger(index)) throw new StepFailure(`The window index must be a whole number, not '${wanted}'`)
+  const find = async (): Promise<WindowInfo | null> => {
+    const open = windows.openWindows()
+    switch (by) {
+      case 'main': return open.find((w) => w.id === 'main') ?? null
+      case 'index': return open[index] ?? null
+      case 'url': return open.find((w) => textMatches(w.page.url(), wanted ?? '')) ?? null
+      case 'title':
+        for (const w of open) {
+          const title = await run.pw(() => windows.freshTitle(w, Math.min(1000, run.remaining())))
+          if (title !== null && textMatches(title, wanted ?? '')) return w
+        }
+        return null
+      default: return [...open].reverse().find((w) => !w.visited) ?? null
+    }
+  }
+  let found = await find()
+  while (!found && run.deadline - performance.now() > 1) {
+    await run.pw(() => windows.changedOrAfter(Math.min(100, run.remaining())))
+    found = await find()
+  }
+  if (!found) {
+    const open = windows.openWindows()
+    const within = `within ${run.timeoutMs} ms`
+    switch (by) {
+      case 'main': throw new StepFailure('The main window is closed')
+      case 'index': throw new StepFailure(`There is no window ${index} ${within}: ${open.length} window${open.length === 1 ? ' is' : 's are'} open (0 is the main one)`)
+      case 'url': throw new StepFailure(`No window's URL ${slashRegex(wanted ?? '') ? 'matches' : 'contains'} '${wanted}' ${within}. Open: ${open.map((w) => w.page.url()).join(', ')}`)
+      case 'title': throw new StepFailure(`No window titled '${wanted}' ${within}. Open: ${open.map((w) => `'${w.title ?? ''}'`).join(', ')}`)
+      default: throw new StepFailure(`No new window opened ${within}`)
+    }
+  }
+  windows.use(found)
+  run.output = found.id
+  // A popup may still be at about:blank; its first document makes later steps' waits meaningful.
+  await run.pw(() => found.page.waitForLoadState('domcontentloaded', { timeout: run.remaining() })).catch(() => undefined)
+}
+
+async function switchFrame(run: StepRun): Promise<void> {
+  const windows = run.session.windows
+  const frame = run.step.target
+  if (!frame) {
+    windows.frames = []
+    return
+  }
+  const isFrame = await onElement(run, frame, (l, timeout) => l.evaluate(IS_FRAME, undefined, { timeout }))
+  if (!isFrame) throw new StepFailure(`${run.element?.name ?? frame.selector} is not a frame (iframe)`, { elementHtml: null })
+  const parents = frame.frames?.length ? frame.frames : windows.frames
+  windows.frames = [...parents, run.element?.selector ?? frame.selector]
+}
+
+async function upload(run: StepRun): Promise<void> {
+  const listed: string[] = run.options.files ?? [value(run)]
+  const root = run.session.input.filesRoot ?? process.cwd()
+  const paths = listed.map((file) => resolve(root, file))
+  const missing = paths.find((path) => !existsSync(path))
+  if (missing) throw new StepFailure(`File not found: ${missing}`)
+  run.inputValue = listed.map((file) => basename(file)).join(', ')
+  await onElement(run, target(run), (l, timeout) => l.setInputFiles(paths, { timeout }))
+}
+
+async function select(run: StepRun): Promise<void> {
+  const o = run.options
+  const chosen: string[] = o.values ?? [value(run)]
+  run.inputValue = chosen.join(', ')
+  const by: 'value' | 'label' | undefined = o.by
+  const options = by ? chosen.map((v) => ({ [by]: v })) : chosen
+  const selected = await onElement(run, target(run), (l, timeout) => l.selectOption(options, { timeout }))
+  run.output = selected.join(', ')
+}
+
+async function drag(run: StepRun): Promise<void> {
+  const source = target(run)
+  const to: StepTarget = run.options.to
+  const drop = await resolveTarget(run, to, 'options.to')
+  await onElement(run, source, (l, timeout) =>
+    l.dragTo(drop.locator, { timeout, sourcePosition: run.options.source_position, targetPosition: run.options.target_position }),
+  )
+}
+
+async function scroll(run: StepRun): Promise<void> {
+  const x = numberOption(run, 'x')
+  const y = numberOption(run, 'y')
+  const by = { x: x ?? 0, y: y ?? 0 }
+  if (run.step.target && x === undefined && y === undefined) {
+    return void (await onElement(run, run.step.target, (l, timeout) => l.scrollIntoViewIfNeeded({ timeout })))
+  }
+  if (run.step.target) return void (await onElement(run, run.step.target, (l, timeout) => l.evaluate(SCROLL_ELEMENT, by, { timeout })))
+  await run.pw(() => scopeRoot(run.session.windows.scope()).evaluate(SCROLL_WINDOW, by, { timeout: run.remaining() }))
+}
+
+async function screenshot(run: StepRun): Promise<void> {
+  run.screenshotName = value(run) || `step-${run.step.step_number}`
+  run.screenshot = run.step.target
+    ? await onElement(run, run.step.target, (l, timeout) => l.screenshot({ timeout }))
+    : await run.pw(() => run.page.screenshot({ timeout: run.remaining(), fullPage: !!run.options.full_page }))
+}
+
+export const ACTION_HANDLERS: Record<Exclude<StepAction, 'call_test'>, Handler> = {
+  navigate: async (run) => {
+    const url = resolveUrl(value(run), run.session.input.baseUrl, run.page.url())
+    try {
+      await run.pw(() => run.page.goto(url, { timeout: run.remaining(), waitUntil: run.options.wait_until ?? 'load' }))
+    } catch (error) {
+      throw navigationFailure(error, url, run.timeoutMs)
+    }
+    run.session.windows.frames = []
+  },
+  click: async (run) => void (await onElement(run, target(run), (l, timeout) => l.click({ ...pointer(run), timeout }))),
+  dblclick: async (run) => {
+    const { clickCount: _ignored, ...options } = pointer(run)
+    await onElement(run, target(run), (l, timeout) => l.dblclick({ ...options, timeout }))
+  },
+  hover: async (run) =>
+    void (await onElement(run, target(run), (l, timeout) => l.hover({ modifiers: run.options.modifiers, position: run.options.position, force: run.options.force, timeout }))),
+  fill: async (run) => {
+    run.inputValue = value(run)
+    await onElement(run, target(run), (l, timeout) => l.fill(value(run), { timeout, force: run.options.force }))
+  },
+  type: async (run) => {
+    run.inputValue = value(run)
+    await onElement(run, target(run), (l, timeout) => l.pressSequentially(value(run), { timeout, delay: run.options.delay_ms }))
+  },
+  press: async (run) => {
+    run.inputValue = value(run)
+    if (run.step.target) return void (await onElement(run, run.step.target, (l, timeout) => l.press(value(run), { timeout })))
+    await run.pw(() => run.page.keyboard.press(value(run)))
+  },
+  select,
+  check: async (run) => void (await onElement(run, target(run), (l, timeout) => l.check({ timeout, force: run.options.force, position: run.options.position }))),
+  uncheck: async (run) => void (await onElement(run, target(run), (l, timeout) => l.uncheck({ timeout, force: run.options.force, position: run.options.position }))),
+  upload,
+  drag,
+  scroll,
+  wait,
+  switch_page: switchPage,
+  switch_frame: switchFrame,
+  dialog: async (run) => {
+    run.session.dialogs.expect(run.options.response, run.step.value, run.options.for ?? 'next')
+  },
+  set_variable: setVariable,
+  run_script: async (run) => {
+    const result = resultText(await evaluateScript(run, value(run)))
+    run.output = result
+    if (run.options.store_as) run.session.variables[run.options.store_as] = result
+  },
+  screenshot,
+  checkpoint: runCheckpoint,
+}

@@ -1,0 +1,27 @@
+// The step engine: runs a test case's steps in a Playwright browser context and returns what
+// happened, for the orchestrator to store. Plain Node and Playwright: no Electron, no SQL.
+import type { StepResultInput } from '../../../shared/model/execution'
+import type { StepOutcome } from './types'
+
+export { runTest } from './run-test'
+export { locate, frameScope } from './locate'
+export { resolveUrl } from './actions'
+export { StepFailure, CANCELLED, PAGE_CRASHED, BROWSER_CLOSED } from './failures'
+export type {
+  DialogPolicy,
+  DialogRecord,
+  DialogResponse,
+  DownloadRecord,
+  EngineStep,
+  HealedTarget,
+  RunTestInput,
+  StepOutcome,
+  StepTimings,
+  TestOutcome,
+} from './types'
+
+/** A step outcome as the store's StepResultInput (the engine-only fields removed). */
+export function stepResultOf(outcome: StepOutcome): StepResultInput {
+  const { step_path: _path, screenshot: _shot, screenshot_name: _name, checkpoints: _checkpoints, output: _output, healing: _healing, timings: _timings, ...result } = outcome
+  return result
+}

@@ -1,0 +1,139 @@
+// Everything one test run shares across its steps: the windows, variables, captures, the mask
+// for secrets, and the ways a run ends early (cancel, test timeout, a closed browser, a crash)
+// which reach the running step at once instead of after its timeout.
+import type { BrowserContext } from 'playwright'
+import { ConsoleCapture } from './console-capture'
+import { Dialogs } from './dialogs'
+import { Downloads } from './downloads'
+import { BROWSER_CLOSED, CANCELLED, PAGE_CRASHED, StepFailure } from './failures'
+import { createMasker, type Masker } from './masking'
+import { NetworkCapture } from './network-capture'
+import type { RunTestInput } from './types'
+import { Windows } from './windows'
+
+export type Interruption = 'cancelled' | 'timed_out' | 'closed' | 'not_started'
+
+export class TestSession {
+  readonly context: BrowserContext
+  readonly variables: Record<string, string>
+  readonly mask: Masker
+  readonly windows: Windows
+  readonly dialogs: Dialogs
+  readonly downloads: Downloads
+  readonly consoleLogs: ConsoleCapture
+  readonly network: NetworkCapture
+  readonly stepTimeoutMs: number
+  readonly navigationTimeoutMs: number
+  /** Ids and names of the tests being run, outermost first, to catch call_test recursion. */
+  readonly callStack: string[][] = []
+  /** The top-level step running now: console and network entries are tagged with it. */
+  stepIndex: number | null = null
+  /** Set once the run must end: every later step is skipped. */
+  halted: { kind: Interruption; failure: StepFailure } | null = null
+  stopped = false
+  /** Steps skipped because the run was asked to stop (a finished test is not 'stopped'). */
+  skippedByStop = 0
+  private readonly active = new Set<(failure: StepFailure) => void>()
+  private testTimer: NodeJS.Timeout | undefined
+
+  constructor(readonly input: RunTestInput) {
+    this.context = input.context
+    this.variables = { ...input.variables }
+    this.mask = createMasker(input.secrets)
+    this.stepTimeoutMs = input.stepTimeoutMs ?? 10_000
+    this.navigationTimeoutMs = input.navigationTimeoutMs ?? Math.max(30_000, this.stepTimeoutMs)
+    const stepIndex = () => this.stepIndex
+    this.windows = new Windows(this.context, (window) => {
+      if (window === this.windows.current) this.failActive(new StepFailure(PAGE_CRASHED))
+    })
+    this.dialogs = new Dialogs(this.context, input.dialogs, (dialog) => ({
+      stepIndex: this.stepIndex,
+      windowId: this.windows.all.find((w) => w.page === dialog.page())?.id ?? null,
+    }))
+    this.downloads = new Downloads(this.context, input.downloadsDir ?? null, stepIndex)
+    this.consoleLogs = new ConsoleCapture(this.context, stepIndex)
+    this.network = new NetworkCapture(this.context, stepIndex)
+    this.callStack.push([input.testId, input.testName].filter((s): s is string => !!s))
+  }
+
+  /** Attaches every listener, once for the whole context, and opens the first page if needed. */
+  async open(): Promise<void> {
+    this.context.on('close', this.onContextClose)
+    this.input.signal?.addEventListener('abort', this.onAbort)
+    if (this.input.signal?.aborted) this.onAbort()
+    if (this.input.testTimeoutMs) {
+      const ms = this.input.testTimeoutMs
+      this.testTimer = setTimeout(() => this.halt('timed_out', new StepFailure(`The test did not finish within ${ms} ms`)), ms)
+    }
+    this.consoleLogs.attach()
+    this.network.attach()
+    this.dialogs.attach()
+    this.downloads.attach()
+    await this.windows.open()
+  }
+
+  /** Detaches every listener; the captures keep what they have. */
+  detach(): void {
+    clearTimeout(this.testTimer)
+    this.context.off('close', this.onContextClose)
+    this.input.signal?.removeEventListener('abort', this.onAbort)
+    this.consoleLogs.detach()
+    this.network.detach()
+    this.dialogs.detach()
+    this.downloads.detach()
+    this.windows.detach()
+  }
+
+  halt(kind: Interruption, failure: StepFailure): void {
+    if (this.halted) return
+    this.halted = { kind, failure }
+    this.failActive(failure)
+  }
+
+  /** Fails every step now running (a call_test step and the step it is running) with `failure`. */
+  failActive(failure: StepFailure): void {
+    for (const fail of [...this.active]) fail(failure)
+  }
+
+  /**
+   * Runs a step's work so that it ends on its own, at `boundMs` (a backstop: every Playwright
+   * call has its own timeout), or at once when the run is interrupted. Work left behind by an
+   * interruption is not awaited: the caller closes the context, which ends it. A call_test
+   * step is not interruptible itself: the step it is running is, and it then ends in order.
+   */
+  guard<T>(work: () => Promise<T>, boundMs: number, interruptible = true): Promise<T> {
+    if (this.halted) return Promise.reject(this.halted.failure)
+    return new Promise<T>((resolve, reject) => {
+      let settled = false
+      const finish = () => {
+        settled = true
+        clearTimeout(timer)
+        this.active.delete(fail)
+      }
+      const fail = (failure: StepFailure) => {
+        if (settled) return
+        finish()
+        reject(failure)
+      }
+      const timer = Number.isFinite(boundMs)
+        ? setTimeout(() => fail(new StepFailure(`The step did not finish within ${Math.round(boundMs)} ms`)), boundMs)
+        : undefined
+      if (interruptible) this.active.add(fail)
+      work().then(
+        (value) => {
+          if (settled) return
+          finish()
+          resolve(value)
+        },
+        (error: unknown) => {
+          if (settled) return
+          finish()
+          reject(error)
+        },
+      )
+    })
+  }
+
+  private readonly onAbort = () => this.halt('cancelled', new StepFailure(CANCELLED))
+  private readonly onContextClose = () => this.halt('closed', new StepFailure(BROWSER_CLOSED))
+}

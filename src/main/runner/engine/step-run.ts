@@ -1,0 +1,71 @@
+// One step while it runs: its deadline, the time spent inside Playwright (so TestDesk's own
+// overhead can be told apart), and what it has produced so far for its result.
+import { setTimeout as delay } from 'node:timers/promises'
+import type { Page } from 'playwright'
+import type { CheckpointResultInput } from '../../../shared/model/execution'
+import { StepFailure } from './failures'
+import type { ResolvedTarget } from './locate'
+import type { TestSession } from './session'
+import type { EngineStep, HealedTarget } from './types'
+
+export class StepRun {
+  readonly started = performance.now()
+  readonly deadline: number
+  /** Time inside Playwright calls and explicit waits: the browser's time, not TestDesk's. */
+  playwrightMs = 0
+  /** The element the step acts on, once found: for element_html when it fails. */
+  element: ResolvedTarget | null = null
+  readonly healing: HealedTarget[] = []
+  inputValue: string | null = null
+  output: string | null = null
+  screenshot: Buffer | undefined
+  screenshotName: string | null = null
+  readonly checkpoints: CheckpointResultInput[] = []
+  /** Aborted when the step ends, so its own timers do not outlive it. */
+  readonly ended = new AbortController()
+
+  constructor(
+    readonly session: TestSession,
+    /** The step with its variables already replaced. */
+    readonly step: EngineStep,
+    /** Its options as the catalogue parsed them. */
+    readonly options: Record<string, any>,
+    readonly timeoutMs: number,
+  ) {
+    this.deadline = this.started + timeoutMs
+  }
+
+  get page(): Page {
+    return this.session.windows.page
+  }
+
+  /** Milliseconds left before the step's timeout; at least 1, since 0 means "no timeout" to Playwright. */
+  remaining(): number {
+    return Math.max(1, Math.round(this.deadline - performance.now()))
+  }
+
+  async pw<T>(call: () => Promise<T>): Promise<T> {
+    const start = performance.now()
+    try {
+      return await call()
+    } finally {
+      this.playwrightMs += performance.now() - start
+    }
+  }
+
+  /** A wait the step asked for (counted as browser time: it is not TestDesk's overhead). */
+  async sleep(ms: number): Promise<void> {
+    if (ms <= 0) return
+    await this.pw(() => delay(ms, undefined, { signal: this.ended.signal }).catch(() => undefined))
+  }
+
+  /** Work with no timeout of its own (page.evaluate) bounded by the step's, failing with `message`. */
+  async bounded<T>(work: Promise<T>, message: string): Promise<T> {
+    const timeout = delay(this.remaining(), undefined, { signal: this.ended.signal }).then(
+      () => Promise.reject(new StepFailure(message)),
+      () => new Promise<never>(() => undefined),
+    )
+    work.catch(() => undefined)
+    return this.pw(() => Promise.race([work, timeout]))
+  }
+}

@@ -1,0 +1,138 @@
+// What the engine takes and gives back. Store-agnostic: the caller maps its test steps in and
+// persists the outcome (step results, checkpoints, logs, screenshots, downloads) as it likes.
+import type { BrowserContext } from 'playwright'
+import type {
+  CheckpointResultInput,
+  ConsoleLogInput,
+  NetworkLogInput,
+  ScreenshotPolicy,
+  StepResultInput,
+} from '../../../shared/model/execution'
+import type { StepTarget } from '../../../shared/steps'
+
+export interface EngineStep {
+  /** 1-based position in its test case. */
+  step_number: number
+  action: string
+  target: StepTarget | null
+  value: string | null
+  options: Record<string, unknown>
+  description: string | null
+  disabled: boolean
+}
+
+export type DialogResponse = 'accept' | 'dismiss'
+
+/** How dialogs no `dialog` step spoke for are answered. Alerts are always accepted. */
+export interface DialogPolicy {
+  confirm?: DialogResponse
+  prompt?: DialogResponse
+  /** Answer for accepted prompts; default: the prompt's own default value. */
+  promptText?: string
+  beforeunload?: DialogResponse
+}
+
+export interface RunTestInput {
+  /** Created, and closed after the run, by the caller. */
+  context: BrowserContext
+  steps: EngineStep[]
+  startUrl?: string | null
+  /** Relative URLs (start URL, navigate steps) resolve against it. */
+  baseUrl?: string | null
+  variables: Record<string, string>
+  /** Values masked everywhere in the outcome. */
+  secrets: string[]
+  /** Default 10 000. */
+  stepTimeoutMs?: number
+  /** For navigations; default max(30 000, stepTimeoutMs). */
+  navigationTimeoutMs?: number
+  /** The whole test; when it runs out the current step fails and the rest are skipped. */
+  testTimeoutMs?: number | null
+  screenshots: ScreenshotPolicy
+  /** Aborted = cancel: the current step fails 'Cancelled' at once, the rest are skipped. */
+  signal?: AbortSignal
+  /** Checked after each step: true = finish here, the remaining steps are skipped. */
+  stopAfterStep?: () => boolean
+  /** Steps of another test case for call_test, by id or name; throw to say it does not exist. */
+  resolveTest?: (idOrName: string) => Promise<EngineStep[]>
+  /** This test's id and name, so a call_test back to it is caught as recursion. */
+  testId?: string | null
+  testName?: string | null
+  /** Upload paths resolve against it (default: the working directory). */
+  filesRoot?: string | null
+  /** Downloads are saved here; without it they stay in Playwright's temporary folder. */
+  downloadsDir?: string | null
+  dialogs?: DialogPolicy
+  onStepStart?: (step: EngineStep) => void
+  onStepEnd?: (result: StepOutcome) => void
+}
+
+export interface HealedTarget {
+  /** Which of the step's targets: 'target', or 'options.to' for a drag's drop target. */
+  field: 'target' | 'options.to'
+  selector: string
+  /** The alternative that found the element; the tester may accept it as the new selector. */
+  healed_selector: string
+}
+
+/** Where a step's time went: inside Playwright calls (and the browser) vs TestDesk's own work. */
+export interface StepTimings {
+  total_ms: number
+  playwright_ms: number
+  overhead_ms: number
+}
+
+export interface StepOutcome extends StepResultInput {
+  /** '4' for a test's own step; '4.2' for step 2 of the test that step 4 called. */
+  step_path: string
+  screenshot?: Buffer
+  /** The name of a screenshot step's picture. */
+  screenshot_name?: string | null
+  checkpoints: CheckpointResultInput[]
+  /** What the step produced: a variable's new value, a script's result, the options selected. */
+  output?: string | null
+  healing: HealedTarget[]
+  timings: StepTimings
+}
+
+export interface DialogRecord {
+  type: string
+  message: string
+  response: DialogResponse
+  prompt_text: string | null
+  step_index: number | null
+  window_id: string | null
+  timestamp: string
+}
+
+export interface DownloadRecord {
+  name: string
+  size: number
+  sha256: string
+  /** Where the file is: in downloadsDir, else Playwright's temporary copy (gone with the context). */
+  path: string
+  url: string
+  step_index: number | null
+  error?: string
+}
+
+export interface TestOutcome {
+  status: 'passed' | 'failed' | 'skipped'
+  /** Set when the run did not go to its end on its own. */
+  interrupted: 'cancelled' | 'stopped' | 'timed_out' | null
+  steps: StepOutcome[]
+  consoleLogs: ConsoleLogInput[]
+  networkLogs: NetworkLogInput[]
+  dialogs: DialogRecord[]
+  downloads: DownloadRecord[]
+  initialUrl: string | null
+  finalUrl: string | null
+  errorMessage: string | null
+  errorStepNumber: number | null
+  errorScreenshot?: Buffer
+  /** Variables at the end (set_variable and run_script add to them); secret values masked. */
+  variables: Record<string, string>
+  startedAt: string
+  completedAt: string
+  durationMs: number
+}
