@@ -12,6 +12,7 @@ import { EventBus } from './events'
 import { databasePath as dbPathIn } from './paths'
 import { projectFilesNamespace } from './project-files'
 import { systemNamespace } from './system'
+import { validateStep } from '../../shared/steps'
 import { Orchestrator } from '../runner/orchestrator'
 
 export interface CoreOptions {
@@ -42,7 +43,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const databasePath = options.databasePath ?? dbPathIn(options.dataDir)
   const db: Db = openDatabase(databasePath, { nativeBinding: options.nativeBinding })
   const events = new EventBus<Api>()
-  const store = new Store(db, { dataDir: options.dataDir, userName: options.userName })
+  const store = new Store(db, { dataDir: options.dataDir, userName: options.userName, validateStep })
   const context: CoreContext = { dataDir: options.dataDir, databasePath, db, events, store }
   const runner = options.execution === 'manual' ? null : new Orchestrator({ store, events })
   runner?.recover()
@@ -50,7 +51,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const implementation: Implementation<Api> = {
     system: systemNamespace(context),
     ...definitionNamespaces(store),
-    projectFiles: projectFilesNamespace(store),
+    projectFiles: projectFilesNamespace(store, validateStep),
     ...executionNamespaces(store, control),
   }
   const dispatcher = createDispatcher(api, implementation)

@@ -70,7 +70,7 @@ interface DemoTest {
 
 const login = (email: string, password: string): Step[] => [
   go('login.html'),
-  verifyTitle('Login', 'contains'),
+  verifyTitle('Login - TestDesk Demo'),
   fill('label=Email', email, '#username', '[data-testid=login-username]'),
   fill('label=Password', password, '#password'),
   click('role=button[name="Sign in"]', '#login-submit'),
@@ -87,7 +87,7 @@ const TESTS: DemoTest[] = [
     tags: ['smoke'],
     priority: 'critical',
     steps: [
-      go(''),
+      go('/'),
       verifyTitle('TestDesk Demo'),
       verifyText('h1', 'TestDesk Demo'),
       verify('#page-list li', 'count', 15),
@@ -107,7 +107,7 @@ const TESTS: DemoTest[] = [
     tags: ['smoke'],
     priority: 'high',
     steps: [
-      go(''),
+      go('/'),
       click('[data-testid=nav-todos]'),
       verifyText('h1', 'Todo list'),
       click('[data-testid=nav-table]'),
@@ -164,7 +164,7 @@ const TESTS: DemoTest[] = [
       click('role=button[name="Sign in"]'),
       verifyText('#password-error', 'Password is required'),
       verifyUrl('login.html'),
-      verifyTitle('Log in', 'contains'),
+      verifyTitle('Login', 'contains'),
     ],
   },
   {
@@ -240,7 +240,7 @@ const TESTS: DemoTest[] = [
       verify('[data-testid=todo-item]', 'count', 3),
       verifyText('#todo-count', '3 items left'),
       verify('#todo-empty', 'visible', false),
-      verifyText('role=listitem >> nth=0', 'Buy milk', 'contains'),
+      verifyText('[data-testid=todo-item] >> nth=0', 'Buy milk', 'contains'),
     ],
   },
   {
@@ -417,7 +417,7 @@ const TESTS: DemoTest[] = [
     tags: ['waits'],
     steps: [
       go('delayed.html?delay=300'),
-      verifyText('#status-text', 'Status: pending', 'contains'),
+      verifyText('h1', 'Delayed content'),
       click('#load-content'),
       verifyText('#loaded-content', 'Content loaded'),
       verifyText('#load-status', 'Loaded'),
@@ -442,8 +442,8 @@ const TESTS: DemoTest[] = [
       verifyText('#frame-result', 'Hello, Ada!'),
       { action: 'switch_frame' },
       verifyText('#frame-message', 'Frame says: Hello, Ada!'),
-      { action: 'click', target: { selector: '#nested-button', frames: ['#nested-frame'] } },
-      verifyText('#frame-message', 'Frame says: Hello, Ada!'),
+      { action: 'click', target: { selector: '#nested-button', frames: ['#inner-frame', '#nested-frame'] } },
+      { action: 'checkpoint', target: { selector: '#nested-result', frames: ['#inner-frame', '#nested-frame'] }, options: { checkpoint: { type: 'element', assertions: [{ property: 'text', operator: 'equals', expected: 'Nested button clicked' }] } } },
     ],
   },
   {
@@ -582,7 +582,7 @@ const TESTS: DemoTest[] = [
       verifyAttribute('#download-report', 'href', 'files/report.csv', 'contains'),
       verifyVisible('#download-notes'),
       click('#download-notes'),
-      verifyTitle('Download', 'contains'),
+      verifyTitle('File download', 'contains'),
     ],
   },
   {
@@ -596,7 +596,7 @@ const TESTS: DemoTest[] = [
       verifyText('#result-status', 'Status: 200'),
       click('#fetch-fail'),
       verifyText('#result-status', 'Status: 500'),
-      verifyText('#request-state', 'Failed'),
+      verifyText('#result-body', 'The demo server failed on purpose', 'contains'),
       fill('label=Delay (ms)', '200'),
       click('#fetch-slow'),
       verifyText('#request-state', 'Done'),

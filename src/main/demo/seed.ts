@@ -3,10 +3,10 @@
 import type { ImportSummary } from '../../shared/model/project-file'
 import type { Store } from '../store'
 import { importProject } from '../core/project-files'
-import type { StepValidator } from '../store/tests'
+import { validateStep } from '../../shared/steps'
 import { demoId, demoProjectFile, DEMO_SECRETS } from './demo-project'
 
-export function seedDemo(store: Store, validateStep?: StepValidator): ImportSummary {
+export function seedDemo(store: Store): ImportSummary {
   return store.tx(() => {
     const summary = importProject(store, demoProjectFile(), { project: store.defaultProjectId, validateStep })
     const environment = store.environments.get(demoId('environment'))

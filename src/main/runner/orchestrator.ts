@@ -332,7 +332,7 @@ class RunExecution {
     this.store.runs.transitionItem(item.id, 'running', 'a worker started it')
     const maxAttempt = run.retry_on_failure ? run.retry_count : 0
     for (let attempt = 0; attempt <= maxAttempt; attempt++) {
-      const outcomes: { iteration: Iteration; outcome: TestOutcome | null }[] = []
+      const outcomes: { iteration: Iteration; outcome: (TestOutcome & { trace?: Buffer | null }) | null }[] = []
       for (const iteration of plan.iterations) {
         if (this.cancelled || (this.stopReason && outcomes.length)) break
         this.running.set(item.id, {

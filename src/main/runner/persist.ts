@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import type { ResultStatus, TestRunResult } from '../../shared/model/execution'
 import { percentage } from '../../shared/model/states'
 import type { Store } from '../store'
-import type { TestOutcome } from './engine'
+import { stepResultOf, type TestOutcome } from './engine'
 
 export interface ExecutionContext {
   runId: string
@@ -76,25 +76,7 @@ export function persistExecution(store: Store, outcome: TestOutcome, context: Ex
     )
     const stepIds = store.results.insertSteps(
       result.id,
-      steps.map((step, i) => ({
-        step_number: step.step_number,
-        action: step.action,
-        description: step.description,
-        status: step.status,
-        started_at: step.started_at,
-        completed_at: step.completed_at,
-        duration_ms: step.duration_ms,
-        selector: step.selector,
-        element_html: step.element_html,
-        input_value: step.input_value,
-        screenshot_path: screenshotOf[i] ?? step.screenshot_path ?? null,
-        error_message: step.error_message,
-        error_stack_trace: step.error_stack_trace,
-        playwright_code: step.playwright_code,
-        window_id: step.window_id,
-        window_title: step.window_title,
-        healed_selector: step.healed_selector,
-      })),
+      steps.map((step, i) => ({ ...stepResultOf(step), screenshot_path: screenshotOf[i] ?? step.screenshot_path ?? null })),
     )
     const checkpointRows = steps.flatMap((step, i) => step.checkpoints.map((checkpoint) => ({ ...checkpoint, test_step_result_id: stepIds[i] })))
     if (checkpointRows.length) store.results.addCheckpoints(result.id, checkpointRows)
