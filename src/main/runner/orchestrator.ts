@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { hostname, release, tmpdir, type as osType } from 'node:os'
 import { join } from 'node:path'
-import type { Browser, BrowserContext } from 'playwright'
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright'
 import type { Api } from '../../shared/api'
 import { TestDeskError } from '../../shared/api/errors'
 import type { BrowserConfiguration } from '../../shared/model/definition'
@@ -402,8 +402,7 @@ class RunExecution {
     let context: BrowserContext | null = null
     const tracing = (run.options.trace ?? 'on-failure') === 'on-failure'
     try {
-      const browser = await this.browserFor(worker, settings, executable)
-      context = await browser.newContext(contextOptions(config, run))
+      context = await this.newContext(worker, settings, executable, contextOptions(config, run))
       if (tracing) await context.tracing.start({ screenshots: true, snapshots: true })
       const outcome = await runTest({
         context,
@@ -441,6 +440,19 @@ class RunExecution {
       return failedOutcome(steps, error instanceof Error ? error.message : String(error))
     } finally {
       await context?.close().catch(() => undefined)
+    }
+  }
+
+  /** A fresh context; a browser that died since the last test is replaced first. */
+  private async newContext(worker: Worker, settings: LaunchSettings, executable: string | null, options: BrowserContextOptions): Promise<BrowserContext> {
+    const browser = await this.browserFor(worker, settings, executable)
+    try {
+      return await browser.newContext(options)
+    } catch (error) {
+      // isConnected() can lag a crash by a moment: a closed browser shows here first.
+      if (browser.isConnected() && !/closed/i.test(String(error))) throw error
+      worker.browser = null
+      return (await this.browserFor(worker, settings, executable)).newContext(options)
     }
   }
 
