@@ -192,9 +192,9 @@ export function importProject(
 
   const projectId = targetProject(store, file, options.project)
   const exists = (table: Parameters<Store['assertExists']>[0], id: string, field: string) => {
-    const row = store.statements.get(`SELECT project_id FROM ${store.t[table].name} WHERE id = ?`).get(id) as { project_id: string } | undefined
-    if (row && projectId && row.project_id !== projectId) throw TestDeskError.validation(field, `id ${id} belongs to another project`)
-    return !!row
+    const owner = store.projectOf(table, id)
+    if (owner && projectId && owner !== projectId) throw TestDeskError.validation(field, `id ${id} belongs to another project`)
+    return owner !== null
   }
 
   return store.tx(() => {

@@ -113,6 +113,12 @@ export class StoreBase {
     if (!this.t[table].exists(id)) throw TestDeskError.validation(field, `no ${what} with id ${id}`)
   }
 
+  /** The project a row belongs to, or null when there is no such row. */
+  projectOf(table: TableName, id: string): string | null {
+    const row = this.statements.get(`SELECT project_id FROM ${this.t[table].name} WHERE id = ?`).get(id) as { project_id: string } | undefined
+    return row?.project_id ?? null
+  }
+
   /** Throws a validation error naming `field` when the row is missing or in another project. */
   assertInProject(table: TableName, id: string, projectId: string, field: string, what: string): void {
     const row = this.statements.get(`SELECT project_id FROM ${this.t[table].name} WHERE id = ?`).get(id) as
