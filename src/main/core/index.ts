@@ -11,6 +11,7 @@ import { createDispatcher, type Dispatcher } from './dispatch'
 import { EventBus } from './events'
 import { databasePath as dbPathIn } from './paths'
 import { projectFilesNamespace } from './project-files'
+import { reportsNamespace } from './reports'
 import { systemNamespace } from './system'
 
 export interface CoreOptions {
@@ -43,6 +44,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...definitionNamespaces(store),
     projectFiles: projectFilesNamespace(store),
     ...executionNamespaces(store, (options.runControl ?? manualRunControl)(store)),
+    reports: reportsNamespace(context),
   }
   const dispatcher = createDispatcher(api, implementation)
   let closed = false
