@@ -3,8 +3,10 @@ import { Command, CommanderError } from 'commander'
 import { APP_VERSION } from '../core/app-version'
 import { registerCatalog } from './commands/catalog'
 import { registerDemoSite } from './commands/demo-site'
+import { registerHistory } from './commands/history'
 import { registerInfo } from './commands/info'
 import { registerProjectFiles } from './commands/project-files'
+import { registerReport } from './commands/report'
 import { registerServe } from './commands/serve'
 import { describeFailure, EXIT } from './output'
 
@@ -21,6 +23,8 @@ export function buildProgram(): Command {
   registerProjectFiles(program)
   registerServe(program)
   registerDemoSite(program)
+  registerReport(program)
+  registerHistory(program)
   for (const command of program.commands) command.exitOverride()
   return program
 }
