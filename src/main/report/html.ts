@@ -61,12 +61,14 @@ export function renderHtml(data: ReportData, options: HtmlOptions = {}): Rendere
   const beside = options.images === 'beside'
   const folder = options.imagesFolder ?? 'report-files'
   const files = beside ? data.images.map((image) => ({ source: image.file, name: `${folder}/${image.sha256}.${extensionOf(image.mime)}` })) : []
-  const payload = {
+  // Two blocks: the list (small, unpacked first) and every test's executions (unpacked after).
+  const index = {
     v: 1,
     images: data.images.map((image, i) => (beside ? { mime: image.mime, src: files[i].name.split('/').map(encodeURIComponent).join('/') } : { mime: image.mime })),
     tests: data.tests.map(viewerTest),
   }
-  const packed = gzipSync(JSON.stringify(payload), { level: 6 }).toString('base64')
+  const details = data.tests.map((t) => t.executions.map(viewerExecution))
+  const pack = (value: unknown) => gzipSync(JSON.stringify(value), { level: 6 }).toString('base64')
   const csp = contentSecurityPolicy(VIEWER_JS, VIEWER_CSS, beside)
   const parts = [
     '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
@@ -80,7 +82,8 @@ export function renderHtml(data: ReportData, options: HtmlOptions = {}): Rendere
     '<main id="tests" aria-label="Tests" aria-busy="true"><p class="note">Loading the tests…</p></main>\n',
     '<noscript><p class="note">The list of tests needs JavaScript; the summary above is complete without it.</p></noscript>\n',
     '<dialog id="lightbox" aria-label="Screenshot"><button type="button">Close</button> <span class="caption"></span><img alt=""></dialog>\n',
-    `<script type="application/octet-stream" id="report-data">${packed}</script>\n`,
+    `<script type="application/octet-stream" id="report-data">${pack(index)}</script>\n`,
+    `<script type="application/octet-stream" id="report-details">${pack(details)}</script>\n`,
     `<script>${VIEWER_JS}</script>\n`,
   ]
   if (!beside) {
@@ -161,7 +164,7 @@ function passBar(c: ReportData['run']['counts']): string {
   return `<svg class="bar" viewBox="0 0 100 1" preserveAspectRatio="none" role="img" aria-label="${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped, ${c.no_run} not run">${rects}</svg>\n`
 }
 
-/** A test as the viewer reads it; steps are arrays (see STEP in the viewer) to keep the data small. */
+/** A test's row as the viewer reads it. */
 function viewerTest(t: ReportTest) {
   return {
     name: t.name,
@@ -176,10 +179,10 @@ function viewerTest(t: ReportTest) {
     error: t.error_message,
     error_step: t.error_step_number,
     error_shot: t.error_screenshot,
-    executions: t.executions.map(viewerExecution),
   }
 }
 
+/** One execution as the viewer reads it; steps are arrays (see STEP in the viewer) to keep the data small. */
 function viewerExecution(x: ReportExecution) {
   return {
     attempt: x.attempt,

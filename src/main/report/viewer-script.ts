@@ -179,7 +179,15 @@ function buildRow(t, i) {
   details.hidden = true;
   var rendered = false;
   function toggle(open) {
-    if (open && !rendered) { renderDetails(details, t); rendered = true; }
+    if (open && !rendered) {
+      rendered = true;
+      // Details travel in their own block, unpacked after the list is drawn.
+      if (executions) renderDetails(details, t, executions[i]);
+      else {
+        var wait = add(details, el('p', 'note', 'Loading…'));
+        detailsReady.then(function () { wait.remove(); renderDetails(details, t, executions[i]); });
+      }
+    }
     details.hidden = !open;
     row.setAttribute('aria-expanded', String(open));
   }
@@ -196,14 +204,14 @@ function errorBlock(host, message, step, image, label) {
   var s = shot(image, label);
   if (s) add(box, s);
 }
-function renderDetails(box, t) {
+function renderDetails(box, t, runs) {
   if (t.error) errorBlock(box, t.error, t.error_step, t.error_shot, 'screenshot of the failure of ' + t.name);
   if (t.flaky) add(box, el('p', 'flaky', 'Flaky: failed first, passed on attempt ' + t.attempts + '.'));
   else if (t.attempts > 1) add(box, el('p', 'dim', t.attempts + ' attempts.'));
-  if (!t.executions.length) { add(box, el('p', 'note', 'No results were recorded for this test (' + t.label + ').')); return; }
-  var last = t.executions[t.executions.length - 1].attempt;
-  if (t.executions.length === 1) { renderExecution(box, t.executions[0], false); return; }
-  t.executions.forEach(function (x) {
+  if (!runs.length) { add(box, el('p', 'note', 'No results were recorded for this test (' + t.label + ').')); return; }
+  var last = runs[runs.length - 1].attempt;
+  if (runs.length === 1) { renderExecution(box, runs[0], false); return; }
+  runs.forEach(function (x) {
     var d = add(box, el('details', 'exec'));
     var parts = [];
     if (t.attempts > 1) parts.push('Attempt ' + (x.attempt + 1) + ' of ' + t.attempts);
@@ -303,12 +311,19 @@ function bytesOf(base64) {
   for (var i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
   return out;
 }
-async function load() {
-  var block = doc.getElementById('report-data');
-  var stream = new Blob([bytesOf(block.textContent.trim())]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return JSON.parse(await new Response(stream).text());
+// The summary above is plain HTML: let it paint before the rows are built, so it shows at once
+// however many tests the run has.
+function firstPaint() {
+  return new Promise(function (resolve) { requestAnimationFrame(function () { setTimeout(resolve, 0); }); });
 }
+async function unpack(id) {
+  var block = doc.getElementById(id);
+  var stream = new Blob([bytesOf(block.textContent.trim())]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
+}
+var executions = null, detailsReady = null;
 window.addEventListener('beforeprint', function () {
+  if (!executions) return;
   rows.forEach(function (r) { if (!r.node.hidden && (r.test.status === 'failed' || r.test.flaky)) r.toggle(true); });
   doc.querySelectorAll('details').forEach(function (d) { d.open = true; });
 });
@@ -316,17 +331,36 @@ if (typeof DecompressionStream === 'undefined') {
   list.textContent = 'This browser cannot unpack the report data. Open it in a current Chrome, Edge, Firefox or Safari.';
   return;
 }
-load().then(function (data) {
-  images = data.images;
-  buildFilters(data.tests);
+// Rows are built in slices so the first screenful shows at once and the page stays responsive.
+function buildRows(tests, from) {
+  var end = Math.min(tests.length, from + (from === 0 ? 100 : 400));
   var fragment = doc.createDocumentFragment();
-  data.tests.forEach(function (t, i) { var r = buildRow(t, i); rows.push(r); fragment.appendChild(r.node); });
-  list.textContent = '';
+  for (var i = from; i < end; i++) {
+    var r = buildRow(tests[i], i);
+    r.node.hidden = !matches(r);
+    rows.push(r);
+    fragment.appendChild(r.node);
+  }
   list.appendChild(fragment);
-  list.setAttribute('aria-busy', 'false');
-  applyFilters();
-  root.setAttribute('data-ready', '');
-}, function (error) {
+  if (end < tests.length) return new Promise(function (resolve) { setTimeout(function () { resolve(buildRows(tests, end)); }, 0); });
+  return Promise.resolve();
+}
+unpack('report-data').then(function (text) {
+  return firstPaint().then(function () { return JSON.parse(text); });
+}).then(function (data) {
+  images = data.images;
+  list.textContent = '';
+  buildFilters(data.tests);
+  detailsReady = buildRows(data.tests, 0).then(function () {
+    list.setAttribute('aria-busy', 'false');
+    applyFilters();
+    return unpack('report-details');
+  }).then(function (text) {
+    executions = JSON.parse(text);
+    root.setAttribute('data-ready', '');
+  });
+  return detailsReady;
+}).catch(function (error) {
   list.textContent = 'The report data could not be read: ' + (error && error.message ? error.message : error);
 });
 })();

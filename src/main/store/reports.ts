@@ -21,7 +21,7 @@ export interface RunReportRows {
   items: (RunItemView & { tags: string[] })[]
   /** Every result of the run, by item, attempt, then iteration. */
   results: TestRunResult[]
-  steps: TestStepResult[]
+  steps: ReportStepRow[]
   checkpoints: CheckpointResult[]
   scripts: ScriptResult[]
   console: ConsoleLog[]
@@ -29,6 +29,28 @@ export interface RunReportRows {
   /** Suite links of the run's test cases. */
   suiteLinks: { test_case_id: string; suite_id: string }[]
 }
+
+/** The columns of a step result a report shows (a run can have tens of thousands). */
+export type ReportStepRow = Pick<
+  TestStepResult,
+  | 'id'
+  | 'test_run_result_id'
+  | 'step_number'
+  | 'action'
+  | 'description'
+  | 'status'
+  | 'duration_ms'
+  | 'selector'
+  | 'healed_selector'
+  | 'input_value'
+  | 'window_title'
+  | 'error_message'
+  | 'error_stack_trace'
+  | 'screenshot_path'
+>
+
+const STEP_COLUMNS =
+  'id, test_run_result_id, step_number, action, description, status, duration_ms, selector, healed_selector, input_value, window_title, error_message, error_stack_trace, screenshot_path'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -53,14 +75,17 @@ export class ReportsRepo {
       `SELECT * FROM test_run_results WHERE test_run_id = ?
        ORDER BY test_run_item_id, retry_attempt, coalesce(iteration_number, 0), created_at, rowid`,
     ).map((row) => this.s.t.results.fromRow(row) as unknown as TestRunResult)
-    const underResults = (table: string, order: string) =>
-      byRun(`SELECT x.* FROM ${table} x JOIN test_run_results r ON r.id = x.test_run_result_id WHERE r.test_run_id = ? ORDER BY ${order}`)
+    // IN (…) rather than a join: SQLite then walks each table's result index in order, with no
+    // temporary sort of tens of thousands of rows.
+    const underResults = (table: string, order: string, columns = 'x.*') =>
+      byRun(`SELECT ${columns} FROM ${table} x WHERE x.test_run_result_id IN (SELECT id FROM test_run_results WHERE test_run_id = ?) ORDER BY ${order}`)
     return {
       run,
       environment_name: environment,
       items,
       results,
-      steps: underResults('test_step_results', 'x.test_run_result_id, x.step_number').map((row) => this.s.t.stepResults.fromRow(row) as unknown as TestStepResult),
+      // Step results have no JSON or boolean columns: rows are used as they come.
+      steps: underResults('test_step_results', 'x.test_run_result_id, x.step_number', STEP_COLUMNS) as unknown as ReportStepRow[],
       checkpoints: underResults('checkpoint_results', 'x.test_run_result_id, x.created_at, x.rowid').map(
         (row) => this.s.t.checkpoints.fromRow(row) as unknown as CheckpointResult,
       ),
