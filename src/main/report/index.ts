@@ -1,6 +1,6 @@
 // Writes a run's report files: HTML (with its images inline or beside it), JUnit XML or JSON,
 // each written whole to a temporary name first so a reader never sees half a report.
-import { copyFileSync, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { TestDeskError } from '../../shared/api/errors'
 import { REPORT_EXTENSIONS, REPORT_FORMATS, type ExportedReport, type ReportFormat } from '../../shared/api/reports'
@@ -39,8 +39,13 @@ export function writeReport(store: Store, runId: string, options: WriteReportOpt
     text = options.format === 'junit' ? renderJunit(data) : renderJson(data)
   }
   const temp = `${options.path}.${process.pid}.tmp`
-  writeFileSync(temp, text)
-  renameSync(temp, options.path)
+  try {
+    writeFileSync(temp, text)
+    renameSync(temp, options.path)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw error
+  }
   const bytes = Buffer.byteLength(text)
   return imagesWritten === undefined ? { path: options.path, bytes, format: options.format } : { path: options.path, bytes, format: options.format, images_written: imagesWritten }
 }
