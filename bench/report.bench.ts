@@ -102,29 +102,29 @@ async function main(): Promise<void> {
       : runPlaywrightEquivalent(join(root, 'served'), { tests: TESTS, steps: STEPS, failEvery: FAIL_EVERY })
     note(`  playwright test took ${ms(pw.runMs)} (exit ${pw.exitCode}); report ${kb(pw.bytes)}`)
 
-    note('Measuring time until the summary is visible (median of 7 fresh loads each)…')
+    note('Measuring time until the summary is visible (median of 9 fresh loads each, pages in turn)…')
     // The anchor for browser overhead: a page holding nothing but the summary element.
     mkdirSync(join(root, 'served', 'blank'))
     writeFileSync(join(root, 'served', 'blank', 'index.html'), '<!DOCTYPE html><html><body><section id="summary"><dl><dd data-count="total">1000</dd></dl></section></body></html>')
     const server = await serveFolder(join(root, 'served'))
-    const blank = {
-      http: await timeToSummary(browser, `${server.url}/blank/index.html`, OURS),
-      file: await timeToSummary(browser, pathToFileURL(join(root, 'served', 'blank', 'index.html')).href, OURS),
-    }
-    const http = {
-      plain: await timeToSummary(browser, `${server.url}/testdesk-no-screenshots/index.html`, OURS),
-      shots: await timeToSummary(browser, `${server.url}/testdesk-screenshots/index.html`, OURS),
-      playwright: await timeToSummary(browser, `${server.url}/pw-report/index.html`, PLAYWRIGHTS),
-    }
-    const file = {
-      plain: await timeToSummary(browser, pathToFileURL(plain.file).href, OURS),
-      shots: await timeToSummary(browser, pathToFileURL(shots.file).href, OURS),
-    }
-    // Not a goal, but what a reader waits for next: the first test row of the list.
-    const rowsAt = {
-      plain: await timeToSummary(browser, pathToFileURL(plain.file).href, ROWS),
-      shots: await timeToSummary(browser, pathToFileURL(shots.file).href, ROWS),
-    }
+    const served = (path: string) => `${server.url}/${path}`
+    const local = (path: string) => pathToFileURL(path).href
+    const t = await timeToSummary(browser, {
+      blankHttp: { url: served('blank/index.html'), selector: OURS },
+      blankFile: { url: local(join(root, 'served', 'blank', 'index.html')), selector: OURS },
+      plainHttp: { url: served('testdesk-no-screenshots/index.html'), selector: OURS },
+      shotsHttp: { url: served('testdesk-screenshots/index.html'), selector: OURS },
+      playwright: { url: served('pw-report/index.html'), selector: PLAYWRIGHTS },
+      plainFile: { url: local(plain.file), selector: OURS },
+      shotsFile: { url: local(shots.file), selector: OURS },
+      // Not a goal, but what a reader waits for next: the first row of the test list.
+      plainRows: { url: local(plain.file), selector: ROWS },
+      shotsRows: { url: local(shots.file), selector: ROWS },
+    })
+    const blank = { http: t.blankHttp, file: t.blankFile }
+    const http = { plain: t.plainHttp, shots: t.shotsHttp, playwright: t.playwright }
+    const file = { plain: t.plainFile, shots: t.shotsFile }
+    const rowsAt = { plain: t.plainRows, shots: t.shotsRows }
     await server.close()
 
     const sizeRatio = plain.bytes / pw.bytes

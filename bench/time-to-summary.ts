@@ -22,19 +22,33 @@ function observer(selector: string): string {
   })()`
 }
 
-/** Median of `times` fresh loads (new context each: no cache, no warm storage), after one unmeasured load. */
-export async function timeToSummary(browser: Browser, url: string, selector: string, times = 7): Promise<number> {
-  const samples: number[] = []
-  for (let i = -1; i < times; i++) {
-    const context = await browser.newContext()
+async function once(browser: Browser, url: string, selector: string): Promise<number> {
+  const context = await browser.newContext()
+  try {
     const page = await context.newPage()
     await page.addInitScript(observer(selector))
     await page.goto(url, { waitUntil: 'commit' })
     const handle = await page.waitForFunction(() => (window as unknown as { __summaryAt?: number }).__summaryAt, undefined, { timeout: 60_000, polling: 50 })
-    if (i >= 0) samples.push((await handle.jsonValue()) as number)
+    return (await handle.jsonValue()) as number
+  } finally {
     await context.close()
   }
-  return median(samples)
+}
+
+/**
+ * Median of `rounds` fresh loads of each page (a new context each time: no cache, no warm
+ * storage), taken in turns so that a busy moment of the machine falls on every page alike. One
+ * unmeasured round first.
+ */
+export async function timeToSummary<K extends string>(browser: Browser, pages: Record<K, { url: string; selector: string }>, rounds = 9): Promise<Record<K, number>> {
+  const samples = Object.fromEntries(Object.keys(pages).map((key) => [key, [] as number[]])) as Record<K, number[]>
+  for (let round = -1; round < rounds; round++) {
+    for (const [key, { url, selector }] of Object.entries(pages) as [K, { url: string; selector: string }][]) {
+      const value = await once(browser, url, selector)
+      if (round >= 0) samples[key].push(value)
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([key, values]) => [key, median(values as number[])])) as Record<K, number>
 }
 
 export function median(values: number[]): number {
