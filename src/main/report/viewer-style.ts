@@ -26,6 +26,7 @@ button[aria-pressed=true]{background:var(--focus);border-color:var(--focus);colo
 .meta dt{color:var(--muted)}.meta dd{margin:0;overflow-wrap:anywhere}
 .tag{display:inline-block;background:var(--code);border-radius:4px;padding:0 6px;margin:0 4px 2px 0;font-size:12px}
 #filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center;padding-top:8px;padding-bottom:8px;position:sticky;top:0;background:var(--bg);border-bottom:1px solid var(--line);z-index:1}
+#filters [role=group]{display:flex;flex-wrap:wrap;gap:4px}
 #filters input{flex:1;min-width:180px;padding:4px 8px;border:1px solid var(--line);border-radius:6px;background:var(--bg)}
 #filters select{padding:4px;border:1px solid var(--line);border-radius:6px;background:var(--bg)}
 #shown{color:var(--muted);font-size:12px}
