@@ -4,8 +4,10 @@ import { APP_VERSION } from '../core/app-version'
 import { registerCatalog } from './commands/catalog'
 import { registerDemo } from './commands/demo'
 import { registerDemoSite } from './commands/demo-site'
+import { registerHistory } from './commands/history'
 import { registerInfo } from './commands/info'
 import { registerProjectFiles } from './commands/project-files'
+import { registerReport } from './commands/report'
 import { registerRun } from './commands/run'
 import { registerRuns } from './commands/runs'
 import { registerServe } from './commands/serve'
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
   registerServe(program)
   registerDemo(program)
   registerDemoSite(program)
+  registerReport(program)
+  registerHistory(program)
   for (const command of program.commands) command.exitOverride()
   return program
 }

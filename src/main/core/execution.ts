@@ -89,6 +89,10 @@ export function executionNamespaces(
     },
     history: {
       forTestCase: ({ test_case_id, limit, offset }) => store.history.forTestCase(test_case_id, limit, offset),
+      suiteTrend: ({ suite_id, suite_path, project_id, limit }) => {
+        const suite = suite_id ? store.suites.get(suite_id) : store.suites.mustByPath(suite_path!, project_id)
+        return store.history.forSuite(suite, store.suites.idsUnder(suite.path, suite.project_id), limit)
+      },
     },
     schedules: {
       create: (input) => store.schedules.create(input),

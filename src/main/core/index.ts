@@ -11,6 +11,7 @@ import { createDispatcher, type Dispatcher } from './dispatch'
 import { EventBus } from './events'
 import { databasePath as dbPathIn } from './paths'
 import { projectFilesNamespace } from './project-files'
+import { reportsNamespace } from './reports'
 import { systemNamespace } from './system'
 import { validateStep } from '../../shared/steps'
 import { Orchestrator } from '../runner/orchestrator'
@@ -53,6 +54,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...definitionNamespaces(store),
     projectFiles: projectFilesNamespace(store, validateStep),
     ...executionNamespaces(store, control),
+    reports: reportsNamespace(context),
   }
   const dispatcher = createDispatcher(api, implementation)
   let closed = false

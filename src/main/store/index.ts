@@ -14,6 +14,7 @@ import { SuitesRepo } from './suites'
 import { TestsRepo, type StepValidator } from './tests'
 import type { BrowserConfiguration, TestScript } from '../../shared/model/definition'
 import { ProjectsRepo } from './projects'
+import { ReportsRepo } from './reports'
 
 export interface StoreOptions {
   dataDir: string
@@ -35,6 +36,7 @@ export class Store extends StoreBase {
   readonly schedules: SchedulesRepo
   readonly history: HistoryRepo
   readonly artifacts: ArtifactsRepo
+  readonly reports: ReportsRepo
 
   constructor(db: Db, options: StoreOptions) {
     super(db, options.userName)
@@ -52,6 +54,7 @@ export class Store extends StoreBase {
     this.schedules = new SchedulesRepo(this)
     this.history = new HistoryRepo(this)
     this.artifacts = new ArtifactsRepo(this, options.dataDir)
+    this.reports = new ReportsRepo(this)
   }
 }
 

@@ -3,6 +3,7 @@
 import { browsers, dataSets, environments, scripts } from './catalog'
 import { projectFiles } from './project-files'
 import { projects } from './projects'
+import { reports } from './reports'
 import { bundles, checkpoints, history, logs, results, scriptResults, stepResults } from './results'
 import { runItems, runs } from './runs'
 import { schedules } from './schedules'
@@ -32,6 +33,7 @@ export const api = {
   history,
   schedules,
   bundles,
+  reports,
 }
 
 export type Api = typeof api

@@ -2,6 +2,7 @@
 // executions produced. Results are records: they are added and read, never edited.
 import { z } from 'zod'
 import { ById, Id, type Page } from '../model/common'
+import { SuitePath } from '../model/definition'
 import {
   AddCheckpointsInput,
   AddConsoleLogsInput,
@@ -78,11 +79,60 @@ export interface TestCaseHistory {
   statistics: HistoryStatistics
 }
 
+/** One run in a suite's trend, counting only the suite's tests (and its descendants'). */
+export interface SuiteTrendPoint {
+  test_run_id: string
+  run_name: string
+  run_number: number
+  run_status: string
+  /** When the run started (its creation time if it never started). */
+  executed_at: string
+  tests: number
+  passed: number
+  failed: number
+  skipped: number
+  no_run: number
+  /** Passed only on a retry. */
+  flaky: number
+  pass_rate: number
+  /** Sum of the suite's tests' durations in that run. */
+  duration_ms: number
+}
+
+export interface SuiteTrend {
+  suite_id: string
+  suite_name: string
+  suite_path: string[]
+  /** Newest run first. */
+  runs: SuiteTrendPoint[]
+  statistics: {
+    runs: number
+    /** Mean of the runs' pass rates. */
+    avg_pass_rate: number
+    /** Passed tests over all tests of those runs. */
+    overall_pass_rate: number
+    avg_duration_ms: number
+    flaky_rate: number
+  }
+}
+
+export const SuiteTrendInput = z
+  .object({
+    suite_id: Id.optional(),
+    suite_path: SuitePath.optional(),
+    project_id: Id.optional(),
+    limit: z.number().int().min(1).max(100).default(10),
+  })
+  .strict()
+  .refine((q) => !!q.suite_id !== !!q.suite_path, { message: 'give suite_id or suite_path (one of them)', path: ['suite_id'] })
+
 export const history = {
   forTestCase: method(
     z.object({ test_case_id: Id, limit: z.number().int().min(1).max(100).default(10), offset: z.number().int().min(0).default(0) }).strict(),
     returns<TestCaseHistory>(),
   ),
+  /** Pass rate and duration of a suite (with its descendants) over its last runs. */
+  suiteTrend: method(SuiteTrendInput, returns<SuiteTrend>()),
 } satisfies Namespace
 
 export const bundles = {

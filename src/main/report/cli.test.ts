@@ -1,0 +1,95 @@
+// `testdesk report` and `testdesk history` as a tester or CI runs them: a separate process,
+// exit codes, and what they print.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { runTestdesk, tempDataDir } from '../../../e2e/support/cli'
+import { openCore } from '../core'
+import { buildFixtureRun, type FixtureRun } from './fixture-runs'
+
+let dataDir: string
+let fixture: FixtureRun
+
+beforeAll(async () => {
+  dataDir = tempDataDir()
+  const core = await openCore({ dataDir })
+  fixture = await buildFixtureRun(core)
+  await core.close()
+})
+
+describe('testdesk report', () => {
+  it('writes the HTML report of a run named by number and prints its path', async () => {
+    const result = await runTestdesk(['report', '1', '--data-dir', dataDir])
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    const path = result.stdout.trim()
+    expect(path).toBe(join(dataDir, 'reports', 'Run_001', 'report.html'))
+    expect(readFileSync(path, 'utf8')).toContain('<h1 id="run-title">Run_001')
+  })
+
+  it('writes JUnit to a chosen file by run name, with --json', async () => {
+    const out = join(tempDataDir('td-cli-out-'), 'ci', 'junit.xml')
+    const result = await runTestdesk(['report', 'Run_001', '--format', 'junit', '-o', out, '--json', '--data-dir', dataDir])
+    expect(result.code).toBe(0)
+    const written = JSON.parse(result.stdout)
+    expect(written).toMatchObject({ path: out, format: 'junit', run: { id: fixture.runId, name: 'Run_001', number: 1 } })
+    expect(readFileSync(out, 'utf8')).toContain('<testsuites>')
+  })
+
+  it('exits 2 with a clear message for an unknown run or a bad flag', async () => {
+    const unknown = await runTestdesk(['report', '99', '--data-dir', dataDir])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain("No test run matches '99'")
+    const format = await runTestdesk(['report', '1', '--format', 'pdf', '--data-dir', dataDir])
+    expect(format.code).toBe(2)
+    expect(format.stderr).toContain('--format must be one of html, junit, json (got "pdf")')
+    const images = await runTestdesk(['report', '1', '--format', 'json', '--images', 'beside', '--data-dir', dataDir])
+    expect(images.code).toBe(2)
+    expect(images.stderr).toContain('--images applies to the html format only')
+    const folder = await runTestdesk(['report', '1', '-o', dataDir, '--data-dir', dataDir])
+    expect(folder.code).toBe(2)
+    expect(folder.stderr).toContain('path: ')
+    expect(folder.stderr).toContain('is a folder')
+    expect((await runTestdesk(['report', '--data-dir', dataDir])).code).toBe(2)
+    expect(existsSync(join(dataDir, 'report.html'))).toBe(false)
+  })
+})
+
+describe('testdesk history', () => {
+  it('prints a test case’s executions and statistics', async () => {
+    const result = await runTestdesk(['history', fixture.names.failed, '--data-dir', dataDir])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('Checkout fails: 2 of 2 executions')
+    expect(result.stdout).toMatch(/Run_001\s+failed\s+/)
+    expect(result.stdout).toContain('retry 1')
+    expect(result.stdout).toContain('Executions 2: 0 passed, 2 failed, 0 skipped')
+    expect(result.stdout).toContain('Pass rate 0.00%')
+  })
+
+  it('gives JSON with --json, honours --limit, and finds tests by id', async () => {
+    const byName = await runTestdesk(['history', fixture.names.flaky, '--limit', '1', '--json', '--data-dir', dataDir])
+    expect(byName.code).toBe(0)
+    const history = JSON.parse(byName.stdout)
+    expect(history).toMatchObject({ test_case_name: 'Search is flaky', total: 2, limit: 1, statistics: { flaky_runs: 1, flaky_rate: 100, overall_pass_rate: 50 } })
+    expect(history.history).toHaveLength(1)
+    const byId = await runTestdesk(['history', history.test_case_id, '--json', '--data-dir', dataDir])
+    expect(JSON.parse(byId.stdout).test_case_name).toBe('Search is flaky')
+  })
+
+  it('shows a suite’s trend with --suite', async () => {
+    const result = await runTestdesk(['history', '--suite', 'Regression', '--data-dir', dataDir])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('Suite Regression: last 1 finished run')
+    expect(result.stdout).toMatch(/Run_001\s+\S+ \S+\s+7\s+3\s+2\s+1\s+42\.86%/)
+  })
+
+  it('exits 2 for an unknown test or a bad flag', async () => {
+    const unknown = await runTestdesk(['history', 'No such test', '--data-dir', dataDir])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('No test case named "No such test"')
+    const limit = await runTestdesk(['history', fixture.names.failed, '--limit', '0', '--data-dir', dataDir])
+    expect(limit.code).toBe(2)
+    expect(limit.stderr).toContain('--limit must be a whole number from 1 to 100')
+    expect((await runTestdesk(['history', '--data-dir', dataDir])).code).toBe(2)
+  })
+})

@@ -1,0 +1,76 @@
+// Writes a run's report files: HTML (with its images inline or beside it), JUnit XML or JSON,
+// each written whole to a temporary name first so a reader never sees half a report.
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { basename, dirname, extname, join, resolve } from 'node:path'
+import { TestDeskError } from '../../shared/api/errors'
+import { REPORT_EXTENSIONS, REPORT_FORMATS, type ExportedReport, type ReportFormat } from '../../shared/api/reports'
+import type { Core } from '../core'
+import type { Store } from '../store'
+import { collectReportData } from './data'
+import { renderHtml } from './html'
+import { renderJson } from './json'
+import { renderJunit } from './junit'
+
+export interface WriteReportOptions {
+  format: ReportFormat
+  /** Absolute path of the file to write; its folder must exist. */
+  path: string
+  images?: 'inline' | 'beside'
+}
+
+export function writeReport(store: Store, runId: string, options: WriteReportOptions): ExportedReport {
+  const data = collectReportData(store, runId)
+  let text: string
+  let imagesWritten: number | undefined
+  if (options.format === 'html') {
+    const folder = `${basename(options.path, extname(options.path))}-files`
+    const rendered = renderHtml(data, { images: options.images, imagesFolder: folder })
+    text = rendered.html
+    if (options.images === 'beside') {
+      if (rendered.files.length) mkdirSync(join(dirname(options.path), folder), { recursive: true })
+      for (const file of rendered.files) {
+        const target = join(dirname(options.path), file.name)
+        // Named by content hash: an existing file of the same size is the same image.
+        if (!existsSync(target) || statSync(target).size !== statSync(file.source).size) copyFileSync(file.source, target)
+      }
+      imagesWritten = rendered.files.length
+    }
+  } else {
+    text = options.format === 'junit' ? renderJunit(data) : renderJson(data)
+  }
+  const temp = `${options.path}.${process.pid}.tmp`
+  try {
+    writeFileSync(temp, text)
+    renameSync(temp, options.path)
+  } catch (error) {
+    rmSync(temp, { force: true })
+    throw error
+  }
+  const bytes = Buffer.byteLength(text)
+  return imagesWritten === undefined ? { path: options.path, bytes, format: options.format } : { path: options.path, bytes, format: options.format, images_written: imagesWritten }
+}
+
+/** File name a format gets in an output folder. */
+export function reportFileName(format: ReportFormat): string {
+  return format === 'junit' ? 'junit.xml' : `report.${REPORT_EXTENSIONS[format]}`
+}
+
+/**
+ * For `testdesk run … --report html,junit --out DIR`: writes each format into `outDir` when the
+ * run has ended and returns the paths written, in the order asked.
+ */
+export async function writeRunReports(core: Core, runId: string, formats: readonly string[], outDir: string): Promise<string[]> {
+  const wanted = [...new Set(formats.map((f) => f.trim().toLowerCase()).filter(Boolean))]
+  wanted.forEach((format, i) => {
+    if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+      throw TestDeskError.validation(`report.${i}`, `unknown report format '${format}' (use ${REPORT_FORMATS.join(', ')})`)
+    }
+  })
+  const paths: string[] = []
+  for (const format of wanted as ReportFormat[]) {
+    const envelope = await core.dispatcher.call('reports.export', { run_id: runId, format, path: join(resolve(outDir), reportFileName(format)) }, { transport: 'direct' })
+    if (!envelope.ok) throw TestDeskError.from(envelope.error)
+    paths.push((envelope.value as ExportedReport).path)
+  }
+  return paths
+}
