@@ -62,7 +62,7 @@ interface Variant {
 async function variant(root: string, name: string, pngs: Buffer[] | null): Promise<Variant> {
   const dataDir = join(root, `data-${name}`)
   mkdirSync(dataDir)
-  const core = await openCore({ dataDir })
+  const core = await openCore({ dataDir, execution: 'manual' })
   const built = performance.now()
   const { runId } = buildSyntheticRun(core.context.store, { tests: TESTS, steps: STEPS, failEvery: FAIL_EVERY, screenshot: pngs ? (i) => pngs[Math.floor(i / FAIL_EVERY)] : undefined })
   note(`  ${name}: built the run through the store in ${ms(performance.now() - built)}`)

@@ -20,11 +20,11 @@ const files: Record<'plain' | 'xss' | 'beside', string> = { plain: '', xss: '', 
 beforeAll(async () => {
   browser = await launchTestBrowser()
   const out = mkdtempSync(join(tmpdir(), 'td-e2e-report-'))
-  core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-e2e-data-')), databasePath: ':memory:' })
+  core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-e2e-data-')), databasePath: ':memory:', execution: 'manual' })
   plain = await buildFixtureRun(core)
   files.plain = (await call(core, 'reports.export', { run_id: plain.runId, path: join(out, 'plain.html') })).path
   files.beside = (await call(core, 'reports.export', { run_id: plain.runId, path: join(out, 'beside', 'report with spaces.html'), images: 'beside' })).path
-  const second = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-e2e-data-')), databasePath: ':memory:' })
+  const second = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-e2e-data-')), databasePath: ':memory:', execution: 'manual' })
   hostile = await buildFixtureRun(second, { xss: true })
   files.xss = (await call(second, 'reports.export', { run_id: hostile.runId, path: join(out, 'xss.html') })).path
   await second.close()

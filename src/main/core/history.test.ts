@@ -15,7 +15,7 @@ afterEach(async () => {
 })
 
 async function newCore(): Promise<Core> {
-  const core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-history-')), databasePath: ':memory:' })
+  const core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-history-')), databasePath: ':memory:', execution: 'manual' })
   cores.push(core)
   return core
 }

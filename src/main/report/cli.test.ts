@@ -12,7 +12,7 @@ let fixture: FixtureRun
 
 beforeAll(async () => {
   dataDir = tempDataDir()
-  const core = await openCore({ dataDir })
+  const core = await openCore({ dataDir, execution: 'manual' })
   fixture = await buildFixtureRun(core)
   await core.close()
 })

@@ -17,7 +17,7 @@ afterEach(async () => {
 })
 
 async function junitOf(options: { xss?: boolean } = {}) {
-  const core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-junit-')), databasePath: ':memory:' })
+  const core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-junit-')), databasePath: ':memory:', execution: 'manual' })
   cores.push(core)
   const fixture = await buildFixtureRun(core, options)
   return { fixture, xml: renderJunit(collectReportData(core.context.store, fixture.runId), 'ci-host') }

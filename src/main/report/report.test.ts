@@ -19,7 +19,7 @@ afterEach(async () => {
 })
 
 async function newCore(): Promise<Core> {
-  const core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-report-')), databasePath: ':memory:' })
+  const core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-report-')), databasePath: ':memory:', execution: 'manual' })
   cores.push(core)
   return core
 }

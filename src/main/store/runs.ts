@@ -368,8 +368,10 @@ export class RunsRepo {
   }
 
   /**
-   * At start-up: runs a crash left queued or running become failed; their running items fail as
-   * interrupted, waiting ones are marked no_run. Finished results stay untouched.
+   * At start-up: runs a crashed TestDesk process left queued or running become failed; their
+   * running items fail as interrupted, waiting ones are marked no_run. Finished results stay
+   * untouched. Runs of live processes, and runs started without a runner (results submitted by
+   * another client), are left alone.
    */
   recoverInterrupted(isAlive: (pid: number, host: string) => boolean = () => false): TestRun[] {
     return this.s.tx(() => {
@@ -379,7 +381,7 @@ export class RunsRepo {
           runner_pid: number | null
           runner_host: string | null
         }[]
-      ).filter((run) => run.runner_pid === null || !isAlive(run.runner_pid, run.runner_host ?? ''))
+      ).filter((run) => run.runner_pid !== null && !isAlive(run.runner_pid, run.runner_host ?? ''))
       return stuck.map(({ id }) => {
         for (const item of this.items(id)) {
           if (isFinishedItem(item.status)) continue

@@ -8,6 +8,8 @@ import { duration, suitePathFlag } from '../format'
 import { CliExit, createOutput, EXIT, intFlag, usageError, type GlobalOptions, type Output } from '../output'
 import { invoke, withCore } from '../session'
 import { verdict } from './runs'
+import { writeRunReports } from '../../report'
+import { REPORT_FORMATS } from '../../../shared/api/reports'
 
 interface RunFlags {
   suite?: string[]
@@ -25,6 +27,8 @@ interface RunFlags {
   name?: string
   testTimeout?: string
   runTimeout?: string
+  report?: string
+  out: string
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value]
@@ -48,6 +52,8 @@ export function registerRun(program: Command): void {
     .option('--name <name>', 'name of the run (default: Run_<number>)')
     .option('--test-timeout <ms>', 'fail a test that runs longer than this')
     .option('--run-timeout <ms>', 'cancel the run when it runs longer than this')
+    .option('--report <formats>', `write reports when the run ends: ${REPORT_FORMATS.join(', ')} (comma-separated)`)
+    .option('--out <dir>', 'folder for --report', 'testdesk-report')
     .action(async (flags: RunFlags, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
@@ -55,6 +61,9 @@ export function registerRun(program: Command): void {
       const retries = intFlag('retries', flags.retries, 0, 10) ?? 0
       const testTimeout = intFlag('test-timeout', flags.testTimeout, 1000, 24 * 3_600_000)
       const runTimeout = intFlag('run-timeout', flags.runTimeout, 1000, 7 * 24 * 3_600_000)
+      const reports = (flags.report ?? '').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean)
+      const unknownReport = reports.find((f) => !(REPORT_FORMATS as readonly string[]).includes(f))
+      if (unknownReport) throw usageError(`--report: unknown format '${unknownReport}' (use ${REPORT_FORMATS.join(', ')})`)
       if (flags.browserEndpoint && !/^wss?:\/\//.test(flags.browserEndpoint)) {
         throw usageError(`--browser-endpoint must be a ws:// or wss:// URL (got "${flags.browserEndpoint}")`)
       }
@@ -88,8 +97,10 @@ export function registerRun(program: Command): void {
         })
         const finished = await execute(core, run, out)
         const summary = await invoke(core, 'runs.summary', { id: finished.id })
-        out.result({ run: finished, summary })
+        const written = reports.length ? await writeRunReports(core, finished.id, reports, flags.out) : []
+        out.result({ run: finished, summary, reports: written })
         printSummary(out, finished, summary.items)
+        for (const path of written) out.line(`Report: ${path}`)
         if (finished.status === 'failed') return EXIT.usage
         return finished.passed_tests === finished.total_tests && finished.status === 'completed' ? EXIT.ok : EXIT.testsFailed
       })
