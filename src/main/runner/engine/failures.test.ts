@@ -50,6 +50,9 @@ describe('failure messages', () => {
         step('fill', 'label=Email', 'Hello ${nobody}', go),
         step('clik', '#x', null, go),
         step('drag', '#a', null, go),
+        step('navigate', null, 'selectors.html'),
+        verify('role=button[name="Edit"]', { property: 'visible' }),
+        verify('#nothing', { property: 'visible' }),
       ].map((s) => (s.action === 'checkpoint' ? { ...s, options: { ...s.options, ...go } } : s)),
       { stepTimeoutMs: 500 },
     )
@@ -88,6 +91,10 @@ describe('failure messages', () => {
     expect(message(14)).toBe('Unknown variable ${nobody}')
     expect(message(15)).toMatch(/^This step is not valid: action: Unknown action 'clik'/)
     expect(message(16)).toBe('This step is not valid: options.to: say where to drop: a target with a selector')
+    expect(message(18)).toBe(
+      'role=button[name="Edit"] matches 2 elements, so it is not clear which one to check. Make the selector more specific. Matches: 1) <button type="button">Edit</button> 2) <button type="button">Edit</button>',
+    )
+    expect(message(19)).toBe('Expected #nothing to be visible but no element matches #nothing')
     expect(outcome.errorMessage).toBe(`Step 2 (Click button 'Sign in'): ${message(2)}`)
   })
 

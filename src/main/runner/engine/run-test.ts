@@ -44,6 +44,11 @@ export async function runTest(input: RunTestInput): Promise<TestOutcome> {
   const hurry = session.halted?.kind === 'cancelled'
   await session.downloads.settle(hurry ? 100 : Math.min(session.navigationTimeoutMs, 10_000))
   const networkLogs = await session.network.finish(hurry ? 100 : 1000)
+  // A download's event can arrive after its step ended; the request that fetched it cannot.
+  for (const download of session.downloads.records) {
+    const request = networkLogs.find((log) => log.url === download.url)
+    if (request) download.step_index = request.step_index ?? download.step_index
+  }
 
   const failedStep = steps.find((s) => s.status === 'failed' && s.step_path === String(s.step_number))
   let errorMessage = setupError

@@ -59,9 +59,9 @@ export class StepRun {
     await this.pw(() => delay(ms, undefined, { signal: this.ended.signal }).catch(() => undefined))
   }
 
-  /** Work with no timeout of its own (page.evaluate) bounded by the step's, failing with `message`. */
-  async bounded<T>(work: Promise<T>, message: string): Promise<T> {
-    const timeout = delay(this.remaining(), undefined, { signal: this.ended.signal }).then(
+  /** Work with no timeout of its own (page.evaluate) bounded by the step's (or `ms`), failing with `message`. */
+  async bounded<T>(work: Promise<T>, message: string, ms = this.remaining()): Promise<T> {
+    const timeout = delay(ms, undefined, { signal: this.ended.signal }).then(
       () => Promise.reject(new StepFailure(message)),
       () => new Promise<never>(() => undefined),
     )
