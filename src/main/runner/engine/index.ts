@@ -6,7 +6,7 @@ import type { StepOutcome } from './types'
 export { runTest } from './run-test'
 export { locate, frameScope } from './locate'
 export { resolveUrl } from './actions'
-export { StepFailure, CANCELLED, PAGE_CRASHED, BROWSER_CLOSED } from './failures'
+export { StepFailure, CANCELLED, PAGE_CRASHED, BROWSER_CLOSED, WINDOW_CLOSED } from './failures'
 export type {
   DialogPolicy,
   DialogRecord,

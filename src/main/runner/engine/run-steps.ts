@@ -6,7 +6,7 @@ import { describeStep, interpolateStep, parseStep, playwrightCode, UnknownVariab
 import { truncate } from '../../../shared/patterns'
 import { ACTION_HANDLERS } from './actions'
 import { outerHtml } from './element'
-import { browserGone, headline, isTimeout, stackOf, StepFailure } from './failures'
+import { BROWSER_CLOSED, browserGone, headline, isTimeout, stackOf, StepFailure, WINDOW_CLOSED } from './failures'
 import { selectorError } from './locate'
 import type { TestSession } from './session'
 import { StepRun } from './step-run'
@@ -135,6 +135,7 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
     await session.guard(work, boundOf(current), step.action !== 'call_test')
   } catch (error) {
     failure = failureOf(error, run)
+    if (failure.message === BROWSER_CLOSED && (await run?.pageClosedItself())) failure = new StepFailure(WINDOW_CLOSED, { cause: failure.cause ?? failure })
   } finally {
     run?.ended.abort()
   }

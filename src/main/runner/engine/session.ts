@@ -35,6 +35,8 @@ export class TestSession {
   /** Steps skipped because the run was asked to stop (a finished test is not 'stopped'). */
   skippedByStop = 0
   private readonly active = new Set<(failure: StepFailure) => void>()
+  private contextClosed!: () => void
+  private readonly closing = new Promise<void>((resolve) => (this.contextClosed = resolve))
   private testTimer: NodeJS.Timeout | undefined
 
   constructor(readonly input: RunTestInput) {
@@ -135,5 +137,20 @@ export class TestSession {
   }
 
   private readonly onAbort = () => this.halt('cancelled', new StepFailure(CANCELLED))
-  private readonly onContextClose = () => this.halt('closed', new StepFailure(BROWSER_CLOSED))
+  /**
+   * After a page closed under a step: whether it was only that window (true) or the whole
+   * browser going away, whose pages close one by one before the context says so.
+   */
+  async onlyWindowClosed(waitMs = 250): Promise<boolean> {
+    if (this.halted) return false
+    let timer: NodeJS.Timeout | undefined
+    const closed = await Promise.race([this.closing.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), waitMs)))])
+    clearTimeout(timer)
+    return !closed && !this.halted
+  }
+
+  private readonly onContextClose = () => {
+    this.contextClosed()
+    this.halt('closed', new StepFailure(BROWSER_CLOSED))
+  }
 }

@@ -11,6 +11,8 @@ import type { EngineStep, HealedTarget } from './types'
 export class StepRun {
   readonly started = performance.now()
   readonly deadline: number
+  /** The page the step began in (a step may switch windows, or close the one it acts in). */
+  readonly startPage: Page
   /** Time inside Playwright calls and explicit waits: the browser's time, not TestDesk's. */
   playwrightMs = 0
   /** The element the step acts on, once found: for element_html when it fails. */
@@ -33,6 +35,12 @@ export class StepRun {
     readonly timeoutMs: number,
   ) {
     this.deadline = this.started + timeoutMs
+    this.startPage = session.windows.page
+  }
+
+  /** The step's page closed under it while the browser itself is fine. */
+  async pageClosedItself(): Promise<boolean> {
+    return this.startPage.isClosed() && (await this.session.onlyWindowClosed())
   }
 
   get page(): Page {

@@ -86,14 +86,16 @@ export class Windows {
   }
 
   /**
-   * The current title: the cached one, after waiting briefly for a read under way. Only a page
-   * that navigated since its last read (a click on a link) costs a fresh read.
+   * The title for a step's result, without a round trip of its own: the last one read, after
+   * waiting briefly for a read already under way (started when the page's content loaded). A
+   * page that navigated since is re-read in the background, for the steps that follow.
    */
-  async titleOf(window: WindowInfo, waitMs = 300): Promise<string | null> {
-    if (window.stale && !window.titleRead && !window.closed && !window.crashed) this.readTitle(window)
-    if (window.titleRead) {
+  async titleOf(window: WindowInfo, waitMs = 50): Promise<string | null> {
+    const inFlight = window.titleRead
+    if (window.stale && !inFlight && !window.closed && !window.crashed) this.readTitle(window)
+    if (inFlight) {
       let timer: NodeJS.Timeout | undefined
-      await Promise.race([window.titleRead, new Promise((r) => (timer = setTimeout(r, waitMs)))])
+      await Promise.race([inFlight, new Promise((r) => (timer = setTimeout(r, waitMs)))])
       clearTimeout(timer)
     }
     return window.title
@@ -103,7 +105,11 @@ export class Windows {
   async freshTitle(window: WindowInfo, timeoutMs = 1000): Promise<string | null> {
     if (window.closed || window.crashed) return window.title
     this.readTitle(window)
-    return this.titleOf(window, timeoutMs)
+    const read = window.titleRead
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([read, new Promise((r) => (timer = setTimeout(r, timeoutMs)))])
+    clearTimeout(timer)
+    return window.title
   }
 
   private register(page: Page): WindowInfo {
