@@ -3,8 +3,17 @@
 // Playwright code it stands for. The store validates with it, the engine runs by it, the UI's
 // step editor lists it. Adding an action is one entry in ACTIONS (and its engine handler).
 //
-// Selectors: see ./selectors for every accepted form. Variables: `${name}` in any string
-// parameter (value, selectors, options strings, expected values); see ./variables.
+// Selectors (Target.selector / alternatives / frames; ./selectors has the details and the
+// Playwright mapping), chained with `>>`:
+//   role=button[name="Sign in"]        ARIA role and accessible name (native)
+//   [data-testid=save]  #id  css=…     CSS (native)         xpath=//…  //…   XPath (native)
+//   text=Log out  text="Log out"       text: part, any case / whole, exact (native)
+//   data-testid=save  id=login-submit  attributes (native)  testid=save     → getByTestId
+//   label=Email  placeholder=City  alt=Logo  title=Settings  → getByLabel / getByPlaceholder /
+//                                      getByAltText / getByTitle ("…" exact, /…/ regex)
+// Variables: `${name}` in any string parameter (value, selectors, frames, options strings,
+// expected values, scripts) is replaced before the step runs; `$${name}` stays literal;
+// an unknown name fails the step with `Unknown variable ${name}`. See ./variables.
 import { z } from 'zod'
 import { type FieldIssue, issuesFromZod } from './api/errors'
 import { CHECKPOINT_KINDS } from './checkpoints'

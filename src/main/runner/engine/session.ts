@@ -71,7 +71,7 @@ export class TestSession {
     this.network.attach()
     this.dialogs.attach()
     this.downloads.attach()
-    await this.windows.open()
+    await this.windows.open(this.navigationTimeoutMs)
   }
 
   /** Detaches every listener; the captures keep what they have. */

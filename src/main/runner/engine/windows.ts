@@ -36,11 +36,19 @@ export class Windows {
     private readonly onCrash: (window: WindowInfo) => void,
   ) {}
 
-  async open(): Promise<void> {
+  async open(timeoutMs: number): Promise<void> {
     this.context.on('page', this.onPage)
     this.context.on('framenavigated', this.onNavigated)
     for (const page of this.context.pages()) this.register(page)
-    if (!this.all.length) this.register(await this.context.newPage())
+    if (!this.all.length) {
+      let timer: NodeJS.Timeout | undefined
+      const overdue = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`The browser did not open a page within ${timeoutMs} ms`)), timeoutMs)))
+      try {
+        this.register(await Promise.race([this.context.newPage(), overdue]))
+      } finally {
+        clearTimeout(timer)
+      }
+    }
     this.use(this.all[0])
   }
 
