@@ -99,11 +99,11 @@ async function evaluateScript(run: StepRun, script: string): Promise<unknown> {
   try {
     if (run.step.target) {
       const fn = pageFunction(source)
-      return await onElement(run, run.step.target, (locator, timeout) => run.bounded(locator.evaluate(fn, undefined, { timeout }), overdue))
+      return await onElement(run, run.step.target, (locator, timeout) => run.bounded(() => locator.evaluate(fn, undefined, { timeout }), overdue))
     }
     const scope = run.session.windows.scope()
-    if (scope === run.page) return await run.bounded(run.page.evaluate(pageFunction(`() => (${source})(undefined)`)), overdue)
-    return await run.bounded(scopeRoot(scope).evaluate(pageFunction(`() => (${source})(undefined)`), undefined, { timeout: run.remaining() }), overdue)
+    if (scope === run.page) return await run.bounded(() => run.page.evaluate(pageFunction(`() => (${source})(undefined)`)), overdue)
+    return await run.bounded(() => scopeRoot(scope).evaluate(pageFunction(`() => (${source})(undefined)`), undefined, { timeout: run.remaining() }), overdue)
   } catch (error) {
     if (error instanceof StepFailure) throw error
     const gone = browserGone(error)

@@ -144,7 +144,7 @@ async function runElementCheckpoint(run: StepRun, raw: unknown): Promise<void> {
       try {
         // The last read may start as time runs out: it still gets a moment to answer.
         const answerWithin = Math.max(run.remaining(), 1000)
-        snapshot = await run.bounded(current.evaluateAll(READ_ELEMENTS, attributes), `The page did not answer within ${answerWithin} ms`, answerWithin)
+        snapshot = await run.bounded(() => current.evaluateAll(READ_ELEMENTS, attributes), `The page did not answer within ${answerWithin} ms`, answerWithin)
       } catch (error) {
         if (!isTransient(error) || run.deadline - performance.now() <= 1) throw error
         await run.sleep(50)

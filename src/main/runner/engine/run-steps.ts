@@ -208,7 +208,7 @@ async function callTest(run: StepRun, path: string, out: StepOutcome[]): Promise
   if (chain.length > MAX_CALL_DEPTH) throw new StepFailure(`Tests call each other more than ${MAX_CALL_DEPTH} deep: ${[...chain.map(shown), name].join(' → ')}`)
   let steps: EngineStep[]
   try {
-    steps = await run.bounded(resolveTest(name), `Looking up test '${name}' took longer than ${run.timeoutMs} ms`)
+    steps = await run.bounded(() => resolveTest(name), `Looking up test '${name}' took longer than ${run.timeoutMs} ms`)
   } catch (error) {
     if (error instanceof StepFailure) throw error
     throw new StepFailure(`Cannot call test '${name}': ${error instanceof Error ? error.message : String(error)}`, { cause: error })

@@ -67,13 +67,20 @@ export class StepRun {
     await this.pw(() => delay(ms, undefined, { signal: this.ended.signal }).catch(() => undefined))
   }
 
-  /** Work with no timeout of its own (page.evaluate) bounded by the step's (or `ms`), failing with `message`. */
-  async bounded<T>(work: Promise<T>, message: string, ms = this.remaining()): Promise<T> {
-    const timeout = delay(ms, undefined, { signal: this.ended.signal }).then(
-      () => Promise.reject(new StepFailure(message)),
-      () => new Promise<never>(() => undefined),
-    )
-    work.catch(() => undefined)
-    return this.pw(() => Promise.race([work, timeout]))
+  /**
+   * A Playwright call with no timeout of its own (page.evaluate) bounded by the step's (or
+   * `ms`), failing with `message`. Started inside the timing, like every Playwright call: the
+   * client's own work (serializing, capturing the call site) is Playwright's time too.
+   */
+  async bounded<T>(call: () => Promise<T>, message: string, ms = this.remaining()): Promise<T> {
+    return this.pw(() => {
+      const work = call()
+      work.catch(() => undefined)
+      const timeout = delay(ms, undefined, { signal: this.ended.signal }).then(
+        () => Promise.reject(new StepFailure(message)),
+        () => new Promise<never>(() => undefined),
+      )
+      return Promise.race([work, timeout])
+    })
   }
 }
