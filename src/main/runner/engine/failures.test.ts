@@ -200,6 +200,16 @@ describe('a broken browser', () => {
     expect(outcome.errorMessage).toBe('Step 2 (Wait until #never-there is visible): The browser page crashed')
   })
 
+  it('a browser already closed fails the test at once, every step skipped', async () => {
+    const browser = await launchChromium()
+    const context = await browser.newContext()
+    await browser.close()
+    const outcome = await runTest({ context, steps: numbered([step('navigate', null, 'about:blank'), step('click', '#x')]), variables: {}, secrets: [], screenshots: 'on-failure' })
+    expect(outcome).toMatchObject({ status: 'failed', errorStepNumber: null })
+    expect(outcome.errorMessage).toBe('The test could not run: the browser is closed')
+    expect(statuses(outcome)).toEqual(['skipped', 'skipped'])
+  })
+
   it('a browser closed mid-test fails the step cleanly and fast', async () => {
     const browser = await launchChromium()
     const context = await browser.newContext()

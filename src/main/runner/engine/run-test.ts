@@ -3,7 +3,7 @@
 // downloads, URLs and the error a tester reads first. Persists nothing.
 import { truncate } from '../../../shared/patterns'
 import { resolveUrl, navigationFailure } from './actions'
-import { StepFailure } from './failures'
+import { browserGone, headline, StepFailure } from './failures'
 import { runSteps, TOP_LEVEL } from './run-steps'
 import { TestSession } from './session'
 import type { RunTestInput, StepOutcome, TestOutcome } from './types'
@@ -35,7 +35,12 @@ export async function runTest(input: RunTestInput): Promise<TestOutcome> {
     }
     await runSteps(session, input.steps, TOP_LEVEL, steps)
   } catch (error) {
-    setupError ??= `The test could not run: ${error instanceof Error ? error.message : String(error)}`
+    setupError ??= `The test could not run: ${browserGone(error) ? 'the browser is closed' : headline(error)}`
+    // Every step still gets its (skipped) result, so the run shows what was not done.
+    if (!steps.length) {
+      session.halt('not_started', new StepFailure(setupError))
+      await runSteps(session, input.steps, TOP_LEVEL, steps).catch(() => undefined)
+    }
   } finally {
     session.detach()
   }
