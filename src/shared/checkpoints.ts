@@ -223,7 +223,7 @@ export function assertionFailure(assertion: ResolvedAssertion, element: string, 
   const adjectives = ADJECTIVES[assertion.property]
   if (adjectives) {
     const wanted = assertion.expected ? `to be ${adjectives[0]}` : `not to be ${adjectives[0]}`
-    if (actual === null || actual === undefined) return `Expected ${element} ${wanted} but no element matches ${missing ?? element}`
+    if (missing || actual === null || actual === undefined) return `Expected ${element} ${wanted} but no element matches ${missing ?? element}`
     return `Expected ${element} ${wanted} but it is ${actual ? adjectives[0] : adjectives[1]}`
   }
   if (assertion.operator === 'exists') {

@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoSiteRoot } from '../../demosite/server'
 import { CheckpointResultInput, ConsoleLogInput, NetworkLogInput, StepResultInput } from '../../../shared/model/execution'
-import { stepResultOf } from './index'
+import { validateStep } from '../../../shared/steps'
+import type { StepValidator } from '../../store/tests'
+import { engineSteps, stepResultOf } from './index'
 import { startEngineFixture, step, verify, type EngineFixture } from './testing'
 import type { TestOutcome } from './types'
 
@@ -22,6 +24,18 @@ function expectPassed(outcome: TestOutcome) {
 }
 
 const text = (selector: string, expected: string, operator = 'equals') => verify(selector, { property: 'text', operator, expected })
+
+describe('catalogue and store', () => {
+  it("the catalogue's validator is the store's, and stored steps map to engine steps", () => {
+    const validator: StepValidator = validateStep
+    expect(validator({ action: 'click' }, 'steps.0')).toEqual([{ field: 'steps.0.target', message: 'click needs a target element' }])
+    const stored = { id: 'b', test_case_id: 't', position: 1, action: 'click', target: { selector: '#b', alternatives: [] }, value: null, options: {}, description: null, disabled: false, created_at: '', updated_at: '' }
+    expect(engineSteps([stored, { ...stored, id: 'a', position: 0, action: 'navigate', target: null, value: 'index.html' }]).map((s) => [s.step_number, s.action])).toEqual([
+      [1, 'navigate'],
+      [2, 'click'],
+    ])
+  })
+})
 
 describe('login', () => {
   it('signs in and lands on the dashboard', async () => {

@@ -8,7 +8,7 @@ import { textMatches, slashRegex } from '../../../shared/patterns'
 import { scriptFunction, targetName, type StepAction, type StepTarget } from '../../../shared/steps'
 import { runCheckpoint } from './checkpoints'
 import { explainElementError, onElement, pageFunction } from './element'
-import { browserGone, headline, isTimeout, StepFailure } from './failures'
+import { BROWSER_CLOSED, browserGone, headline, isTimeout, StepFailure } from './failures'
 import { locate, resolveTarget } from './locate'
 import type { StepRun } from './step-run'
 import type { WindowInfo } from './windows'
@@ -58,6 +58,20 @@ export function navigationFailure(error: unknown, url: string, timeoutMs: number
   return new StepFailure(`Navigation to ${url} failed: ${code ?? headline(error)}`, { cause: error })
 }
 
+/**
+ * Runs an action that may close the page it acts in ("Close window", window.close() on Enter):
+ * Playwright then reports the page closed, but the step did what it was asked.
+ */
+async function mayClosePage(run: StepRun, act: () => Promise<unknown>): Promise<void> {
+  try {
+    await act()
+  } catch (error) {
+    const closed = error instanceof StepFailure ? error.message === BROWSER_CLOSED : browserGone(error) === BROWSER_CLOSED
+    if (closed && (await run.pageClosedItself())) return
+    throw error
+  }
+}
+
 function pointer(run: StepRun) {
   const o = run.options
   return { button: o.button, modifiers: o.modifiers, clickCount: o.click_count, position: o.position, force: o.force }
@@ -85,11 +99,11 @@ async function evaluateScript(run: StepRun, script: string): Promise<unknown> {
   try {
     if (run.step.target) {
       const fn = pageFunction(source)
-      return await onElement(run, run.step.target, (locator, timeout) => run.bounded(locator.evaluate(fn, undefined, { timeout }), overdue))
+      return await onElement(run, run.step.target, (locator, timeout) => run.bounded(() => locator.evaluate(fn, undefined, { timeout }), overdue))
     }
     const scope = run.session.windows.scope()
-    if (scope === run.page) return await run.bounded(run.page.evaluate(pageFunction(`() => (${source})(undefined)`)), overdue)
-    return await run.bounded(scopeRoot(scope).evaluate(pageFunction(`() => (${source})(undefined)`), undefined, { timeout: run.remaining() }), overdue)
+    if (scope === run.page) return await run.bounded(() => run.page.evaluate(pageFunction(`() => (${source})(undefined)`)), overdue)
+    return await run.bounded(() => scopeRoot(scope).evaluate(pageFunction(`() => (${source})(undefined)`), undefined, { timeout: run.remaining() }), overdue)
   } catch (error) {
     if (error instanceof StepFailure) throw error
     const gone = browserGone(error)
@@ -287,10 +301,10 @@ export const ACTION_HANDLERS: Record<Exclude<StepAction, 'call_test'>, Handler> 
     }
     run.session.windows.frames = []
   },
-  click: async (run) => void (await onElement(run, target(run), (l, timeout) => l.click({ ...pointer(run), timeout }))),
-  dblclick: async (run) => {
+  click: (run) => mayClosePage(run, () => onElement(run, target(run), (l, timeout) => l.click({ ...pointer(run), timeout }))),
+  dblclick: (run) => {
     const { clickCount: _ignored, ...options } = pointer(run)
-    await onElement(run, target(run), (l, timeout) => l.dblclick({ ...options, timeout }))
+    return mayClosePage(run, () => onElement(run, target(run), (l, timeout) => l.dblclick({ ...options, timeout })))
   },
   hover: async (run) =>
     void (await onElement(run, target(run), (l, timeout) => l.hover({ modifiers: run.options.modifiers, position: run.options.position, force: run.options.force, timeout }))),
@@ -304,8 +318,9 @@ export const ACTION_HANDLERS: Record<Exclude<StepAction, 'call_test'>, Handler> 
   },
   press: async (run) => {
     run.inputValue = value(run)
-    if (run.step.target) return void (await onElement(run, run.step.target, (l, timeout) => l.press(value(run), { timeout })))
-    await run.pw(() => run.page.keyboard.press(value(run)))
+    const wanted = run.step.target
+    if (wanted) return mayClosePage(run, () => onElement(run, wanted, (l, timeout) => l.press(value(run), { timeout })))
+    await mayClosePage(run, () => run.pw(() => run.page.keyboard.press(value(run))))
   },
   select,
   check: async (run) => void (await onElement(run, target(run), (l, timeout) => l.check({ timeout, force: run.options.force, position: run.options.position }))),

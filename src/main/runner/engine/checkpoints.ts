@@ -1,7 +1,6 @@
 // Running checkpoint steps: one runner per checkpoint type of the catalogue (element today).
-// An element checkpoint reads every property it needs in one round trip and, like Playwright's
-// web-first assertions, re-reads until they all hold or the step's time is up, so a checkpoint
-// right after an action does not fail on a page still updating.
+// Like Playwright's web-first assertions, a checkpoint re-reads until it holds or the step's
+// time is up, so a checkpoint right after an action does not fail on a page still updating.
 import type { Locator } from 'playwright'
 import {
   assertionFailure,
@@ -16,9 +15,9 @@ import {
 import type { CheckpointResultInput, PropertyVerification } from '../../../shared/model/execution'
 import { truncate } from '../../../shared/patterns'
 import { targetName } from '../../../shared/steps'
-import { explainElementError, outerHtml, pageFunction } from './element'
-import { isTimeout, StepFailure } from './failures'
-import { locate, resolveTarget, type ResolvedTarget } from './locate'
+import { outerHtml, pageFunction } from './element'
+import { StepFailure } from './failures'
+import { locate, resolveTarget } from './locate'
 import type { StepRun } from './step-run'
 
 interface ElementState {
@@ -30,8 +29,15 @@ interface ElementState {
   attributes: Record<string, string | null>
 }
 
+interface Snapshot {
+  count: number
+  /** The first few matches (several only matter to say that the selector is ambiguous). */
+  states: ElementState[]
+  html: string[]
+}
+
 // Visibility as Playwright judges it: rendered with a non-empty box and not visibility:hidden.
-const READ_ELEMENT = pageFunction<ElementState>(String.raw`(element, attributes) => {
+const READ_ELEMENTS = pageFunction<Snapshot>(String.raw`(elements, attributes) => {
   const isVisible = (e) => {
     const style = getComputedStyle(e);
     if (style.display === 'contents') return [...e.children].some(isVisible);
@@ -40,39 +46,63 @@ const READ_ELEMENT = pageFunction<ElementState>(String.raw`(element, attributes)
     const box = e.getBoundingClientRect();
     return box.width > 0 && box.height > 0;
   };
-  const tag = element.tagName;
-  const type = tag === 'INPUT' ? element.type : '';
-  const read = {};
-  for (const name of attributes) read[name] = element.getAttribute(name);
+  const read = (element) => {
+    const tag = element.tagName;
+    const type = tag === 'INPUT' ? element.type : '';
+    const values = {};
+    for (const name of attributes) values[name] = element.getAttribute(name);
+    return {
+      text: (element.textContent || '').replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim(),
+      value: tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' ? String(element.value) : null,
+      checked: type === 'checkbox' || type === 'radio' ? element.checked : element.getAttribute('aria-checked') === 'true',
+      enabled: !(element.matches(':disabled') || element.getAttribute('aria-disabled') === 'true'),
+      visible: isVisible(element),
+      attributes: values,
+    };
+  };
+  const first = elements.slice(0, 5);
   return {
-    text: (element.textContent || '').replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim(),
-    value: tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' ? String(element.value) : null,
-    checked: type === 'checkbox' || type === 'radio' ? element.checked : element.getAttribute('aria-checked') === 'true',
-    enabled: !(element.matches(':disabled') || element.getAttribute('aria-disabled') === 'true'),
-    visible: isVisible(element),
-    attributes: read,
+    count: elements.length,
+    states: first.map(read),
+    html: elements.length > 1 ? first.map((e) => e.outerHTML.slice(0, 300)) : [],
   };
 }`)
 
 /** Pauses between re-reads, as Playwright's assertions do. */
 const BACKOFF = [0, 100, 250, 500, 1000]
 
-function actualOf(assertion: ResolvedAssertion, state: ElementState | null, extra: { visible?: boolean; count?: number; url: string; title?: string }): unknown {
+interface PageFacts {
+  url: string
+  title?: string
+}
+
+function actualOf(assertion: ResolvedAssertion, snapshot: Snapshot | null, page: PageFacts): unknown {
+  const state = snapshot?.states[0] ?? null
   switch (assertion.property) {
-    case 'visible': return state?.visible ?? extra.visible ?? null
-    case 'hidden': return state ? !state.visible : extra.visible === undefined ? null : !extra.visible
+    case 'visible': return state?.visible ?? false
+    case 'hidden': return state ? !state.visible : true
     case 'text': return state?.text ?? null
     case 'value': return state?.value ?? null
     case 'checked': return state?.checked ?? null
     case 'enabled': return state?.enabled ?? null
     case 'disabled': return state ? !state.enabled : null
     case 'attribute': return state ? (state.attributes[assertion.name ?? ''] ?? null) : null
-    case 'count': return extra.count ?? 0
-    case 'url': return extra.url
-    case 'title': return extra.title ?? null
+    case 'count': return snapshot?.count ?? 0
+    case 'url': return page.url
+    case 'title': return page.title ?? null
   }
 }
 
+/** A navigation under way destroys the page's context mid-read: read again rather than fail. */
+function isTransient(error: unknown): boolean {
+  return error instanceof Error && /Execution context was destroyed|Cannot find context|frame was detached|navigat/i.test(error.message)
+}
+
+/**
+ * Verifies element properties. Everything is read from the page in one round trip per attempt
+ * (the matches' count, visibility, text, value, state and attributes), again and again until
+ * every assertion holds or the step's time is up.
+ */
 async function runElementCheckpoint(run: StepRun, raw: unknown): Promise<void> {
   const checkpoint = ElementCheckpoint.parse(raw)
   let assertions: ResolvedAssertion[]
@@ -83,45 +113,55 @@ async function runElementCheckpoint(run: StepRun, raw: unknown): Promise<void> {
   }
   const target = run.step.target
   const name = targetName(target)
-  const readsElement = assertions.some((a) => ELEMENT_PROPERTIES[a.property].readsElement)
-  const wantsVisibility = assertions.some((a) => a.property === 'visible' || a.property === 'hidden')
-  const wantsCount = assertions.some((a) => a.property === 'count')
   const wantsTitle = assertions.some((a) => a.property === 'title')
+  const oneElement = assertions.some((a) => !ELEMENT_PROPERTIES[a.property].ofPage && a.property !== 'count')
+  // Healing only makes sense when the element is expected to be there.
+  const wantsPresence = assertions.some(
+    (a) => ELEMENT_PROPERTIES[a.property].readsElement || (a.property === 'visible' && a.expected) || (a.property === 'hidden' && !a.expected),
+  )
   const attributes = [...new Set(assertions.filter((a) => a.property === 'attribute').map((a) => a.name ?? ''))]
 
-  let resolved: ResolvedTarget | null = null
-  let missing = false
-  let state: ElementState | null = null
+  let locator: Locator | null = null
+  let selector = target?.selector ?? null
+  let snapshot: Snapshot | null = null
   let actuals: unknown[] = []
   let results: boolean[] = []
   for (let attempt = 0; ; attempt++) {
-    const extra: { visible?: boolean; count?: number; url: string; title?: string } = { url: '' }
     if (target) {
-      if (readsElement && !missing) {
-        try {
-          resolved ??= await resolveTarget(run, target)
-          const element = resolved
-          state = await run.pw(() => element.locator.evaluate(READ_ELEMENT, attributes, { timeout: run.remaining() }))
-        } catch (error) {
-          if (!(isTimeout(error) || (error instanceof StepFailure && error.message.startsWith('No element matches')))) {
-            throw resolved ? await explainElementError(run, target, resolved, error) : error
+      if (!locator) {
+        if (wantsPresence && target.alternatives?.length) {
+          try {
+            const resolved = await resolveTarget(run, target)
+            locator = resolved.locator
+            selector = resolved.selector
+          } catch (error) {
+            if (!(error instanceof StepFailure && error.message.startsWith('No element matches'))) throw error
           }
-          // Time ran out on a re-read: the element was there, so its last reading stands.
-          if (!state) missing = true
-          else break
         }
-      } else {
-        state = null
+        locator ??= locate(run.session.windows.scope(target.frames), target.selector)
       }
-      const locator: Locator = resolved?.locator ?? locate(run.session.windows.scope(target.frames), target.selector)
-      if (wantsVisibility && !state) extra.visible = await run.pw(() => locator.isVisible())
-      if (wantsCount) extra.count = await run.pw(() => locator.count())
+      const current = locator
+      try {
+        // The last read may start as time runs out: it still gets a moment to answer.
+        const answerWithin = Math.max(run.remaining(), 1000)
+        snapshot = await run.bounded(() => current.evaluateAll(READ_ELEMENTS, attributes), `The page did not answer within ${answerWithin} ms`, answerWithin)
+      } catch (error) {
+        if (!isTransient(error) || run.deadline - performance.now() <= 1) throw error
+        await run.sleep(50)
+        continue
+      }
+      if (snapshot.count > 1 && oneElement) {
+        const listed = snapshot.html.map((html, i) => `${i + 1}) ${html}`).join(' ')
+        throw new StepFailure(`${selector} matches ${snapshot.count} elements, so it is not clear which one to check. Make the selector more specific. Matches: ${listed}`, {
+          elementHtml: snapshot.html.join('\n'),
+        })
+      }
     }
-    extra.url = run.page.url()
-    if (wantsTitle) extra.title = await run.pw(() => run.page.title())
-    actuals = assertions.map((a) => actualOf(a, state, extra))
+    const page: PageFacts = { url: run.page.url() }
+    if (wantsTitle) page.title = await run.pw(() => run.page.title())
+    actuals = assertions.map((a) => actualOf(a, snapshot, page))
     results = assertions.map((a, i) => assertionHolds(a, actuals[i]))
-    if (results.every(Boolean) || missing || run.deadline - performance.now() <= 1) break
+    if (results.every(Boolean) || run.deadline - performance.now() <= 1) break
     await run.sleep(Math.min(BACKOFF[Math.min(attempt + 1, BACKOFF.length - 1)], run.remaining()))
   }
 
@@ -131,9 +171,10 @@ async function runElementCheckpoint(run: StepRun, raw: unknown): Promise<void> {
     taken.add(key)
     return { property_name: key, expected_value: a.expected, actual_value: actuals[i] ?? null, passed: results[i], operator: a.operator }
   })
+  const missing = target && snapshot?.count === 0 ? selector ?? target.selector : undefined
   const failures = assertions.flatMap((a, i) => {
     if (results[i]) return []
-    const elementMissing = missing && ELEMENT_PROPERTIES[a.property].readsElement && target ? target.selector : undefined
+    const elementMissing = ELEMENT_PROPERTIES[a.property].ofPage || a.property === 'count' ? undefined : missing
     return [assertionFailure(a, name, actuals[i], elementMissing)]
   })
   const failed = failures.length > 0
@@ -141,14 +182,14 @@ async function runElementCheckpoint(run: StepRun, raw: unknown): Promise<void> {
     checkpoint_name: truncate(checkpoint.name ?? CHECKPOINT_KINDS.element.describe(checkpoint, name), 255),
     checkpoint_type: 'element',
     status: failed ? 'failed' : 'passed',
-    selector: resolved?.selector ?? target?.selector ?? null,
+    selector,
     expected_properties: Object.fromEntries(verifications.map((v) => [v.property_name, v.expected_value])),
     actual_properties: Object.fromEntries(verifications.map((v) => [v.property_name, v.actual_value])),
     failed_properties: verifications.filter((v) => !v.passed).map((v) => v.property_name),
     property_verifications: verifications,
     error_message: failed ? failures.join('; ') : null,
   } satisfies CheckpointResultInput)
-  if (failed) throw new StepFailure(failures.join('; '), { elementHtml: resolved && !missing ? await outerHtml(resolved.locator) : null })
+  if (failed) throw new StepFailure(failures.join('; '), { elementHtml: locator && snapshot?.count ? await outerHtml(locator) : null })
 }
 
 const CHECKPOINT_RUNNERS: Record<string, (run: StepRun, checkpoint: unknown) => Promise<void>> = {

@@ -1,8 +1,9 @@
 // Console messages and uncaught page errors of every page in the context, each tagged with the
-// step running when it happened. Captured synchronously from the event; nothing is awaited.
+// step running when it happened (by the message's own timestamp). Nothing is awaited.
 import type { BrowserContext, ConsoleMessage, WebError } from 'playwright'
 import type { ConsoleLogInput, LogLevel } from '../../../shared/model/execution'
 import { truncate } from '../../../shared/patterns'
+import type { StepClock } from './step-clock'
 
 const LEVELS: Partial<Record<ReturnType<ConsoleMessage['type']>, LogLevel>> = {
   log: 'log',
@@ -34,7 +35,7 @@ export class ConsoleCapture {
 
   constructor(
     private readonly context: BrowserContext,
-    private readonly stepIndex: () => number | null,
+    private readonly clock: StepClock,
   ) {}
 
   attach(): void {
@@ -51,7 +52,7 @@ export class ConsoleCapture {
     const level = LEVELS[message.type()]
     if (!level) return
     const location = message.location()
-    const timestamp = message.timestamp()
+    const timestamp = message.timestamp() > 0 ? message.timestamp() : Date.now()
     this.logs.push({
       log_level: level,
       message: truncate(message.text(), MAX_MESSAGE),
@@ -60,8 +61,8 @@ export class ConsoleCapture {
       line_number: location.url ? location.lineNumber + 1 : null,
       column_number: location.url ? location.columnNumber + 1 : null,
       stack_trace: null,
-      step_index: this.stepIndex(),
-      timestamp: new Date(timestamp > 0 ? timestamp : Date.now()).toISOString(),
+      step_index: this.clock.at(timestamp),
+      timestamp: new Date(timestamp).toISOString(),
     })
   }
 
@@ -75,7 +76,7 @@ export class ConsoleCapture {
       line_number: where?.line ?? null,
       column_number: where?.column ?? null,
       stack_trace: error.stack ? truncate(error.stack, MAX_MESSAGE) : null,
-      step_index: this.stepIndex(),
+      step_index: this.clock.current,
       timestamp: new Date().toISOString(),
     })
   }

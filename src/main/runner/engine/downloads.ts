@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs'
 import { mkdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BrowserContext, Download } from 'playwright'
+import type { StepClock } from './step-clock'
 import type { DownloadRecord } from './types'
 
 async function sha256Of(path: string): Promise<string> {
@@ -25,7 +26,7 @@ export class Downloads {
   constructor(
     private readonly context: BrowserContext,
     private readonly dir: string | null,
-    private readonly stepIndex: () => number | null,
+    private readonly clock: StepClock,
   ) {}
 
   attach(): void {
@@ -51,7 +52,7 @@ export class Downloads {
       sha256: '',
       path: '',
       url: download.url(),
-      step_index: this.stepIndex(),
+      step_index: this.clock.current,
       error: 'The download had not finished when the test ended',
     }
     this.records.push(record)

@@ -4,7 +4,7 @@
 import type { Locator } from 'playwright'
 import { truncate } from '../../../shared/patterns'
 import type { StepTarget } from '../../../shared/steps'
-import { browserGone, headline, isTimeout, StepFailure, strictViolation, waitingReason } from './failures'
+import { browserGone, elementWasFound, headline, isTimeout, StepFailure, strictViolation, waitingReason } from './failures'
 import { missingFrame, notFound, resolveTarget, selectorError, type ResolvedTarget } from './locate'
 import type { StepRun } from './step-run'
 
@@ -57,7 +57,8 @@ export async function explainElementError(
     )
   }
   if (isTimeout(error)) {
-    const count = await withinMs(resolved.locator.count(), 1000, -1)
+    // Playwright's log says whether it ever found the element; one appearing just too late was not found in time.
+    const count = elementWasFound(error) ? await withinMs(resolved.locator.count(), 1000, -1) : 0
     if (count === 0) {
       const frames = target.frames?.length ? target.frames : run.session.windows.frames
       const frame = frames.length ? await withinMs(missingFrame(run, frames), 1000, null) : null

@@ -31,18 +31,21 @@ describe('failure messages', () => {
 
   // One run, each failing step going on to the next, to keep the suite quick.
   it('says precisely what went wrong, step by step', async () => {
-    const go = { continue_on_failure: true }
+    // Only the steps meant to fail get a short timeout: a loaded machine must not fail the others.
+    const go = { continue_on_failure: true, timeout_ms: 500 }
+    // Steps that must find the element before failing get longer: Playwright has to resolve it first.
+    const found = { continue_on_failure: true, timeout_ms: 1500 }
     const outcome = await fx.run(
       [
         step('navigate', null, 'index.html'),
         step('click', { selector: 'role=button[name="Sign in"]', alternatives: ['#login-submit', 'text=Sign in'] }, null, go),
         verify('#gone', { property: 'text', expected: 'x' }, { property: 'hidden' }, { property: 'count', expected: 0 }),
         step('navigate', null, 'delayed.html'),
-        step('click', 'testid=enable-later', null, go),
+        step('click', 'testid=enable-later', null, { continue_on_failure: true, timeout_ms: 1000 }),
         step('navigate', null, 'selectors.html'),
-        step('click', 'role=button[name="Edit"]', null, go),
+        step('click', 'role=button[name="Edit"]', null, found),
         step('navigate', null, 'login.html'),
-        step('fill', '#login-error', 'x', go),
+        step('fill', '#login-error', 'x', found),
         step('fill', 'label=Email', 'demo@testdesk.dev'),
         step('fill', 'label=Password', 'wrong'),
         step('click', 'role=button[name="Sign in"]'),
@@ -50,20 +53,22 @@ describe('failure messages', () => {
         step('fill', 'label=Email', 'Hello ${nobody}', go),
         step('clik', '#x', null, go),
         step('drag', '#a', null, go),
+        step('navigate', null, 'selectors.html'),
+        verify('role=button[name="Edit"]', { property: 'visible' }),
+        verify('#nothing', { property: 'visible' }),
       ].map((s) => (s.action === 'checkpoint' ? { ...s, options: { ...s.options, ...go } } : s)),
-      { stepTimeoutMs: 500 },
     )
     const message = (n: number) => outcome.steps[n - 1].error_message
     expect(message(2)).toBe('No element matches role=button[name="Sign in"] (tried 2 alternatives) within 500 ms')
     expect(message(3)).toBe("Expected text of #gone to equal 'x' but no element matches #gone")
     expect(outcome.steps[2].checkpoints[0].failed_properties).toEqual(['text'])
-    expect(message(5)).toBe("Timed out after 500 ms: 'enable-later' was found but is not enabled")
+    expect(message(5)).toBe("Timed out after 1000 ms: 'enable-later' was found but is not enabled")
     expect(outcome.steps[4].element_html).toBe('<button type="button" id="enable-later" data-testid="enable-later" disabled="">Continue</button>')
     expect(message(7)).toBe(
       'role=button[name="Edit"] matches 2 elements, so it is not clear which one to use. Make the selector more specific. Matches: 1) <button type="button">Edit</button> 2) <button type="button">Edit</button>',
     )
     expect(outcome.steps[6].element_html).toBe('<button type="button">Edit</button>\n<button type="button">Edit</button>')
-    expect(message(9)).toBe('Timed out after 500 ms: #login-error was found but is not visible')
+    expect(message(9)).toBe('Timed out after 1500 ms: #login-error was found but is not visible')
     expect(message(13)).toBe(
       "Expected text of #login-error to equal 'Wrong password' but was 'Invalid username or password'; Expected attribute role of #login-error to equal 'status' but was 'alert'",
     )
@@ -88,6 +93,10 @@ describe('failure messages', () => {
     expect(message(14)).toBe('Unknown variable ${nobody}')
     expect(message(15)).toMatch(/^This step is not valid: action: Unknown action 'clik'/)
     expect(message(16)).toBe('This step is not valid: options.to: say where to drop: a target with a selector')
+    expect(message(18)).toBe(
+      'role=button[name="Edit"] matches 2 elements, so it is not clear which one to check. Make the selector more specific. Matches: 1) <button type="button">Edit</button> 2) <button type="button">Edit</button>',
+    )
+    expect(message(19)).toBe('Expected #nothing to be visible but no element matches #nothing')
     expect(outcome.errorMessage).toBe(`Step 2 (Click button 'Sign in'): ${message(2)}`)
   })
 
@@ -132,10 +141,12 @@ describe('healing', () => {
 
 describe('running on, stopping and cancelling', () => {
   it('continues after a failure when the step says so, and skips disabled steps', async () => {
-    const outcome = await fx.run(
-      [step('navigate', null, 'index.html'), step('click', '#nope', null, { continue_on_failure: true }), { ...step('click', '#also-nope'), disabled: true }, verify(null, { property: 'title', expected: 'TestDesk Demo' })],
-      { stepTimeoutMs: 300 },
-    )
+    const outcome = await fx.run([
+      step('navigate', null, 'index.html'),
+      step('click', '#nope', null, { continue_on_failure: true, timeout_ms: 300 }),
+      { ...step('click', '#also-nope'), disabled: true },
+      verify(null, { property: 'title', expected: 'TestDesk Demo' }),
+    ])
     expect(statuses(outcome)).toEqual(['passed', 'failed', 'skipped', 'passed'])
     expect(outcome).toMatchObject({ status: 'failed', errorStepNumber: 2 })
   })
@@ -187,6 +198,16 @@ describe('a broken browser', () => {
     expect(statuses(outcome)).toEqual(['passed', 'failed', 'skipped'])
     expect(outcome.steps[1].error_message).toBe('The browser page crashed')
     expect(outcome.errorMessage).toBe('Step 2 (Wait until #never-there is visible): The browser page crashed')
+  })
+
+  it('a browser already closed fails the test at once, every step skipped', async () => {
+    const browser = await launchChromium()
+    const context = await browser.newContext()
+    await browser.close()
+    const outcome = await runTest({ context, steps: numbered([step('navigate', null, 'about:blank'), step('click', '#x')]), variables: {}, secrets: [], screenshots: 'on-failure' })
+    expect(outcome).toMatchObject({ status: 'failed', errorStepNumber: null })
+    expect(outcome.errorMessage).toBe('The test could not run: the browser is closed')
+    expect(statuses(outcome)).toEqual(['skipped', 'skipped'])
   })
 
   it('a browser closed mid-test fails the step cleanly and fast', async () => {

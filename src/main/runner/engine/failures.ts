@@ -16,6 +16,7 @@ export class StepFailure extends Error {
 export const CANCELLED = 'Cancelled'
 export const PAGE_CRASHED = 'The browser page crashed'
 export const BROWSER_CLOSED = 'The browser closed during the step'
+export const WINDOW_CLOSED = 'The window was closed during the step'
 
 const ANSI = /\u001b\[[0-9;]*m/g
 
@@ -60,7 +61,14 @@ const REASONS: [RegExp, string][] = [
   [/element is outside of the viewport/, 'is outside the page where it cannot be reached'],
   [/(<.*?>.*?) (?:from .*? subtree )?intercepts pointer events/, 'is covered by another element: $1'],
   [/element is not an? <select> element|Element is not a <select> element/, 'is not a dropdown (<select>)'],
+  [/waiting for element to be visible, enabled and stable/, 'did not become visible, enabled and steady'],
+  [/waiting for element to be visible and stable/, 'did not become visible and steady'],
 ]
+
+/** Whether Playwright's call log shows it found the element before giving up. */
+export function elementWasFound(error: unknown): boolean {
+  return /locator resolved to|resolved to \d+ elements?/.test(plainMessage(error))
+}
 
 /** Why Playwright kept waiting on an element it had found, read from the end of its call log. */
 export function waitingReason(error: unknown): string | null {

@@ -1,12 +1,13 @@
 // The step engine: runs a test case's steps in a Playwright browser context and returns what
 // happened, for the orchestrator to store. Plain Node and Playwright: no Electron, no SQL.
+import type { TestStep } from '../../../shared/model/definition'
 import type { StepResultInput } from '../../../shared/model/execution'
-import type { StepOutcome } from './types'
+import type { EngineStep, StepOutcome } from './types'
 
 export { runTest } from './run-test'
 export { locate, frameScope } from './locate'
 export { resolveUrl } from './actions'
-export { StepFailure, CANCELLED, PAGE_CRASHED, BROWSER_CLOSED } from './failures'
+export { StepFailure, CANCELLED, PAGE_CRASHED, BROWSER_CLOSED, WINDOW_CLOSED } from './failures'
 export type {
   DialogPolicy,
   DialogRecord,
@@ -24,4 +25,19 @@ export type {
 export function stepResultOf(outcome: StepOutcome): StepResultInput {
   const { step_path: _path, screenshot: _shot, screenshot_name: _name, checkpoints: _checkpoints, output: _output, healing: _healing, timings: _timings, ...result } = outcome
   return result
+}
+
+/** A test case's stored steps as the engine runs them (positions count from 0, steps from 1). */
+export function engineSteps(steps: readonly TestStep[]): EngineStep[] {
+  return [...steps]
+    .sort((a, b) => a.position - b.position)
+    .map((step, i) => ({
+      step_number: i + 1,
+      action: step.action,
+      target: step.target,
+      value: step.value,
+      options: step.options ?? {},
+      description: step.description,
+      disabled: step.disabled,
+    }))
 }

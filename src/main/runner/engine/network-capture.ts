@@ -6,6 +6,7 @@ import type { BrowserContext, Request } from 'playwright'
 import type { NetworkLogInput } from '../../../shared/model/execution'
 import { truncate } from '../../../shared/patterns'
 import { maskSensitiveHeaders } from './masking'
+import type { StepClock } from './step-clock'
 
 /** Only these carry bodies worth a preview; scripts, styles and images would only add weight. */
 const BODY_RESOURCES = new Set(['fetch', 'xhr', 'document'])
@@ -30,7 +31,7 @@ export class NetworkCapture {
 
   constructor(
     private readonly context: BrowserContext,
-    private readonly stepIndex: () => number | null,
+    private readonly clock: StepClock,
   ) {}
 
   attach(): void {
@@ -87,7 +88,7 @@ export class NetworkCapture {
       duration_ms: null,
       ttfb_ms: null,
       error_message: null,
-      step_index: this.stepIndex(),
+      step_index: this.clock.current,
     }
     const entry = { request, log, started: performance.now() }
     this.entries.push(entry)
@@ -128,7 +129,10 @@ export class NetworkCapture {
 
   private applyTiming(entry: Entry): void {
     const timing = entry.request.timing()
-    if (timing.startTime > 0) entry.log.timestamp = new Date(timing.startTime).toISOString()
+    if (timing.startTime > 0) {
+      entry.log.timestamp = new Date(timing.startTime).toISOString()
+      entry.log.step_index = this.clock.at(timing.startTime)
+    }
     entry.log.ttfb_ms = timing.responseStart >= 0 ? ms(timing.responseStart) : null
     entry.log.duration_ms = timing.responseEnd >= 0 ? ms(timing.responseEnd) : ms(performance.now() - entry.started)
   }

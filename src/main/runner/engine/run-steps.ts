@@ -6,7 +6,7 @@ import { describeStep, interpolateStep, parseStep, playwrightCode, UnknownVariab
 import { truncate } from '../../../shared/patterns'
 import { ACTION_HANDLERS } from './actions'
 import { outerHtml } from './element'
-import { browserGone, headline, isTimeout, stackOf, StepFailure } from './failures'
+import { BROWSER_CLOSED, browserGone, headline, isTimeout, stackOf, StepFailure, WINDOW_CLOSED } from './failures'
 import { selectorError } from './locate'
 import type { TestSession } from './session'
 import { StepRun } from './step-run'
@@ -95,7 +95,10 @@ function failureOf(error: unknown, run: StepRun | null): StepFailure {
   const selector = run?.step.target?.selector
   const invalid = selector ? selectorError(error, selector) : null
   if (invalid) return invalid
-  if (isTimeout(error) && run) return new StepFailure(`Timed out after ${run.timeoutMs} ms: ${headline(error).replace(/^Timeout \d+ms exceeded\.?\s*/, '')}`.trim(), { cause: error })
+  if (isTimeout(error) && run) {
+    const detail = headline(error).replace(/^Timeout \d+ms exceeded\.?\s*/, '')
+    return new StepFailure(`Timed out after ${run.timeoutMs} ms${detail ? `: ${detail}` : ''}`, { cause: error })
+  }
   return new StepFailure(headline(error) || 'The step failed', { cause: error })
 }
 
@@ -109,7 +112,7 @@ function boundOf(run: StepRun): number {
 async function runStep(session: TestSession, step: EngineStep, scope: StepScope, out: StepOutcome[]): Promise<StepOutcome> {
   const started = performance.now()
   const startedAt = new Date().toISOString()
-  if (scope.rootStep === null) session.stepIndex = step.step_number
+  if (scope.rootStep === null) session.clock.start(step.step_number)
   session.input.onStepStart?.(step)
   const path = `${scope.prefix}${step.step_number}`
   // Pushed first so the steps of a called test follow the call_test step that ran them.
@@ -132,6 +135,7 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
     await session.guard(work, boundOf(current), step.action !== 'call_test')
   } catch (error) {
     failure = failureOf(error, run)
+    if (failure.message === BROWSER_CLOSED && (await run?.pageClosedItself())) failure = new StepFailure(WINDOW_CLOSED, { cause: failure.cause ?? failure })
   } finally {
     run?.ended.abort()
   }
@@ -141,17 +145,23 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
   const usable = !session.halted && !window.crashed && !window.closed
   let screenshot = run?.screenshot
   let elementHtml = failure?.elementHtml ?? null
-  let windowTitle: string | null = null
+  let windowTitle: string | null
   const browserTime = async <T>(work: () => Promise<T>): Promise<T> => (run ? run.pw(work) : work())
   if (failure && usable && !elementHtml && run?.element) elementHtml = await browserTime(() => outerHtml(run!.element!.locator))
   const policy = session.input.screenshots
   const wantsShot = step.action !== 'screenshot' && step.action !== 'call_test' && (policy === 'every-step' || (failure && policy === 'on-failure'))
   if (wantsShot && usable) screenshot = await browserTime(() => window.page.screenshot({ timeout: 5000 }).catch(() => undefined))
   if (step.action === 'call_test' && failure) screenshot = out.slice(out.indexOf(outcome) + 1).find((o) => o.status === 'failed' && o.screenshot)?.screenshot
-  windowTitle = await browserTime(() => (failure && usable ? windows.freshTitle(window, 500) : windows.titleOf(window)))
+  // An interrupted run reports what it knows rather than wait on the browser.
+  if (session.halted) windowTitle = window.title
+  else windowTitle = await browserTime(() => (failure && usable ? windows.freshTitle(window, 500) : windows.titleOf(window)))
 
   const total = performance.now() - started
-  const playwrightMs = run?.playwrightMs ?? 0
+  // A call_test step's own overhead excludes the called steps, which report theirs.
+  const calledMs = step.action === 'call_test'
+    ? out.filter((o) => o.step_path.startsWith(`${path}.`) && !o.step_path.slice(path.length + 1).includes('.')).reduce((sum, o) => sum + (o.timings?.total_ms ?? 0), 0)
+    : 0
+  const playwrightMs = (run?.playwrightMs ?? 0) + calledMs
   Object.assign(
     outcome,
     session.mask.deep({
@@ -198,8 +208,9 @@ async function callTest(run: StepRun, path: string, out: StepOutcome[]): Promise
   if (chain.length > MAX_CALL_DEPTH) throw new StepFailure(`Tests call each other more than ${MAX_CALL_DEPTH} deep: ${[...chain.map(shown), name].join(' → ')}`)
   let steps: EngineStep[]
   try {
-    steps = await resolveTest(name)
+    steps = await run.bounded(() => resolveTest(name), `Looking up test '${name}' took longer than ${run.timeoutMs} ms`)
   } catch (error) {
+    if (error instanceof StepFailure) throw error
     throw new StepFailure(`Cannot call test '${name}': ${error instanceof Error ? error.message : String(error)}`, { cause: error })
   }
   chain.push([name])

@@ -3,7 +3,7 @@
 // downloads, URLs and the error a tester reads first. Persists nothing.
 import { truncate } from '../../../shared/patterns'
 import { resolveUrl, navigationFailure } from './actions'
-import { StepFailure } from './failures'
+import { browserGone, headline, StepFailure } from './failures'
 import { runSteps, TOP_LEVEL } from './run-steps'
 import { TestSession } from './session'
 import type { RunTestInput, StepOutcome, TestOutcome } from './types'
@@ -35,7 +35,12 @@ export async function runTest(input: RunTestInput): Promise<TestOutcome> {
     }
     await runSteps(session, input.steps, TOP_LEVEL, steps)
   } catch (error) {
-    setupError ??= `The test could not run: ${error instanceof Error ? error.message : String(error)}`
+    setupError ??= `The test could not run: ${browserGone(error) ? 'the browser is closed' : headline(error)}`
+    // Every step still gets its (skipped) result, so the run shows what was not done.
+    if (!steps.length) {
+      session.halt('not_started', new StepFailure(setupError))
+      await runSteps(session, input.steps, TOP_LEVEL, steps).catch(() => undefined)
+    }
   } finally {
     session.detach()
   }
@@ -44,6 +49,11 @@ export async function runTest(input: RunTestInput): Promise<TestOutcome> {
   const hurry = session.halted?.kind === 'cancelled'
   await session.downloads.settle(hurry ? 100 : Math.min(session.navigationTimeoutMs, 10_000))
   const networkLogs = await session.network.finish(hurry ? 100 : 1000)
+  // A download's event can arrive after its step ended; the request that fetched it cannot.
+  for (const download of session.downloads.records) {
+    const request = networkLogs.find((log) => log.url === download.url)
+    if (request) download.step_index = request.step_index ?? download.step_index
+  }
 
   const failedStep = steps.find((s) => s.status === 'failed' && s.step_path === String(s.step_number))
   let errorMessage = setupError

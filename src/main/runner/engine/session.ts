@@ -8,6 +8,7 @@ import { Downloads } from './downloads'
 import { BROWSER_CLOSED, CANCELLED, PAGE_CRASHED, StepFailure } from './failures'
 import { createMasker, type Masker } from './masking'
 import { NetworkCapture } from './network-capture'
+import { StepClock } from './step-clock'
 import type { RunTestInput } from './types'
 import { Windows } from './windows'
 
@@ -26,14 +27,16 @@ export class TestSession {
   readonly navigationTimeoutMs: number
   /** Ids and names of the tests being run, outermost first, to catch call_test recursion. */
   readonly callStack: string[][] = []
-  /** The top-level step running now: console and network entries are tagged with it. */
-  stepIndex: number | null = null
+  /** Which of the test's own steps runs, and ran when: console, network and downloads are tagged by it. */
+  readonly clock = new StepClock()
   /** Set once the run must end: every later step is skipped. */
   halted: { kind: Interruption; failure: StepFailure } | null = null
   stopped = false
   /** Steps skipped because the run was asked to stop (a finished test is not 'stopped'). */
   skippedByStop = 0
   private readonly active = new Set<(failure: StepFailure) => void>()
+  private contextClosed!: () => void
+  private readonly closing = new Promise<void>((resolve) => (this.contextClosed = resolve))
   private testTimer: NodeJS.Timeout | undefined
 
   constructor(readonly input: RunTestInput) {
@@ -42,17 +45,16 @@ export class TestSession {
     this.mask = createMasker(input.secrets)
     this.stepTimeoutMs = input.stepTimeoutMs ?? 10_000
     this.navigationTimeoutMs = input.navigationTimeoutMs ?? Math.max(30_000, this.stepTimeoutMs)
-    const stepIndex = () => this.stepIndex
     this.windows = new Windows(this.context, (window) => {
       if (window === this.windows.current) this.failActive(new StepFailure(PAGE_CRASHED))
     })
     this.dialogs = new Dialogs(this.context, input.dialogs, (dialog) => ({
-      stepIndex: this.stepIndex,
+      stepIndex: this.clock.current,
       windowId: this.windows.all.find((w) => w.page === dialog.page())?.id ?? null,
     }))
-    this.downloads = new Downloads(this.context, input.downloadsDir ?? null, stepIndex)
-    this.consoleLogs = new ConsoleCapture(this.context, stepIndex)
-    this.network = new NetworkCapture(this.context, stepIndex)
+    this.downloads = new Downloads(this.context, input.downloadsDir ?? null, this.clock)
+    this.consoleLogs = new ConsoleCapture(this.context, this.clock)
+    this.network = new NetworkCapture(this.context, this.clock)
     this.callStack.push([input.testId, input.testName].filter((s): s is string => !!s))
   }
 
@@ -69,7 +71,7 @@ export class TestSession {
     this.network.attach()
     this.dialogs.attach()
     this.downloads.attach()
-    await this.windows.open()
+    await this.windows.open(this.navigationTimeoutMs)
   }
 
   /** Detaches every listener; the captures keep what they have. */
@@ -135,5 +137,20 @@ export class TestSession {
   }
 
   private readonly onAbort = () => this.halt('cancelled', new StepFailure(CANCELLED))
-  private readonly onContextClose = () => this.halt('closed', new StepFailure(BROWSER_CLOSED))
+  /**
+   * After a page closed under a step: whether it was only that window (true) or the whole
+   * browser going away, whose pages close one by one before the context says so.
+   */
+  async onlyWindowClosed(waitMs = 250): Promise<boolean> {
+    if (this.halted) return false
+    let timer: NodeJS.Timeout | undefined
+    const closed = await Promise.race([this.closing.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), waitMs)))])
+    clearTimeout(timer)
+    return !closed && !this.halted
+  }
+
+  private readonly onContextClose = () => {
+    this.contextClosed()
+    this.halt('closed', new StepFailure(BROWSER_CLOSED))
+  }
 }

@@ -11,6 +11,8 @@ import type { EngineStep, HealedTarget } from './types'
 export class StepRun {
   readonly started = performance.now()
   readonly deadline: number
+  /** The page the step began in (a step may switch windows, or close the one it acts in). */
+  readonly startPage: Page
   /** Time inside Playwright calls and explicit waits: the browser's time, not TestDesk's. */
   playwrightMs = 0
   /** The element the step acts on, once found: for element_html when it fails. */
@@ -33,6 +35,12 @@ export class StepRun {
     readonly timeoutMs: number,
   ) {
     this.deadline = this.started + timeoutMs
+    this.startPage = session.windows.page
+  }
+
+  /** The step's page closed under it while the browser itself is fine. */
+  async pageClosedItself(): Promise<boolean> {
+    return this.startPage.isClosed() && (await this.session.onlyWindowClosed())
   }
 
   get page(): Page {
@@ -59,13 +67,20 @@ export class StepRun {
     await this.pw(() => delay(ms, undefined, { signal: this.ended.signal }).catch(() => undefined))
   }
 
-  /** Work with no timeout of its own (page.evaluate) bounded by the step's, failing with `message`. */
-  async bounded<T>(work: Promise<T>, message: string): Promise<T> {
-    const timeout = delay(this.remaining(), undefined, { signal: this.ended.signal }).then(
-      () => Promise.reject(new StepFailure(message)),
-      () => new Promise<never>(() => undefined),
-    )
-    work.catch(() => undefined)
-    return this.pw(() => Promise.race([work, timeout]))
+  /**
+   * A Playwright call with no timeout of its own (page.evaluate) bounded by the step's (or
+   * `ms`), failing with `message`. Started inside the timing, like every Playwright call: the
+   * client's own work (serializing, capturing the call site) is Playwright's time too.
+   */
+  async bounded<T>(call: () => Promise<T>, message: string, ms = this.remaining()): Promise<T> {
+    return this.pw(() => {
+      const work = call()
+      work.catch(() => undefined)
+      const timeout = delay(ms, undefined, { signal: this.ended.signal }).then(
+        () => Promise.reject(new StepFailure(message)),
+        () => new Promise<never>(() => undefined),
+      )
+      return Promise.race([work, timeout])
+    })
   }
 }

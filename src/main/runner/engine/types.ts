@@ -75,7 +75,10 @@ export interface HealedTarget {
   healed_selector: string
 }
 
-/** Where a step's time went: inside Playwright calls (and the browser) vs TestDesk's own work. */
+/**
+ * Where a step's time went: inside Playwright calls (the browser, explicit waits, and for a
+ * call_test step the called steps) vs TestDesk's own work, overhead = total - playwright.
+ */
 export interface StepTimings {
   total_ms: number
   playwright_ms: number

@@ -36,11 +36,19 @@ export class Windows {
     private readonly onCrash: (window: WindowInfo) => void,
   ) {}
 
-  async open(): Promise<void> {
+  async open(timeoutMs: number): Promise<void> {
     this.context.on('page', this.onPage)
     this.context.on('framenavigated', this.onNavigated)
     for (const page of this.context.pages()) this.register(page)
-    if (!this.all.length) this.register(await this.context.newPage())
+    if (!this.all.length) {
+      let timer: NodeJS.Timeout | undefined
+      const overdue = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`The browser did not open a page within ${timeoutMs} ms`)), timeoutMs)))
+      try {
+        this.register(await Promise.race([this.context.newPage(), overdue]))
+      } finally {
+        clearTimeout(timer)
+      }
+    }
     this.use(this.all[0])
   }
 
@@ -86,14 +94,16 @@ export class Windows {
   }
 
   /**
-   * The current title: the cached one, after waiting briefly for a read under way. Only a page
-   * that navigated since its last read (a click on a link) costs a fresh read.
+   * The title for a step's result, without a round trip of its own: the last one read, after
+   * waiting briefly for a read already under way (started when the page's content loaded). A
+   * page that navigated since is re-read in the background, for the steps that follow.
    */
-  async titleOf(window: WindowInfo, waitMs = 300): Promise<string | null> {
-    if (window.stale && !window.titleRead && !window.closed && !window.crashed) this.readTitle(window)
-    if (window.titleRead) {
+  async titleOf(window: WindowInfo, waitMs = 50): Promise<string | null> {
+    const inFlight = window.titleRead
+    if (window.stale && !inFlight && !window.closed && !window.crashed) this.readTitle(window)
+    if (inFlight) {
       let timer: NodeJS.Timeout | undefined
-      await Promise.race([window.titleRead, new Promise((r) => (timer = setTimeout(r, waitMs)))])
+      await Promise.race([inFlight, new Promise((r) => (timer = setTimeout(r, waitMs)))])
       clearTimeout(timer)
     }
     return window.title
@@ -103,7 +113,11 @@ export class Windows {
   async freshTitle(window: WindowInfo, timeoutMs = 1000): Promise<string | null> {
     if (window.closed || window.crashed) return window.title
     this.readTitle(window)
-    return this.titleOf(window, timeoutMs)
+    const read = window.titleRead
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([read, new Promise((r) => (timer = setTimeout(r, timeoutMs)))])
+    clearTimeout(timer)
+    return window.title
   }
 
   private register(page: Page): WindowInfo {
