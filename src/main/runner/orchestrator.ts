@@ -17,7 +17,7 @@ import type { Store } from '../store'
 import type { RunItemView } from '../store/runs'
 import type { BrowserName } from './browsers'
 import { demoSiteHandle, type DemoSiteHandle } from './demo-site-link'
-import { runTest, type EngineStep, type TestOutcome } from './engine'
+import { engineSteps, runTest, type EngineStep, type TestOutcome } from './engine'
 import { BrowserUnavailableError, contextOptions, launchBrowser, resolveExecutable, type LaunchSettings } from './launch'
 import { persistExecution } from './persist'
 import { PriorityQueue } from './queue'
@@ -320,7 +320,7 @@ class RunExecution {
       this.finishItem(item, 'failed', `Could not prepare the test: ${error instanceof Error ? error.message : String(error)}`)
       return
     }
-    const steps = plan.testCase.steps.map<EngineStep>((step, i) => ({ ...step, step_number: i + 1 }))
+    const steps = engineSteps(plan.testCase.steps)
     if (!steps.length) {
       this.finishItem(item, 'no_run', 'No recording exists: the test has no steps')
       return
@@ -459,7 +459,7 @@ class RunExecution {
   private async resolveTest(run: TestRun, ref: string): Promise<EngineStep[]> {
     const testCase = /^[0-9a-f]{8}-/i.test(ref) ? this.store.tests.get(ref) : this.store.tests.byName(ref, run.project_id)
     if (!testCase) throw new Error(`No test case named '${ref}' to call`)
-    return this.store.tests.steps(testCase.id).map((step, i) => ({ ...step, step_number: i + 1 }))
+    return engineSteps(this.store.tests.steps(testCase.id))
   }
 
   private finishItem(item: RunItemView, status: 'failed' | 'no_run', message: string): void {

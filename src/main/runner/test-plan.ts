@@ -3,6 +3,7 @@
 // values to mask, timeouts and where relative URLs point.
 import type { DataRow, TestCaseWithSteps } from '../../shared/model/definition'
 import type { TestRun } from '../../shared/model/execution'
+import { SECRET_MASK } from '../../shared/steps'
 import type { Store } from '../store'
 import { DEMO_SITE_URL, type DemoSiteHandle } from './demo-site-link'
 
@@ -27,7 +28,6 @@ export interface TestPlan {
 }
 
 export const DEFAULT_STEP_TIMEOUT_MS = 10_000
-export const SECRET_MASK = '••••••'
 
 export async function planTest(store: Store, run: TestRun, testCaseId: string, demoSite: DemoSiteHandle): Promise<TestPlan> {
   const testCase = store.tests.get(testCaseId)
