@@ -1,0 +1,230 @@
+// npm run bench:runner — the same 30 demo-site tests run by TestDesk (`testdesk run`) and, written
+// as Playwright Test specs generated from the same steps, by @playwright/test: the same Chromium
+// executable, the same workers (1, then 2), no screenshots, no traces. Prints both wall times and
+// their ratio (goal ≤ 0.8), and TestDesk's own overhead per step outside Playwright calls (goal
+// < 2 ms), measured in-process from the engine's step timings plus the time spent storing results.
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { StepTarget } from '../src/shared/steps'
+import { interpolateStep, playwrightCode } from '../src/shared/steps'
+import { openCore } from '../src/main/core'
+import { demoProjectFile } from '../src/main/demo/demo-project'
+import { seedDemo } from '../src/main/demo/seed'
+import { startDemoSite } from '../src/main/demosite/server'
+import { chromiumArgs, discoverBrowser } from '../src/main/runner/browsers'
+import { engineSteps, runTest, type StepOutcome, type TestOutcome } from '../src/main/runner/engine'
+import { persistExecution } from '../src/main/runner/persist'
+import { chromium } from 'playwright'
+
+const ROOT = resolve(import.meta.dirname, '..')
+const WORKDIR = join(ROOT, 'bench', '.results', 'runner')
+const DEFAULT_STEP_TIMEOUT = 10_000
+
+type FileTest = NonNullable<ReturnType<typeof demoProjectFile>['tests']>[number]
+
+/** The demo tests both tools can run as written: no data rows, no values computed at run time. */
+function benchTests(): FileTest[] {
+  const plain = demoProjectFile().tests!.filter((t) => !t.data_set_id && !t.steps!.some((s) => s.action === 'set_variable' || s.action === 'run_script'))
+  return plain.slice(0, 30)
+}
+
+function ms(n: number): string {
+  return n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(n < 10 ? 2 : 0)} ms`
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
+}
+
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<{ ms: number; code: number | null; output: string }> {
+  return new Promise((done) => {
+    const started = performance.now()
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (d) => (output += d))
+    child.stderr.on('data', (d) => (output += d))
+    child.on('close', (code) => done({ ms: performance.now() - started, code, output }))
+  })
+}
+
+/** One spec file per test, generated from the stored steps with the catalogue's Playwright code. */
+function writePlaywrightProject(tests: FileTest[], variables: Record<string, string>, baseUrl: string, executable: string): string {
+  rmSync(WORKDIR, { recursive: true, force: true })
+  mkdirSync(join(WORKDIR, 'specs'), { recursive: true })
+  writeFileSync(
+    join(WORKDIR, 'playwright.config.ts'),
+    `import { defineConfig } from '@playwright/test'
+export default defineConfig({
+  testDir: './specs',
+  fullyParallel: true,
+  retries: 0,
+  reporter: 'dot',
+  timeout: 120_000,
+  use: {
+    baseURL: ${JSON.stringify(baseUrl)},
+    headless: true,
+    screenshot: 'off',
+    trace: 'off',
+    video: 'off',
+    launchOptions: { executablePath: ${JSON.stringify(executable)}, args: ${JSON.stringify(chromiumArgs({ headless: true }))} },
+  },
+})
+`,
+  )
+  tests.forEach((test, index) => {
+    const timeout = test.step_timeout_ms ?? DEFAULT_STEP_TIMEOUT
+    let frames: string[] = []
+    const lines: string[] = []
+    for (const stored of test.steps!) {
+      const step = interpolateStep({ ...stored, target: stored.target as StepTarget | null, options: stored.options ?? {} }, variables)
+      lines.push(...playwrightCode(step, { frames }).split('\n'))
+      if (step.action === 'switch_frame') frames = step.target ? [...(step.target.frames ?? []), step.target.selector] : []
+    }
+    writeFileSync(
+      join(WORKDIR, 'specs', `t${String(index).padStart(2, '0')}.spec.ts`),
+      `import { test, expect as baseExpect } from '@playwright/test'
+const expect = baseExpect.configure({ timeout: ${timeout} })
+test.use({ actionTimeout: ${timeout}, navigationTimeout: ${Math.max(30_000, timeout)} })
+test(${JSON.stringify(test.name)}, async ({ page: firstPage, context }) => {
+  let page = firstPage
+  let frame = page.mainFrame()
+  const vars: Record<string, unknown> = {}
+  void frame; void vars; void context
+${lines.map((line) => `  ${line}`).join('\n')}
+})
+`,
+    )
+  })
+  return WORKDIR
+}
+
+interface OverheadFigures {
+  steps: number
+  engineOverhead: number[]
+  storeMsPerStep: number
+  playwrightMs: number
+}
+
+/** TestDesk's own time per step: the engine's overhead outside Playwright calls, plus storing. */
+async function measureOverhead(tests: FileTest[], baseUrl: string, executable: string, variables: Record<string, string>, secrets: string[]): Promise<OverheadFigures> {
+  const core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-bench-oh-')), execution: 'manual' })
+  seedDemo(core.context.store)
+  const store = core.context.store
+  const browser = await chromium.launch({ executablePath: executable, headless: true, args: chromiumArgs({ headless: true }) })
+  const outcomes: { id: string; outcome: TestOutcome }[] = []
+  try {
+    for (const test of tests) {
+      const context = await browser.newContext()
+      try {
+        outcomes.push({
+          id: test.id,
+          outcome: await runTest({
+            context,
+            steps: engineSteps(store.tests.steps(test.id)),
+            baseUrl,
+            variables,
+            secrets,
+            screenshots: 'off',
+            stepTimeoutMs: test.step_timeout_ms ?? DEFAULT_STEP_TIMEOUT,
+          }),
+        })
+      } finally {
+        await context.close()
+      }
+    }
+  } finally {
+    await browser.close()
+  }
+  const run = store.runs.create({ test_case_ids: outcomes.map((o) => o.id) })
+  store.runs.transitionRun(run.id, 'running', 'bench')
+  const items = store.runs.items(run.id)
+  const started = performance.now()
+  for (const { id, outcome } of outcomes) {
+    const item = items.find((i) => i.test_case_id === id)!
+    persistExecution(store, outcome, {
+      runId: run.id,
+      itemId: item.id,
+      testCaseId: id,
+      attempt: 0,
+      iteration: null,
+      rowIndex: null,
+      rowValues: null,
+      completesItem: true,
+      environmentInfo: { browser_name: 'chromium' },
+    })
+  }
+  const storeMs = performance.now() - started
+  const steps: StepOutcome[] = outcomes.flatMap((o) => o.outcome.steps)
+  await core.close()
+  return {
+    steps: steps.length,
+    engineOverhead: steps.map((s) => s.timings.overhead_ms),
+    storeMsPerStep: storeMs / steps.length,
+    playwrightMs: steps.reduce((sum, s) => sum + s.timings.playwright_ms, 0),
+  }
+}
+
+async function main(): Promise<void> {
+  const found = await discoverBrowser('chromium')
+  if (!found.found || !found.path) throw new Error(`bench:runner needs Chromium. ${found.hint}`)
+  const site = await startDemoSite()
+  const tests = benchTests()
+  const steps = tests.reduce((sum, t) => sum + t.steps!.length, 0)
+  const dataDir = mkdtempSync(join(tmpdir(), 'td-bench-runner-'))
+  // Both tools run against the same running demo site.
+  const seedCore = await openCore({ dataDir, execution: 'manual' })
+  seedDemo(seedCore.context.store)
+  const env = seedCore.context.store.environments.byName('Demo site')!
+  seedCore.context.store.environments.update({ id: env.id, base_url: site.url })
+  const resolved = seedCore.context.store.environments.resolve(env.id)
+  await seedCore.close()
+  const variables = { ...resolved.variables, baseUrl: site.url }
+  const project = writePlaywrightProject(tests, variables, site.url, found.path)
+
+  console.log(`Runner benchmark: ${tests.length} demo-site tests, ${steps} steps, Chromium ${found.path}`)
+  console.log(`Load average ${loadavg()[0].toFixed(1)} on this machine when starting.\n`)
+  const rows: string[][] = []
+  const bin = join(ROOT, 'bin', 'testdesk.mjs')
+  const pwCli = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js')
+  for (const workers of [1, 2]) {
+    const testdeskArgs = [bin, 'run', '--data-dir', dataDir, '--workers', String(workers), '--screenshots', 'off', '--trace', 'off', ...tests.flatMap((t) => ['--test', t.name])]
+    // Warm both once (first start compiles TypeScript / loads caches), then time the second run.
+    if (workers === 1) {
+      await timed(process.execPath, testdeskArgs, { TESTDESK_BROWSER_PATH: found.path })
+      await timed(process.execPath, [pwCli, 'test', '--workers', '1', '--config', join(project, 'playwright.config.ts')], {}, project)
+    }
+    const testdesk = await timed(process.execPath, testdeskArgs, { TESTDESK_BROWSER_PATH: found.path })
+    const pw = await timed(process.execPath, [pwCli, 'test', '--workers', String(workers), '--config', join(project, 'playwright.config.ts')], {}, project)
+    const tdPassed = /(\d+) passed, (\d+) failed/.exec(testdesk.output)
+    const pwPassed = /(\d+) passed/.exec(pw.output)
+    const pwFailed = /(\d+) failed/.exec(pw.output)
+    rows.push([
+      String(workers),
+      ms(testdesk.ms),
+      ms(pw.ms),
+      (testdesk.ms / pw.ms).toFixed(2),
+      testdesk.ms / pw.ms <= 0.8 ? 'PASS' : 'MISS',
+      `${tdPassed?.[1] ?? '?'} passed / ${tdPassed?.[2] ?? '?'} failed`,
+      `${pwPassed?.[1] ?? 0} passed / ${pwFailed?.[1] ?? 0} failed`,
+    ])
+  }
+  const header = ['workers', 'TestDesk', 'Playwright Test', 'ratio', 'goal ≤ 0.8', 'TestDesk verdicts', 'Playwright verdicts']
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '))
+
+  const overhead = await measureOverhead(tests, site.url, found.path, variables, resolved.secrets)
+  const p50 = quantile(overhead.engineOverhead, 0.5)
+  const p95 = quantile(overhead.engineOverhead, 0.95)
+  const mean = overhead.engineOverhead.reduce((a, b) => a + b, 0) / overhead.steps
+  const total = mean + overhead.storeMsPerStep
+  console.log(`\nTestDesk's own time per step outside Playwright calls (${overhead.steps} steps, in-process):`)
+  console.log(`  engine: mean ${ms(mean)}, p50 ${ms(p50)}, p95 ${ms(p95)}; storing results: ${ms(overhead.storeMsPerStep)} per step`)
+  console.log(`  total mean ${ms(total)} per step (goal < 2 ms): ${total < 2 ? 'PASS' : 'MISS'}; time inside Playwright calls: ${ms(overhead.playwrightMs / overhead.steps)} per step`)
+  console.log(`Load average ${loadavg()[0].toFixed(1)} when done. Wall times include each tool's process start and browser launch.`)
+  await site.close()
+}
+
+await main()
