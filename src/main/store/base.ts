@@ -79,7 +79,10 @@ export class StoreBase {
 
   private ensureDefaults(): { projectId: string; userId: string } {
     if (this.defaults) return this.defaults
-    this.defaults = this.tx(() => {
+    // Inside a caller's transaction the rows may be uncommitted (created by this very call or an
+    // earlier one in it) and vanish on rollback: remember them only when read outside one.
+    const outer = this.db.inTransaction
+    const defaults = this.tx(() => {
       let user = this.statements.get('SELECT id FROM users WHERE is_local = 1 ORDER BY created_at LIMIT 1').get() as
         | { id: string }
         | undefined
@@ -88,7 +91,8 @@ export class StoreBase {
       if (!project) project = { id: this.createProjectRow('Default', null) }
       return { projectId: project.id, userId: user.id }
     })
-    return this.defaults
+    if (!outer) this.defaults = defaults
+    return defaults
   }
 
   /** A project row plus its ROOT suite. */
