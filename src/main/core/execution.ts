@@ -46,7 +46,7 @@ export function executionNamespaces(
       summary: ({ id }) => store.runs.summary(id),
       transitions: ({ id }) => {
         store.runs.get(id)
-        return store.runs.transitions(id).concat(store.runs.items(id).flatMap((item) => store.runs.transitions(item.id))).sort((a, b) => a.created_at.localeCompare(b.created_at))
+        return store.runs.runTransitions(id)
       },
       start: ({ id, ...environment }) => control.start(id, environment),
       stop: ({ id }) => control.stop(id),

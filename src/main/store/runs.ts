@@ -142,6 +142,11 @@ export class RunsRepo {
     return this.s.t.transitions.all(new Where().eq('entity_id', entityId), 'ORDER BY created_at, rowid') as unknown as StateTransition[]
   }
 
+  /** Every transition of a run and its items, in the order they were recorded. */
+  runTransitions(runId: string): StateTransition[] {
+    return this.s.t.transitions.all(new Where().eq('test_run_id', runId), 'ORDER BY created_at, rowid') as unknown as StateTransition[]
+  }
+
   private recordTransition(type: 'run' | 'item', entityId: string, runId: string, from: string | null, to: string, reason: string): void {
     this.s.t.transitions.insert({ entity_type: type, entity_id: entityId, test_run_id: runId, from_status: from, to_status: to, reason })
   }
