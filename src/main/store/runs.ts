@@ -380,13 +380,14 @@ export class RunsRepo {
     return this.s.tx(() => {
       const stuck = this.s.statements.get("SELECT id FROM test_runs WHERE status IN ('running', 'queued')").all() as { id: string }[]
       return stuck.map(({ id }) => {
-        for (const item of this.items(id)) {
-          if (isFinishedItem(item.status)) continue
+        const unfinished = this.items(id).filter((item) => !isFinishedItem(item.status))
+        // Failed first, so the rollup of the interrupted items cannot mark the run completed.
+        if (unfinished.length) this.transitionRun(id, 'failed', 'interrupted: TestDesk stopped during the run')
+        for (const item of unfinished) {
           if (item.status === 'running') this.transitionItem(item.id, 'failed', 'interrupted', { error_message: INTERRUPTED_RUNNING })
           else this.transitionItem(item.id, 'no_run', 'interrupted', { error_message: INTERRUPTED_WAITING })
         }
-        this.rollupRun(id)
-        const run = this.get(id)
+        const run = this.rollupRun(id)
         return isFinishedRun(run.status) ? run : this.transitionRun(id, 'failed', 'interrupted: TestDesk stopped during the run')
       })
     })
