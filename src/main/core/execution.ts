@@ -107,7 +107,7 @@ export function executionNamespaces(
       pause: ({ id }) => store.schedules.setStatus(id, 'paused'),
       resume: ({ id }) => store.schedules.setStatus(id, 'active'),
       history: ({ id, limit, offset }) => store.schedules.executions(id, limit, offset),
-      pending: ({ at }) => store.schedules.due(at ?? new Date().toISOString()),
+      pending: ({ at }) => store.schedules.due((at ? new Date(at) : new Date()).toISOString()),
     },
     bundles: {
       list: ({ test_group_id }) => store.results.bundles(test_group_id),
