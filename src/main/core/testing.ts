@@ -1,8 +1,9 @@
 // For tests only: a core on a fresh :memory: database in its own temporary data directory, and
 // helpers that call the contract the way the UI and CLI do and unwrap the envelope.
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import type { ApiError } from '../../shared/api/errors'
 import { openCore, type Core } from '.'
 import type { Store } from '../store'
@@ -17,6 +18,8 @@ export interface TestCore {
   ok<T = any>(name: string, input?: unknown): Promise<T>
   /** Calls and returns the error; fails the test when the call succeeds. */
   fail(name: string, input?: unknown): Promise<ApiError>
+  /** Like fail, and also fails the test when the call changed any row of the database. */
+  failUnchanged(name: string, input?: unknown): Promise<ApiError>
   /** Every user table's rows, for "the database is unchanged" checks. */
   dump(): Record<string, unknown[]>
   close(): Promise<void>
@@ -26,7 +29,7 @@ export async function openTestCore(): Promise<TestCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'td-core-'))
   const core = await openCore({ dataDir, databasePath: ':memory:', userName: 'tester' })
   const call: TestCore['call'] = (name, input) => core.dispatcher.call(name, input ?? {}, { transport: 'direct' }) as never
-  return {
+  const testCore: TestCore = {
     core,
     store: core.context.store,
     call,
@@ -40,9 +43,21 @@ export async function openTestCore(): Promise<TestCore> {
       if (result.ok) throw new Error(`${name} succeeded but was expected to fail: ${JSON.stringify(result.value).slice(0, 500)}`)
       return result.error
     },
+    async failUnchanged(name, input) {
+      const before = snapshot(core.context.db)
+      const error = await testCore.fail(name, input)
+      const after = snapshot(core.context.db)
+      const changed = Object.keys({ ...before, ...after }).filter((table) => !isDeepStrictEqual(before[table], after[table]))
+      if (changed.length) throw new Error(`${name} failed (${error.message}) but changed ${changed.join(', ')}`)
+      return error
+    },
     dump: () => snapshot(core.context.db),
-    close: () => core.close(),
+    async close() {
+      await core.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
   }
+  return testCore
 }
 
 /** Test cases with these names in the default project, each with `steps` click steps. */
