@@ -301,7 +301,7 @@ export class Table<T extends { id: string }> {
     if (options.search && this.spec.searchColumn) where.contains(this.spec.searchColumn, options.search)
     const [defaultColumn, defaultOrder] = this.spec.defaultSort
     const sortBy = options.sortBy ?? defaultColumn
-    const order = (options.sortBy ? options.sortOrder : undefined) ?? defaultOrder
+    const order = options.sortOrder ?? defaultOrder
     // id breaks ties so pages never repeat or skip rows with equal sort keys.
     const orderBy = `ORDER BY ${sortBy} ${order === 'asc' ? 'ASC' : 'DESC'}, id ${order === 'asc' ? 'ASC' : 'DESC'}`
     const sql = `SELECT * FROM ${this.spec.name} ${where.toSql()} ${orderBy} LIMIT ? OFFSET ?`

@@ -706,7 +706,7 @@ export const ListSchedulesQuery = listQuery(['next_execution_at', 'created_at', 
   repeat_type: RepeatType.optional(),
   from_date: DateFilter.optional(),
   to_date: DateFilter.optional(),
-})
+}).extend({ sort_order: z.enum(['asc', 'desc']).default('asc') })
 
 export interface ScheduleExecution {
   id: string
