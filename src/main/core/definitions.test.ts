@@ -35,6 +35,23 @@ describe('projects', () => {
   })
 })
 
+describe('the default project on a fresh database', () => {
+  it('survives a first call that creates it and then rolls back', async () => {
+    const fresh = await openTestCore()
+    try {
+      // The first call to need the default project creates it inside its own transaction, then fails.
+      const error = await fresh.failUnchanged('tests.bulkCreate', { items: [{ name: 'A' }, { name: 'B' }, { name: 'A' }] })
+      expect(error.issues?.[0].field).toBe('items.2.name')
+      const created = await fresh.ok('tests.create', { name: 'A' })
+      const { items } = await fresh.ok('projects.list')
+      expect(items.map((p: { id: string }) => p.id)).toEqual([created.project_id])
+      expect(created.suite_ids).toEqual([(await fresh.ok('suites.byPath', { path: ['ROOT'] })).id])
+    } finally {
+      await fresh.close()
+    }
+  })
+})
+
 describe('suites', () => {
   async function tree() {
     const regression = await t.ok('suites.create', { name: 'Regression' })
