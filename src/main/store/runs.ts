@@ -104,8 +104,11 @@ export class RunsRepo {
     const { from, toExclusive } = dateBounds(query.from_date, query.to_date)
     where.gte('created_at', from).lt('created_at', toExclusive)
     if (query.suite_path) {
+      // The suite or anything below it, as an exact prefix of the JSON text: LIKE would ignore
+      // case and read '_' and '%' in suite names as wildcards.
       const exact = JSON.stringify(query.suite_path)
-      where.raw('(suite_path = ? OR suite_path LIKE ?)', exact, `${exact.slice(0, -1)},%`)
+      const below = `${exact.slice(0, -1)},`
+      where.raw('(suite_path = ? OR substr(suite_path, 1, length(?)) = ?)', exact, below, below)
     }
     return this.s.t.runs.list({
       where,
