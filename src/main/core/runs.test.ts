@@ -116,6 +116,17 @@ describe('listing runs', () => {
     expect(runNames(await t.ok('runs.list', { status: 'completed', search: 'nightly', tags: ['smoke'], from_date: '2026-01-01' }))).toEqual(['Smoke nightly'])
   })
 
+  it('matches suite paths exactly: case counts, and _ or % in a suite name are plain characters', async () => {
+    for (const path of [['ROOT', 'Reg_X', 'Sub'], ['ROOT', 'RegAX', 'Sub'], ['ROOT', 'Regression', 'Smoke'], ['ROOT', '100%', 'Sub'], ['ROOT', 'Émile 🚀', 'Sub']]) {
+      await t.ok('runs.create', { run_name: path.join('/'), suite_path: path })
+    }
+    expect(runNames(await t.ok('runs.list', { suite_path: ['ROOT', 'Reg_X'] }))).toEqual(['ROOT/Reg_X/Sub'])
+    expect(runNames(await t.ok('runs.list', { suite_path: ['ROOT', 'regression'] }))).toEqual([])
+    expect(runNames(await t.ok('runs.list', { suite_path: ['ROOT', '100%'] }))).toEqual(['ROOT/100%/Sub'])
+    expect(runNames(await t.ok('runs.list', { suite_path: ['ROOT', '1000'] }))).toEqual([])
+    expect(runNames(await t.ok('runs.list', { suite_path: ['ROOT', 'Émile 🚀'] }))).toEqual(['ROOT/Émile 🚀/Sub'])
+  })
+
   it('sorts by created_at (newest first by default), started_at and pass_rate, both ways', async () => {
     await seed()
     expect(runNames(await t.ok('runs.list', {}))).toEqual(['Brand new', 'Regression full', 'Smoke nightly', 'Regression X'])
