@@ -358,3 +358,28 @@ describe('results list', () => {
     expect((await t.fail('results.list', { test_run_id: run.id, limit: 101 })).issues?.[0].field).toBe('limit')
   })
 })
+
+describe('field selection on every execution-side list', () => {
+  it('returns only the asked-for fields and names an unknown one', async () => {
+    const { run, items } = await startedRun(t, 2)
+    const result = await submit(t, items[0])
+    await t.ok('logs.addConsole', { test_run_result_id: result.id, logs: [{ log_level: 'info', message: 'hi', timestamp: '2026-01-17T10:00:00Z' }] })
+    await t.ok('logs.addNetwork', { test_run_result_id: result.id, logs: [{ url: 'http://x/', method: 'GET', timestamp: '2026-01-17T10:00:00Z' }] })
+    await t.ok('schedules.create', { schedule_name: 'Nightly', suite_path: ['ROOT'], scheduled_datetime: '2026-01-18T02:00:00Z' })
+    const lists: [string, Record<string, unknown>, string][] = [
+      ['runs.list', {}, 'status'],
+      ['runItems.list', { test_run_id: run.id }, 'test_case_name'],
+      ['results.list', { test_run_id: run.id }, 'status'],
+      ['logs.console', { test_run_result_id: result.id }, 'message'],
+      ['logs.network', { test_run_result_id: result.id }, 'url'],
+      ['schedules.list', {}, 'schedule_name'],
+    ]
+    for (const [name, query, field] of lists) {
+      const page = await t.ok(name, { ...query, fields: [field] })
+      expect(page.items.length, name).toBeGreaterThan(0)
+      for (const item of page.items) expect(Object.keys(item).sort(), name).toEqual([field, 'id'].sort())
+      const error = await t.fail(name, { ...query, fields: [field, 'colour'] })
+      expect(error, name).toMatchObject({ kind: 'validation', issues: [{ field: 'fields.1' }] })
+    }
+  })
+})
