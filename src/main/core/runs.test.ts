@@ -280,6 +280,25 @@ describe('the run state machine', () => {
   })
 })
 
+describe('deleting a test case that is in runs', () => {
+  it('is refused while the run is running, and recounts pending and finished runs', async () => {
+    const { run, items, tests } = await startedRun(t, 2)
+    await submit(t, items[0])
+    expect(await t.failUnchanged('tests.delete', { id: tests[1].id })).toEqual({
+      kind: 'invalid_state',
+      message: `Cannot delete test case: it is in test run '${run.run_name}', which is running`,
+    })
+    expect((await t.failUnchanged('tests.bulkDelete', { ids: [tests[1].id] })).kind).toBe('invalid_state')
+    await submit(t, items[1], { status: 'failed' })
+    const pending = await t.ok('runs.create', { test_case_ids: [tests[1].id] })
+    await t.ok('tests.delete', { id: tests[1].id })
+    // The finished run now counts only what is left; the pending one has nothing left to start.
+    expect(await t.ok('runs.get', { id: run.id })).toMatchObject({ status: 'completed', total_tests: 1, passed_tests: 1, failed_tests: 0, pass_rate: 100 })
+    expect((await t.ok('runs.get', { id: pending.id })).total_tests).toBe(0)
+    expect((await t.failUnchanged('runs.start', { id: pending.id })).kind).toBe('invalid_state')
+  })
+})
+
 describe('recovery after a crash', () => {
   it('fails a run left running: the running item fails as interrupted, waiting ones are no_run, finished work stays', async () => {
     const { run, items } = await startedRun(t, 3)
