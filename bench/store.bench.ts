@@ -21,7 +21,7 @@ const HISTORY_RUNS = 1_000 // × 1,000 test cases = 1M history rows
 const RUNS = 100_000
 const ROLLUP_RUNS = 8
 const ROLLUP_ITEMS = 50
-const QUERY_SAMPLES = 500
+const QUERY_SAMPLES = 1_000
 
 const root = mkdtempSync(join(tmpdir(), 'td-bench-'))
 const rows: { measure: string; figure: string; goal: string; status: string }[] = []
@@ -304,7 +304,7 @@ function readBenchmarks(): void {
 
   timed('WAL checkpoint and warm-up (no ANALYZE, as users have)', () => {
     db.pragma('wal_checkpoint(TRUNCATE)')
-    for (let i = 0; i < 50; i++) store.history.forTestCase(testCaseIds[i], 10)
+    for (let i = 0; i < 200; i++) store.history.forTestCase(testCaseIds[i], 10)
   })
 
   // Test case history, newest 10 with statistics over all ~1,000 executions.
