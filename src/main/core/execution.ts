@@ -4,8 +4,11 @@
 import type { Api } from '../../shared/api'
 import type { Implementation } from '../../shared/api/contract'
 import { TestDeskError } from '../../shared/api/errors'
+import type { Page } from '../../shared/model/common'
 import type { TestRun } from '../../shared/model/execution'
 import type { Store } from '../store'
+import type { TableName } from '../store/base'
+import { selectFields } from '../store/table'
 import { checkFields } from './crud'
 
 type Impl = Implementation<Api>
@@ -22,6 +25,13 @@ export function executionNamespaces(
   control: RunControl,
 ): Pick<Impl, 'runs' | 'runItems' | 'results' | 'stepResults' | 'checkpoints' | 'scriptResults' | 'logs' | 'history' | 'schedules' | 'bundles'> {
   const runFields = store.t.runs.shape.columns
+  /** A list honouring `fields`: unknown names are refused (fields.N), the rest select. */
+  const withFields =
+    <Q extends { fields?: string[] }, T extends object>(table: TableName, list: (query: Q) => Page<T>, ...computed: string[]) =>
+    (query: Q): Page<T> => {
+      checkFields(query.fields, [...store.t[table].shape.columns, ...computed])
+      return selectFields(list(query), query.fields) as Page<T>
+    }
   return {
     runs: {
       create: (input) => store.runs.create(input),
@@ -46,7 +56,7 @@ export function executionNamespaces(
       summary: ({ id }) => store.runs.summary(id),
       transitions: ({ id }) => {
         store.runs.get(id)
-        return store.runs.transitions(id).concat(store.runs.items(id).flatMap((item) => store.runs.transitions(item.id))).sort((a, b) => a.created_at.localeCompare(b.created_at))
+        return store.runs.runTransitions(id)
       },
       start: ({ id, ...environment }) => control.start(id, environment),
       stop: ({ id }) => control.stop(id),
@@ -57,7 +67,7 @@ export function executionNamespaces(
         const items = store.runs.addItems(test_run_id, test_case_ids)
         return { items, total_added: items.length }
       },
-      list: (query) => store.runs.listItems(query),
+      list: withFields('items', (query) => store.runs.listItems(query), 'test_case_name'),
       get: ({ id }) => store.runs.getItem(id),
       update: ({ id, execution_order }) => (execution_order === undefined ? store.runs.getItem(id) : store.runs.moveItem(id, execution_order)),
       delete: ({ id }) => store.runs.removeItem(id),
@@ -66,7 +76,7 @@ export function executionNamespaces(
     results: {
       submit: ({ completes_item, ...input }) => store.results.submit(input, { completesItem: completes_item }),
       get: ({ id }) => store.results.get(id),
-      list: (query) => store.results.list(query),
+      list: withFields('results', (query) => store.results.list(query)),
     },
     stepResults: {
       add: ({ test_run_result_id, steps }) => store.results.addSteps(test_run_result_id, steps),
@@ -84,8 +94,8 @@ export function executionNamespaces(
     logs: {
       addConsole: ({ test_run_result_id, logs }) => ({ added: store.results.addConsoleLogs(test_run_result_id, logs) }),
       addNetwork: ({ test_run_result_id, logs }) => ({ added: store.results.addNetworkLogs(test_run_result_id, logs) }),
-      console: (query) => store.results.consoleLogs(query),
-      network: (query) => store.results.networkLogs(query),
+      console: withFields('consoleLogs', (query) => store.results.consoleLogs(query)),
+      network: withFields('networkLogs', (query) => store.results.networkLogs(query)),
     },
     history: {
       forTestCase: ({ test_case_id, limit, offset }) => store.history.forTestCase(test_case_id, limit, offset),
@@ -107,11 +117,11 @@ export function executionNamespaces(
           for (const id of ids) store.schedules.delete(id)
           return { deleted: ids.length }
         }),
-      list: (query) => store.schedules.list(query),
+      list: withFields('schedules', (query) => store.schedules.list(query)),
       pause: ({ id }) => store.schedules.setStatus(id, 'paused'),
       resume: ({ id }) => store.schedules.setStatus(id, 'active'),
       history: ({ id, limit, offset }) => store.schedules.executions(id, limit, offset),
-      pending: ({ at }) => store.schedules.due(at ?? new Date().toISOString()),
+      pending: ({ at }) => store.schedules.due((at ? new Date(at) : new Date()).toISOString()),
     },
     bundles: {
       list: ({ test_group_id }) => store.results.bundles(test_group_id),

@@ -2,7 +2,7 @@
 // the result with its counts, step results, checkpoint results, console and network logs, and
 // screenshots, downloads and the trace as content-addressed artifacts. A finished execution is
 // therefore either wholly stored or not at all, whatever happens to the process afterwards.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import type { ResultStatus, TestRunResult } from '../../shared/model/execution'
 import { percentage } from '../../shared/model/states'
 import type { Store } from '../store'
@@ -29,8 +29,10 @@ export function persistExecution(store: Store, outcome: TestOutcome, context: Ex
   const screenshotOf = outcome.steps.map((step) => (step.screenshot ? store.artifacts.save(step.screenshot, 'image/png').path : null))
   const errorScreenshot = outcome.errorScreenshot ? store.artifacts.save(outcome.errorScreenshot, 'image/png').path : null
   const downloads = outcome.downloads.map((download) => {
+    const record = { name: download.name, size: download.size, sha256: download.sha256, url: download.url, path: null as string | null, error: download.error ?? null }
+    if (!existsSync(download.path)) return { ...record, error: record.error ?? 'The downloaded file was not kept' }
     const artifact = store.artifacts.save(readFileSync(download.path), 'application/octet-stream', extensionOf(download.name))
-    return { name: download.name, size: download.size, sha256: download.sha256, path: artifact.path }
+    return { ...record, path: artifact.path }
   })
   const tracePath = context.trace ? store.artifacts.save(context.trace, 'application/zip', 'zip').path : null
 

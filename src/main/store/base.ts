@@ -1,5 +1,6 @@
 // What every repository shares: the database, cached statements, one Table per table, the local
 // user and default project, and helpers for references and transactions.
+import type { Transaction } from 'better-sqlite3'
 import { userInfo } from 'node:os'
 import { TestDeskError } from '../../shared/api/errors'
 import type { Project, User } from '../../shared/model/definition'
@@ -44,12 +45,15 @@ export class StoreBase {
   readonly statements: Statements
   readonly t: Tables
   private defaults: { projectId: string; userId: string } | null = null
+  /** Made once: better-sqlite3 builds a wrapper (and its variants) per transaction() call. */
+  private readonly transaction: Transaction<(work: () => unknown) => unknown>
 
   constructor(
     readonly db: Db,
     private readonly userName: string = safeUserName(),
   ) {
     this.statements = new Statements(db)
+    this.transaction = db.transaction((work: () => unknown) => work())
     this.t = Object.fromEntries(
       Object.entries(SPECS).map(([key, spec]) => [key, new Table(db, this.statements, spec)]),
     ) as Tables
@@ -58,7 +62,7 @@ export class StoreBase {
   /** Runs `work` in one transaction (nested calls join the outer one). */
   tx<T>(work: () => T): T {
     if (this.db.inTransaction) return work()
-    return this.db.transaction(work).immediate()
+    return this.transaction.immediate(work) as T
   }
 
   /** The OS user, as a users row, so created_by columns can be mapped by sync later. */
@@ -79,7 +83,10 @@ export class StoreBase {
 
   private ensureDefaults(): { projectId: string; userId: string } {
     if (this.defaults) return this.defaults
-    this.defaults = this.tx(() => {
+    // Inside a caller's transaction the rows may be uncommitted (created by this very call or an
+    // earlier one in it) and vanish on rollback: remember them only when read outside one.
+    const outer = this.db.inTransaction
+    const defaults = this.tx(() => {
       let user = this.statements.get('SELECT id FROM users WHERE is_local = 1 ORDER BY created_at LIMIT 1').get() as
         | { id: string }
         | undefined
@@ -88,7 +95,8 @@ export class StoreBase {
       if (!project) project = { id: this.createProjectRow('Default', null) }
       return { projectId: project.id, userId: user.id }
     })
-    return this.defaults
+    if (!outer) this.defaults = defaults
+    return defaults
   }
 
   /** A project row plus its ROOT suite. */

@@ -2,6 +2,11 @@
 // "name: already used in this project" rather than "SQLITE_CONSTRAINT_UNIQUE".
 import { TestDeskError } from '../../shared/api/errors'
 
+// A unique index on an expression is reported by name, not by column: the field it guards.
+const INDEX_FIELDS: Record<string, { field: string; scope: string }> = {
+  idx_suites_sibling_name: { field: 'name', scope: ' in this parent suite' },
+}
+
 interface SqliteError {
   code?: string
   message: string
@@ -12,6 +17,11 @@ export function translateSqliteError(error: unknown, fieldPrefix = ''): unknown 
   if (typeof e?.code !== 'string' || !e.code.startsWith('SQLITE_CONSTRAINT')) return error
   const at = (field: string) => (fieldPrefix ? `${fieldPrefix}.${field}` : field)
   const columns = /constraint failed: ([\w., ]+)/.exec(e.message)?.[1]
+  const index = /constraint failed: index '(\w+)'/.exec(e.message)?.[1]
+  if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' && index) {
+    const { field, scope } = INDEX_FIELDS[index] ?? { field: index, scope: '' }
+    return new TestDeskError('conflict', `${at(field)}: already exists${scope}`, [{ field: at(field), message: `already exists${scope}` }])
+  }
   if (e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     const fields = (columns ?? '').split(',').map((c) => c.trim().split('.').pop()!).filter((c) => c && c !== 'project_id')
     const field = fields.at(-1) ?? 'id'

@@ -36,12 +36,15 @@ export class HistoryRepo {
          FROM test_execution_history WHERE test_case_id = ?`,
       )
       .get(testCaseId) as { total: number; passed: number | null; failed: number | null; skipped: number | null; avg_duration: number | null }
+    // A run was flaky for the test when an attempt failed before its last attempt, which passed.
+    // Grouped aggregates rather than a window over every execution: one pass over the index.
     const runs = this.s.statements
       .get(
-        `SELECT count(*) AS runs, coalesce(sum(flaky), 0) AS flaky FROM (
-           SELECT test_run_id, max(status = 'failed' AND retry_attempt < last) AND max(status = 'passed' AND retry_attempt = last) AS flaky
-           FROM (SELECT test_run_id, status, retry_attempt, max(retry_attempt) OVER (PARTITION BY test_run_id) AS last
-                 FROM test_execution_history WHERE test_case_id = ? AND test_run_id IS NOT NULL)
+        `SELECT count(*) AS runs, coalesce(sum(first_failed < last AND last_passed = last), 0) AS flaky FROM (
+           SELECT max(retry_attempt) AS last,
+                  min(CASE WHEN status = 'failed' THEN retry_attempt END) AS first_failed,
+                  max(CASE WHEN status = 'passed' THEN retry_attempt END) AS last_passed
+           FROM test_execution_history WHERE test_case_id = ? AND test_run_id IS NOT NULL
            GROUP BY test_run_id)`,
       )
       .get(testCaseId) as { runs: number; flaky: number }

@@ -41,7 +41,8 @@ export class Store extends StoreBase {
   constructor(db: Db, options: StoreOptions) {
     super(db, options.userName)
     this.suites = new SuitesRepo(this)
-    this.tests = new TestsRepo(this, this.suites, options.validateStep)
+    this.runs = new RunsRepo(this)
+    this.tests = new TestsRepo(this, this.suites, this.runs, options.validateStep)
     this.dataSets = new DataSetsRepo(this)
     this.scripts = new SimpleRepo(this, 'scripts', 'Script', (input, projectId, prefix) => {
       if (input.test_case_id) this.assertInProject('testCases', input.test_case_id, projectId, prefix ? `${prefix}.test_case_id` : 'test_case_id', 'test case')
@@ -49,7 +50,6 @@ export class Store extends StoreBase {
     this.browserConfigs = new SimpleRepo(this, 'browserConfigs', 'Browser configuration')
     this.environments = new EnvironmentsRepo(this)
     this.projects = new ProjectsRepo(this)
-    this.runs = new RunsRepo(this)
     this.results = new ResultsRepo(this, this.runs)
     this.schedules = new SchedulesRepo(this)
     this.history = new HistoryRepo(this)

@@ -185,14 +185,14 @@ export class ResultsRepo {
   addSteps(resultId: string, steps: readonly StepResultInput[]): TestStepResult[] {
     return this.s.tx(() => {
       this.assertResult(resultId)
-      const ids = guarded(() => this.s.t.stepResults.insertMany(steps.map((step) => ({ ...step, test_run_result_id: resultId }))), 'steps')
+      const ids = guarded(() => this.s.t.stepResults.insertMany(steps, { test_run_result_id: resultId }), 'steps')
       return ids.map((id) => this.s.t.stepResults.get(id) as unknown as TestStepResult)
     })
   }
 
   /** The same as addSteps without reading the rows back: the runner's and benchmark's hot path. */
   insertSteps(resultId: string, steps: readonly StepResultInput[]): string[] {
-    return this.s.tx(() => this.s.t.stepResults.insertMany(steps.map((step) => ({ ...step, test_run_result_id: resultId }))))
+    return this.s.tx(() => this.s.t.stepResults.insertMany(steps, { test_run_result_id: resultId }))
   }
 
   steps(resultId: string, status?: ResultStatus): TestStepResult[] {
@@ -220,7 +220,7 @@ export class ResultsRepo {
           throw TestDeskError.validation(`checkpoints.${i}.test_step_result_id`, 'is not a step result of this result')
         }
       })
-      const ids = guarded(() => this.s.t.checkpoints.insertMany(checkpoints.map((c) => ({ ...c, test_run_result_id: resultId }))), 'checkpoints')
+      const ids = guarded(() => this.s.t.checkpoints.insertMany(checkpoints, { test_run_result_id: resultId }), 'checkpoints')
       return ids.map((id) => this.s.t.checkpoints.get(id) as unknown as CheckpointResult)
     })
   }
@@ -249,14 +249,14 @@ export class ResultsRepo {
   addConsoleLogs(resultId: string, logs: readonly ConsoleLogInput[]): number {
     return this.s.tx(() => {
       this.assertResult(resultId)
-      return guarded(() => this.s.t.consoleLogs.insertMany(logs.map((log) => ({ ...log, test_run_result_id: resultId }))), 'logs').length
+      return guarded(() => this.s.t.consoleLogs.insertMany(logs, { test_run_result_id: resultId }), 'logs').length
     })
   }
 
   addNetworkLogs(resultId: string, logs: readonly NetworkLogInput[]): number {
     return this.s.tx(() => {
       this.assertResult(resultId)
-      return guarded(() => this.s.t.networkLogs.insertMany(logs.map((log) => ({ ...log, test_run_result_id: resultId }))), 'logs').length
+      return guarded(() => this.s.t.networkLogs.insertMany(logs, { test_run_result_id: resultId }), 'logs').length
     })
   }
 

@@ -104,8 +104,11 @@ export class RunsRepo {
     const { from, toExclusive } = dateBounds(query.from_date, query.to_date)
     where.gte('created_at', from).lt('created_at', toExclusive)
     if (query.suite_path) {
+      // The suite or anything below it, as an exact prefix of the JSON text: LIKE would ignore
+      // case and read '_' and '%' in suite names as wildcards.
       const exact = JSON.stringify(query.suite_path)
-      where.raw('(suite_path = ? OR suite_path LIKE ?)', exact, `${exact.slice(0, -1)},%`)
+      const below = `${exact.slice(0, -1)},`
+      where.raw('(suite_path = ? OR substr(suite_path, 1, length(?)) = ?)', exact, below, below)
     }
     return this.s.t.runs.list({
       where,
@@ -140,6 +143,11 @@ export class RunsRepo {
 
   transitions(entityId: string): StateTransition[] {
     return this.s.t.transitions.all(new Where().eq('entity_id', entityId), 'ORDER BY created_at, rowid') as unknown as StateTransition[]
+  }
+
+  /** Every transition of a run and its items, in the order they were recorded. */
+  runTransitions(runId: string): StateTransition[] {
+    return this.s.t.transitions.all(new Where().eq('test_run_id', runId), 'ORDER BY created_at, rowid') as unknown as StateTransition[]
   }
 
   private recordTransition(type: 'run' | 'item', entityId: string, runId: string, from: string | null, to: string, reason: string): void {
@@ -383,13 +391,14 @@ export class RunsRepo {
         }[]
       ).filter((run) => run.runner_pid !== null && !isAlive(run.runner_pid, run.runner_host ?? ''))
       return stuck.map(({ id }) => {
-        for (const item of this.items(id)) {
-          if (isFinishedItem(item.status)) continue
+        const unfinished = this.items(id).filter((item) => !isFinishedItem(item.status))
+        // Failed first, so the rollup of the interrupted items cannot mark the run completed.
+        if (unfinished.length) this.transitionRun(id, 'failed', 'interrupted: TestDesk stopped during the run')
+        for (const item of unfinished) {
           if (item.status === 'running') this.transitionItem(item.id, 'failed', 'interrupted', { error_message: INTERRUPTED_RUNNING })
           else this.transitionItem(item.id, 'no_run', 'interrupted', { error_message: INTERRUPTED_WAITING })
         }
-        this.rollupRun(id)
-        const run = this.get(id)
+        const run = this.rollupRun(id)
         return isFinishedRun(run.status) ? run : this.transitionRun(id, 'failed', 'interrupted: TestDesk stopped during the run')
       })
     })

@@ -83,8 +83,12 @@ export class SchedulesRepo {
 
   /** Active, enabled schedules whose next execution is at or before `now`, soonest first. */
   due(now: string, limit = 100): Schedule[] {
+    // Without statistics SQLite prefers idx_schedules_status, reading every active schedule and
+    // sorting them; the partial index reads only the due ones, already in order.
     const rows = this.s.statements
-      .get("SELECT * FROM schedules WHERE status = 'active' AND next_execution_at <= ? AND is_enabled = 1 ORDER BY next_execution_at LIMIT ?")
+      .get(
+        "SELECT * FROM schedules INDEXED BY idx_schedules_next_exec WHERE status = 'active' AND next_execution_at <= ? AND is_enabled = 1 ORDER BY next_execution_at LIMIT ?",
+      )
       .all(now, limit) as Row[]
     return rows.map((row) => this.s.t.schedules.fromRow(row) as unknown as Schedule)
   }

@@ -104,18 +104,20 @@ export class SuitesRepo {
     })
   }
 
-  create(input: z.infer<typeof CreateSuiteInput>): Suite {
+  create(input: z.infer<typeof CreateSuiteInput>, prefix = ''): Suite {
+    const at = (field: string) => (prefix ? `${prefix}.${field}` : field)
     return this.s.tx(() => {
       const projectId = input.parent_id
         ? this.s.mustGet<SuiteRow>('suites', input.parent_id, 'Parent suite').project_id
         : this.s.projectOrDefault(input.project_id)
       if (input.project_id && input.project_id !== projectId) {
-        throw TestDeskError.validation('parent_id', 'the parent suite belongs to another project')
+        throw TestDeskError.validation(at('parent_id'), 'the parent suite belongs to another project')
       }
       const parentId = input.parent_id ?? this.root(projectId).id
       const position = input.position ?? this.nextPosition(parentId)
       const id = guarded(() =>
         this.s.t.suites.insert({ project_id: projectId, parent_id: parentId, name: input.name, description: input.description ?? null, position }),
+        prefix,
       )
       return this.get(id)
     })
@@ -126,7 +128,8 @@ export class SuitesRepo {
     return row.p === null ? 0 : row.p + 1
   }
 
-  update(input: z.infer<typeof UpdateSuiteInput>): Suite {
+  update(input: z.infer<typeof UpdateSuiteInput>, prefix = ''): Suite {
+    const at = (field: string) => (prefix ? `${prefix}.${field}` : field)
     return this.s.tx(() => {
       const current = this.s.mustGet<SuiteRow>('suites', input.id, 'Suite')
       if (current.parent_id === null && (input.name !== undefined || input.parent_id !== undefined)) {
@@ -134,11 +137,11 @@ export class SuitesRepo {
       }
       if (input.parent_id !== undefined) {
         const parent = this.s.mustGet<SuiteRow>('suites', input.parent_id, 'Parent suite')
-        if (parent.project_id !== current.project_id) throw TestDeskError.validation('parent_id', 'the new parent belongs to another project')
+        if (parent.project_id !== current.project_id) throw TestDeskError.validation(at('parent_id'), 'the new parent belongs to another project')
         const moving = this.get(current.id).path
         const target = this.get(parent.id).path
         if (target.length >= moving.length && moving.every((name, i) => target[i] === name)) {
-          throw TestDeskError.validation('parent_id', 'a suite cannot move under itself or one of its own suites')
+          throw TestDeskError.validation(at('parent_id'), 'a suite cannot move under itself or one of its own suites')
         }
       }
       guarded(() =>
@@ -148,6 +151,7 @@ export class SuitesRepo {
           parent_id: input.parent_id,
           position: input.position ?? (input.parent_id !== undefined ? this.nextPosition(input.parent_id) : undefined),
         }),
+        prefix,
       )
       return this.get(input.id)
     })

@@ -175,6 +175,10 @@ export class Table<T extends { id: string }> {
   private readonly boolColumns: readonly string[]
   private readonly insertSql: string
   private readonly columnSet: ReadonlySet<string>
+  // Per column, in INSERT order, so a row's parameters are built without lookups by name.
+  private readonly jsonAt: readonly boolean[]
+  private readonly defaultAt: readonly unknown[]
+  private readonly idAt: number
 
   constructor(
     readonly db: Db,
@@ -187,6 +191,9 @@ export class Table<T extends { id: string }> {
     this.columnSet = new Set(this.shape.columns)
     const columns = this.shape.columns
     this.insertSql = `INSERT INTO ${spec.name} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`
+    this.jsonAt = columns.map((c) => this.jsonColumns.has(c))
+    this.defaultAt = columns.map((c) => this.shape.defaults[c])
+    this.idAt = columns.indexOf('id')
   }
 
   get name(): string {
@@ -197,19 +204,25 @@ export class Table<T extends { id: string }> {
     return this.columnSet.has(column)
   }
 
-  /** Domain values → one row's parameters in column order, filling defaults. */
-  private insertParams(values: Row): unknown[] {
-    const { columns, defaults } = this.shape
+  /**
+   * Domain values → one row's parameters in column order, filling defaults; `shared` holds
+   * already encoded parameters every row of a batch gets (e.g. the parent id), by position.
+   * This is the hot path of every bulk write (step results, logs): no allocation but the array.
+   */
+  private insertParams(values: Row, id: string, shared?: readonly (readonly [number, unknown])[]): unknown[] {
+    const { columns } = this.shape
     const params = new Array<unknown>(columns.length)
     for (let i = 0; i < columns.length; i++) {
-      const column = columns[i]
-      let value = values[column]
+      let value = values[columns[i]]
       if (value === undefined) {
-        const fallback = defaults[column]
+        const fallback = this.defaultAt[i]
         value = typeof fallback === 'function' ? (fallback as () => unknown)() : fallback
       }
-      params[i] = this.encode(column, value)
+      params[i] =
+        value === undefined || value === null ? null : this.jsonAt[i] ? JSON.stringify(value) : typeof value === 'boolean' ? (value ? 1 : 0) : value
     }
+    params[this.idAt] = id
+    if (shared) for (const [i, value] of shared) params[i] = value
     return params
   }
 
@@ -235,22 +248,32 @@ export class Table<T extends { id: string }> {
   /** Inserts one row; returns its id. */
   insert(values: Row): string {
     const id = (values.id as string | undefined) ?? newId()
-    this.statements.get(this.insertSql).run(this.insertParams({ ...values, id }))
+    this.statements.get(this.insertSql).run(this.insertParams(values, id))
     return id
   }
 
-  /** Inserts many rows with one prepared statement; the caller wraps it in a transaction. */
-  insertMany(rows: readonly Row[], withIds?: (row: Row) => string): string[] {
+  /**
+   * Inserts many rows with one prepared statement; the caller wraps it in a transaction. `shared`
+   * values go into every row (and win over the row's own), so callers need not copy each row to
+   * add a parent id. The rows are not modified.
+   */
+  insertMany(rows: readonly Row[], shared?: Row): string[] {
     const statement = this.statements.get(this.insertSql)
+    const fixed = shared && Object.entries(shared).map(([column, value]) => [this.columnIndex(column), this.encode(column, value)] as const)
     const ids = new Array<string>(rows.length)
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]
-      const id = (row.id as string | undefined) ?? withIds?.(row) ?? newId()
+      const id = (row.id as string | undefined) ?? newId()
       ids[i] = id
-      row.id = id
-      statement.run(this.insertParams(row))
+      statement.run(this.insertParams(row, id, fixed))
     }
     return ids
+  }
+
+  private columnIndex(column: string): number {
+    const index = this.shape.columns.indexOf(column)
+    if (index < 0) throw new Error(`${this.spec.name} has no column ${column}`)
+    return index
   }
 
   get(id: string): T | null {
@@ -301,7 +324,7 @@ export class Table<T extends { id: string }> {
     if (options.search && this.spec.searchColumn) where.contains(this.spec.searchColumn, options.search)
     const [defaultColumn, defaultOrder] = this.spec.defaultSort
     const sortBy = options.sortBy ?? defaultColumn
-    const order = (options.sortBy ? options.sortOrder : undefined) ?? defaultOrder
+    const order = options.sortOrder ?? defaultOrder
     // id breaks ties so pages never repeat or skip rows with equal sort keys.
     const orderBy = `ORDER BY ${sortBy} ${order === 'asc' ? 'ASC' : 'DESC'}, id ${order === 'asc' ? 'ASC' : 'DESC'}`
     const sql = `SELECT * FROM ${this.spec.name} ${where.toSql()} ${orderBy} LIMIT ? OFFSET ?`

@@ -17,6 +17,7 @@ import type {
 } from '../../shared/model/definition'
 import type { StoreBase } from './base'
 import { guarded } from './errors'
+import type { RunsRepo } from './runs'
 import type { SuitesRepo } from './suites'
 import { Where, type Row } from './table'
 
@@ -31,6 +32,7 @@ export class TestsRepo {
   constructor(
     private readonly s: StoreBase,
     private readonly suites: SuitesRepo,
+    private readonly runs: RunsRepo,
     private readonly validateStep: StepValidator = () => [],
   ) {}
 
@@ -126,9 +128,26 @@ export class TestsRepo {
     guarded(() => this.s.t.steps.insertMany(rows), 'steps')
   }
 
+  /**
+   * Deletes a test case with its steps, links, run items and history (reference/003 cascades),
+   * then recounts the runs that held it. Refused while one of them is queued or running: the
+   * runner may be executing it, and the run would wait for its result forever.
+   */
   delete(id: string): { id: string; deleted: true } {
-    if (!this.s.t.testCases.delete(id)) throw TestDeskError.notFound('Test case', id)
-    return { id, deleted: true }
+    return this.s.tx(() => {
+      const busy = this.s.statements
+        .get(
+          "SELECT r.run_name, r.status FROM test_run_items i JOIN test_runs r ON r.id = i.test_run_id WHERE i.test_case_id = ? AND r.status IN ('queued', 'running') LIMIT 1",
+        )
+        .get(id) as { run_name: string; status: string } | undefined
+      if (busy) throw TestDeskError.invalidState(`Cannot delete test case: it is in test run '${busy.run_name}', which is ${busy.status}`)
+      const runIds = (this.s.statements.get('SELECT test_run_id FROM test_run_items WHERE test_case_id = ?').all(id) as { test_run_id: string }[]).map(
+        (r) => r.test_run_id,
+      )
+      if (!this.s.t.testCases.delete(id)) throw TestDeskError.notFound('Test case', id)
+      for (const runId of runIds) this.runs.rollupRun(runId)
+      return { id, deleted: true }
+    })
   }
 
   list(query: ListTestCasesQuery): Page<TestCase> {

@@ -4,8 +4,13 @@ import { z } from 'zod'
 export const Id = z.string().uuid({ message: 'must be a UUID' })
 export type Id = string
 
-/** ISO-8601 UTC timestamp text, e.g. 2026-01-17T10:05:00.000Z. */
-export const Timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
+/**
+ * ISO-8601 UTC timestamp text, e.g. 2026-01-17T10:05:00.000Z. Any offset is accepted and turned
+ * into that one form, because the store compares and sorts timestamps as text.
+ */
+export const Timestamp = z.iso
+  .datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
+  .transform((text) => new Date(text).toISOString())
 export type Timestamp = string
 
 /** A date or date-time filter (`2026-01-01` or a full timestamp). */

@@ -2,7 +2,7 @@
 // results, step/checkpoint/script results, console and network logs, schedules, history; plus
 // execution bundles (reference/000), state transitions (reference/002) and artifacts.
 import { z } from 'zod'
-import { DateFilter, Id, JsonObject, listQuery, Name, Tags, type Timestamp } from './common'
+import { DateFilter, Id, JsonObject, listQuery, Name, Tags, Timestamp } from './common'
 import { BrowserName, SuitePath } from './definition'
 
 // ── Status enums (reference/003 "Status Values & Enums") ───────────────────────────────────
@@ -129,7 +129,7 @@ export const CreateRunInput = z
     run_name: Name.optional(),
     suite_path: SuitePath.nullish(),
     suite_name: z.string().max(255).nullish(),
-    scheduled_at: z.iso.datetime({ offset: true }).nullish(),
+    scheduled_at: Timestamp.nullish(),
     ...RunConfigFields,
     /** Adds these test cases as items, in this order. */
     test_case_ids: z.array(Id).max(10_000).optional(),
@@ -300,8 +300,8 @@ export const SubmitResultInput = z
     data_row_index: z.number().int().min(0).nullish(),
     data_row_values: JsonObject.nullish(),
     status: ResultStatus,
-    started_at: z.iso.datetime({ offset: true }).nullish(),
-    completed_at: z.iso.datetime({ offset: true }).nullish(),
+    started_at: Timestamp.nullish(),
+    completed_at: Timestamp.nullish(),
     duration_ms: Ms.optional(),
     total_steps: Count.optional(),
     passed_steps: Count.optional(),
@@ -387,8 +387,8 @@ export const StepResultInput = z
     action: z.string().min(1).max(100),
     description: z.string().max(10_000).nullish(),
     status: ResultStatus,
-    started_at: z.iso.datetime({ offset: true }).nullish(),
-    completed_at: z.iso.datetime({ offset: true }).nullish(),
+    started_at: Timestamp.nullish(),
+    completed_at: Timestamp.nullish(),
     duration_ms: Ms.optional(),
     selector: z.string().max(1000).nullish(),
     element_html: z.string().max(100_000).nullish(),
@@ -514,7 +514,7 @@ export const ScriptResultInput = z
     error_message: z.string().max(100_000).nullish(),
     is_critical: z.boolean().optional(),
     attached_to_step: z.number().int().min(1).nullish(),
-    executed_at: z.iso.datetime({ offset: true }).nullish(),
+    executed_at: Timestamp.nullish(),
   })
   .strict()
 export type ScriptResultInput = z.infer<typeof ScriptResultInput>
@@ -546,7 +546,7 @@ export const ConsoleLogInput = z
     column_number: z.number().int().min(0).nullish(),
     stack_trace: z.string().max(100_000).nullish(),
     step_index: z.number().int().min(0).nullish(),
-    timestamp: z.iso.datetime({ offset: true }),
+    timestamp: Timestamp,
   })
   .strict()
 export type ConsoleLogInput = z.infer<typeof ConsoleLogInput>
@@ -586,7 +586,7 @@ export const NetworkLogInput = z
     content_type: z.string().max(200).nullish(),
     content_length: z.number().int().min(0).nullish(),
     resource_type: z.string().max(50).nullish(),
-    timestamp: z.iso.datetime({ offset: true }),
+    timestamp: Timestamp,
     duration_ms: Ms.nullish(),
     ttfb_ms: Ms.nullish(),
     error_message: z.string().max(100_000).nullish(),
@@ -673,13 +673,13 @@ const ScheduleFields = {
   suite_path: SuitePath.nullish(),
   suite_name: z.string().max(255).nullish(),
   test_case_ids: z.array(Id).max(10_000).nullish(),
-  scheduled_datetime: z.iso.datetime({ offset: true }),
+  scheduled_datetime: Timestamp,
   timezone: IanaTimezone.optional(),
   repeat_type: RepeatType.optional(),
   repeat_interval: z.number().int().min(1).max(10_000).nullish(),
   repeat_days_of_week: z.array(z.number().int().min(0).max(6)).min(1).max(7).nullish(),
   repeat_day_of_month: z.number().int().min(1).max(31).nullish(),
-  repeat_end_date: z.iso.datetime({ offset: true }).nullish(),
+  repeat_end_date: Timestamp.nullish(),
   max_occurrences: z.number().int().min(1).nullish(),
   is_enabled: z.boolean().optional(),
   parallel_enabled: z.boolean().optional(),
@@ -692,7 +692,7 @@ const ScheduleFields = {
 }
 
 export const CreateScheduleInput = z
-  .object({ project_id: Id.optional(), ...ScheduleFields, next_execution_at: z.iso.datetime({ offset: true }).nullish() })
+  .object({ project_id: Id.optional(), ...ScheduleFields, next_execution_at: Timestamp.nullish() })
   .strict()
 export type CreateScheduleInput = z.infer<typeof CreateScheduleInput>
 
@@ -701,7 +701,7 @@ export const UpdateScheduleInput = z
     id: Id,
     ...Object.fromEntries(Object.entries(ScheduleFields).map(([k, v]) => [k, v.optional()])),
     status: ScheduleStatus.optional(),
-    next_execution_at: z.iso.datetime({ offset: true }).nullish(),
+    next_execution_at: Timestamp.nullish(),
   })
   .strict() as z.ZodType<{ id: string } & Partial<CreateScheduleInput> & { status?: ScheduleStatus }>
 
@@ -712,7 +712,7 @@ export const ListSchedulesQuery = listQuery(['next_execution_at', 'created_at', 
   repeat_type: RepeatType.optional(),
   from_date: DateFilter.optional(),
   to_date: DateFilter.optional(),
-})
+}).extend({ sort_order: z.enum(['asc', 'desc']).default('asc') })
 
 export interface ScheduleExecution {
   id: string

@@ -1,5 +1,6 @@
 // Every migration, in order. Adding one is a new file plus one line here.
 import { initial } from './0010-initial'
+import { historyCoveringIndex } from './0020-history-covering-index'
 import type { Migration } from './types'
 
-export const migrations: readonly Migration[] = [initial]
+export const migrations: readonly Migration[] = [initial, historyCoveringIndex]
