@@ -27,8 +27,11 @@ function run(command, commandArgs, env = {}) {
 }
 
 async function browserMode(reason) {
-  console.log(`${reason} Starting TestDesk in browser mode instead: open the URL it prints.`)
-  return run(process.execPath, [join(root, 'bin/testdesk.mjs'), 'serve'])
+  console.log(`${reason} Starting TestDesk in browser mode instead, with the demo project.`)
+  const cli = join(root, 'bin/testdesk.mjs')
+  const seeded = await run(process.execPath, [cli, 'demo'])
+  if (seeded !== 0) return seeded
+  return run(process.execPath, [cli, 'serve'])
 }
 
 async function desktop() {

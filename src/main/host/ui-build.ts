@@ -1,10 +1,22 @@
 // Makes sure the built UI exists and is not older than its sources before browser mode serves
 // it, so `testdesk serve` works on a fresh clone and after edits without a separate build step.
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+/** The folder holding TestDesk's package.json, found from this module (sources or a bundle). */
+function findProjectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    const manifest = join(dir, 'package.json')
+    if (existsSync(manifest) && /"name":\s*"testdesk"/.test(readFileSync(manifest, 'utf8'))) return dir
+    const parent = dirname(dir)
+    if (parent === dir) return resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+    dir = parent
+  }
+}
+
+export const PROJECT_ROOT = findProjectRoot()
 export const RENDERER_OUT = join(PROJECT_ROOT, 'out/renderer')
 
 const SOURCE_DIRS = ['src/renderer', 'src/shared'].map((dir) => join(PROJECT_ROOT, dir))

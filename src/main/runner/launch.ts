@@ -1,7 +1,6 @@
 // Starts the browser a worker drives: a local executable found by discovery, or a remote
 // Playwright browser server (`--browser-endpoint ws://…`) so a team can run beyond one machine.
-import { devices, type Browser, type BrowserContextOptions, type BrowserType } from 'playwright'
-import { chromium, firefox, webkit } from 'playwright'
+import type { Browser, BrowserContextOptions } from 'playwright'
 import type { BrowserConfiguration } from '../../shared/model/definition'
 import { chromiumArgs, discoverBrowser, type BrowserName } from './browsers'
 
@@ -19,7 +18,8 @@ export class BrowserUnavailableError extends Error {
   }
 }
 
-const TYPES: Record<BrowserName, BrowserType> = { chromium, firefox, webkit }
+/** Playwright loads on first use: commands that never start a browser start faster. */
+const playwright = () => import('playwright')
 
 /** Resolves which executable will be used, or explains why there is none. Cheap; no launch. */
 export async function resolveExecutable(settings: LaunchSettings): Promise<string | null> {
@@ -32,7 +32,7 @@ export async function resolveExecutable(settings: LaunchSettings): Promise<strin
 }
 
 export async function launchBrowser(settings: LaunchSettings, executablePath: string | null): Promise<Browser> {
-  const type = TYPES[settings.browser]
+  const type = (await playwright())[settings.browser]
   if (settings.endpoint) {
     try {
       return await type.connect(settings.endpoint, { timeout: 30_000 })
@@ -53,13 +53,13 @@ export async function launchBrowser(settings: LaunchSettings, executablePath: st
 }
 
 /** Context options from a browser configuration and the run's viewport: device first, then overrides. */
-export function contextOptions(
+export async function contextOptions(
   config: Pick<BrowserConfiguration, 'device_name' | 'viewport_width' | 'viewport_height' | 'locale' | 'timezone_id' | 'user_agent' | 'color_scheme'> | null,
   run: { viewport_width: number | null; viewport_height: number | null },
-): BrowserContextOptions {
+): Promise<BrowserContextOptions> {
   const options: BrowserContextOptions = { acceptDownloads: true }
   if (config?.device_name) {
-    const device = devices[config.device_name]
+    const device = (await playwright()).devices[config.device_name]
     if (!device) throw new BrowserUnavailableError(`Unknown device '${config.device_name}': use a Playwright device name such as 'iPhone 13' or 'Pixel 7'`)
     Object.assign(options, device)
   }

@@ -251,7 +251,7 @@ describe('orchestrator', () => {
         verify('[data-testid=todo-title]', 'text', '${title} ${token}'),
         verify('[data-testid=todo-title]', 'text', 'Second', 'not_contains'),
       ],
-      step_timeout_ms: 500,
+      step_timeout_ms: 3000,
     }
     const { run } = await runOf(core, [test])
     await startAndWait(core, run.id)

@@ -402,7 +402,7 @@ class RunExecution {
     let context: BrowserContext | null = null
     const tracing = (run.options.trace ?? 'on-failure') === 'on-failure'
     try {
-      context = await this.newContext(worker, settings, executable, contextOptions(config, run))
+      context = await this.newContext(worker, settings, executable, await contextOptions(config, run))
       if (tracing) await context.tracing.start({ screenshots: true, snapshots: true })
       const outcome = await runTest({
         context,
