@@ -278,6 +278,22 @@ describe('steps', () => {
 })
 
 describe('data sets', () => {
+  it('never return the values of secret columns, and keep them when updated with null', async () => {
+    const set = await t.ok('dataSets.create', {
+      name: 'Logins',
+      columns: [{ name: 'user' }, { name: 'password', secret: true }],
+      rows: [{ values: { user: 'ann', password: 'ann-secret' } }, { values: { user: 'bob', password: 'bob-secret' } }],
+    })
+    expect(set.rows.map((r: { values: object }) => r.values)).toEqual([{ user: 'ann', password: null }, { user: 'bob', password: null }])
+    expect(JSON.stringify(await t.ok('dataSets.get', { id: set.id }))).not.toMatch(/ann-secret|bob-secret/)
+    // Editing what the UI shows (nulls included) keeps the stored secrets.
+    const rows = set.rows.map((r: { id: string; values: Record<string, string | null> }) => ({ id: r.id, values: { ...r.values, user: r.values.user!.toUpperCase() } }))
+    await t.ok('dataSets.update', { id: set.id, rows })
+    expect(t.store.dataSets.forRun(set.id).rows.map((r) => r.values)).toEqual([{ user: 'ANN', password: 'ann-secret' }, { user: 'BOB', password: 'bob-secret' }])
+    const plain = await t.failUnchanged('dataSets.update', { id: set.id, rows: [{ values: { user: null, password: 'x' } }] })
+    expect(plain.issues?.[0].field).toBe('rows.0.values.user')
+  })
+
   it('keep rows in order and refuse a value for an unknown column (rows.N.values.col)', async () => {
     const set = await t.ok('dataSets.create', {
       name: 'Users',

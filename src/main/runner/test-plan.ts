@@ -1,7 +1,7 @@
 // Everything needed to execute one run item, read from the store before the browser starts:
 // the steps, the data rows to iterate, variables (environment, then data row) and the secret
 // values to mask, timeouts and where relative URLs point.
-import type { DataRow, TestCaseWithSteps } from '../../shared/model/definition'
+import type { TestCaseWithSteps } from '../../shared/model/definition'
 import type { TestRun } from '../../shared/model/execution'
 import { SECRET_MASK } from '../../shared/steps'
 import type { Store } from '../store'
@@ -40,9 +40,9 @@ export async function planTest(store: Store, run: TestRun, testCaseId: string, d
 
   let iterations: Iteration[] = [{ number: null, rowIndex: null, shownValues: null, variables: common, secrets: environment.secrets }]
   if (testCase.data_set_id) {
-    const set = store.dataSets.get(testCase.data_set_id)
+    const set = store.dataSets.forRun(testCase.data_set_id)
     const secretColumns = new Set(set.columns.filter((c) => c.secret).map((c) => c.name))
-    const rows = set.rows.filter((row: DataRow) => row.enabled)
+    const rows = set.rows
     iterations = rows.map((row, i) => ({
       number: i + 1,
       rowIndex: row.row_index,

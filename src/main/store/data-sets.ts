@@ -10,6 +10,14 @@ import { Where } from './table'
 type DataSetRow = Omit<DataSet, 'row_count'>
 type RowInput = z.infer<typeof CreateDataSetInput>['rows']
 
+export interface StoredDataRow extends Omit<DataRow, 'values'> {
+  values: Record<string, string>
+}
+
+function secretColumns(columns: readonly DataColumn[]): Set<string> {
+  return new Set(columns.filter((c) => c.secret).map((c) => c.name))
+}
+
 export class DataSetsRepo {
   private readonly base: SimpleRepo<DataSetRow, { project_id?: string }, { id: string }>
 
@@ -17,14 +25,26 @@ export class DataSetsRepo {
     this.base = new SimpleRepo(s, 'dataSets', 'Data set')
   }
 
+  /** As shown anywhere outside a run: the values of secret columns read as null. */
   get(id: string): DataSetWithRows {
     const set = this.base.get(id)
-    const rows = this.rows(id)
+    const secret = secretColumns(set.columns)
+    const rows = this.rows(id).map((row) => ({
+      ...row,
+      values: Object.fromEntries(Object.entries(row.values).map(([column, value]) => [column, secret.has(column) ? null : value])),
+    }))
     return { ...set, row_count: rows.length, rows }
   }
 
-  rows(dataSetId: string): DataRow[] {
-    return this.s.t.dataRows.all(new Where().eq('data_set_id', dataSetId), 'ORDER BY row_index') as unknown as DataRow[]
+  /** Rows with every value, secret ones included: for a run and for this machine's own files. */
+  rows(dataSetId: string): StoredDataRow[] {
+    return this.s.t.dataRows.all(new Where().eq('data_set_id', dataSetId), 'ORDER BY row_index') as unknown as StoredDataRow[]
+  }
+
+  /** Columns and enabled rows with their real values, for a data-driven run. */
+  forRun(dataSetId: string): { columns: DataColumn[]; rows: StoredDataRow[] } {
+    const set = this.base.get(dataSetId)
+    return { columns: set.columns, rows: this.rows(dataSetId).filter((row) => row.enabled) }
   }
 
   private checkRows(columns: readonly DataColumn[], rows: RowInput, prefix: string): void {
@@ -32,17 +52,30 @@ export class DataSetsRepo {
     const names = columns.map((c) => c.name)
     const issues: FieldIssue[] = []
     if (new Set(names).size !== names.length) issues.push({ field: `${prefix}columns`, message: 'column names must be unique' })
+    const secret = secretColumns(columns)
     rows?.forEach((row, i) => {
-      for (const key of Object.keys(row.values)) {
+      for (const [key, value] of Object.entries(row.values)) {
         if (!known.has(key)) issues.push({ field: `${prefix}rows.${i}.values.${key}`, message: `no column named '${key}'` })
+        else if (value === null && !secret.has(key)) issues.push({ field: `${prefix}rows.${i}.values.${key}`, message: 'is required (only a secret column may be null)' })
       }
     })
     if (issues.length) throw validationError(issues, 'Invalid data set')
   }
 
+  /** Replaces the rows; a secret value given as null keeps the one stored for that row id. */
   private writeRows(dataSetId: string, rows: NonNullable<RowInput>): void {
+    const previous = new Map(this.rows(dataSetId).map((row) => [row.id, row.values]))
+    this.s.statements.get('DELETE FROM test_data_rows WHERE data_set_id = ?').run(dataSetId)
     this.s.t.dataRows.insertMany(
-      rows.map((row, index) => ({ id: row.id, data_set_id: dataSetId, row_index: index, values: row.values, enabled: row.enabled ?? true })),
+      rows.map((row, index) => ({
+        id: row.id,
+        data_set_id: dataSetId,
+        row_index: index,
+        values: Object.fromEntries(
+          Object.entries(row.values).map(([column, value]) => [column, value ?? (row.id ? previous.get(row.id)?.[column] : undefined) ?? '']),
+        ),
+        enabled: row.enabled ?? true,
+      })),
     )
   }
 
@@ -62,10 +95,7 @@ export class DataSetsRepo {
       this.checkRows(input.columns ?? current.columns, input.rows ?? (input.columns ? this.rows(input.id) : undefined), prefix ? `${prefix}.` : '')
       const { rows, ...patch } = input
       this.base.update(patch, prefix)
-      if (rows) {
-        this.s.statements.get('DELETE FROM test_data_rows WHERE data_set_id = ?').run(input.id)
-        this.writeRows(input.id, rows)
-      }
+      if (rows) this.writeRows(input.id, rows)
       return this.get(input.id)
     })
   }

@@ -225,7 +225,8 @@ export interface DataRow {
   id: string
   data_set_id: string
   row_index: number
-  values: Record<string, string>
+  /** Values of secret columns read as null: they never leave the store except for a run. */
+  values: Record<string, string | null>
   enabled: boolean
 }
 
@@ -245,7 +246,12 @@ export interface DataSetWithRows extends DataSet {
 }
 
 export const DataRowInput = z
-  .object({ id: Id.optional(), values: z.record(z.string(), z.string().max(100_000)), enabled: z.boolean().optional() })
+  .object({
+    id: Id.optional(),
+    /** A secret column's value may be null: the row (by id) keeps what is stored. */
+    values: z.record(z.string(), z.string().max(100_000).nullable()),
+    enabled: z.boolean().optional(),
+  })
   .strict()
 
 export const CreateDataSetInput = z
