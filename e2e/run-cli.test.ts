@@ -1,7 +1,7 @@
 // `testdesk run` as testers and CI use it: separate processes, exit codes, output, and a run
 // killed with SIGKILL that the next process records as interrupted with every finished result kept.
 import { execFileSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoSite, type DemoSiteServer } from '../src/main/demosite/server'
@@ -45,9 +45,22 @@ describe('testdesk run', () => {
   it('exits 0 when every test passed, and 2 on bad usage', async () => {
     const dataDir = tempDataDir()
     await runTestdesk(['demo', '--data-dir', dataDir])
-    const pass = await runTestdesk(['run', '--test', 'Smoke: demo user can sign in', '--data-dir', dataDir])
+    const out = join(dataDir, 'reports')
+    const pass = await runTestdesk(['run', '--test', 'Smoke: demo user can sign in', '--report', 'html,junit', '--out', out, '--data-dir', dataDir])
     expect(pass.stdout).toMatch(/^✓ Smoke: demo user can sign in/m)
+    expect(pass.stdout).toContain(`Report: ${join(out, 'report.html')}`)
+    expect(pass.stdout).toContain(`Report: ${join(out, 'junit.xml')}`)
+    expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('Smoke: demo user can sign in')
     expect(pass.code).toBe(0)
+    const failing = await runTestdesk(['run', '--test', DEMO_FAILING_TEST, '--test', 'Todos: delete an item', '--trace', 'off', '--data-dir', dataDir])
+    expect(failing.code).toBe(1)
+    const rerun = await runTestdesk(['rerun', '2', '--only', 'failed', '--data-dir', dataDir])
+    expect(rerun.stdout).toMatch(new RegExp(`^✗ ${DEMO_FAILING_TEST.replace(/[()]/g, '\\$&')}`, 'm'))
+    expect(rerun.stdout).toContain('Run_002 rerun: completed. 0 passed, 1 failed of 1')
+    expect(rerun.code).toBe(1)
+    const badReport = await runTestdesk(['run', '--report', 'pdf', '--data-dir', dataDir])
+    expect(badReport.code).toBe(2)
+    expect(badReport.stderr).toContain("--report: unknown format 'pdf'")
     const unknown = await runTestdesk(['run', '--test', 'No such test', '--data-dir', dataDir])
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain("No test named 'No such test'")

@@ -34,7 +34,15 @@ export function executionNamespaces(
     }
   return {
     runs: {
-      create: (input) => store.runs.create(input),
+      create: ({ select, ...input }) =>
+        store.tx(() => {
+          if (!select) return store.runs.create(input)
+          const ids = [...(input.test_case_ids ?? []), ...selectTests(store, select, input.project_id)]
+          const unique = [...new Set(ids)]
+          if (!unique.length) throw TestDeskError.validation('select', 'no tests match these suites and tags')
+          return store.runs.create({ ...input, test_case_ids: unique })
+        }),
+      rerun: ({ id, only }) => store.runs.rerun(id, only),
       get: ({ id }) => store.runs.get(id),
       update: (input) => store.runs.update(input),
       delete: ({ id }) => store.runs.delete(id),
@@ -128,6 +136,23 @@ export function executionNamespaces(
       get: ({ id }) => store.mustGet('bundles', id, 'Execution bundle'),
     },
   }
+}
+
+/** Test case ids of suites (descendants included, suite order) then of tags, archived ones left out. */
+function selectTests(store: Store, select: { suite_ids?: string[]; suite_paths?: string[][]; tags?: string[] }, projectId?: string): string[] {
+  const ids: string[] = []
+  select.suite_ids?.forEach((suiteId, i) => {
+    if (!store.t.suites.exists(suiteId)) throw TestDeskError.validation(`select.suite_ids.${i}`, `no suite with id ${suiteId}`)
+    ids.push(...store.suites.testIds(suiteId))
+  })
+  select.suite_paths?.forEach((path, i) => {
+    const suite = store.suites.byPath(path, projectId)
+    if (!suite) throw TestDeskError.validation(`select.suite_paths.${i}`, `no suite ${path.join(' / ')}`)
+    ids.push(...store.suites.testIds(suite.id))
+  })
+  if (select.tags?.length) ids.push(...store.tests.idsByTags(select.tags, projectId))
+  const archived = new Set(store.tests.archivedIds(projectId))
+  return ids.filter((id) => !archived.has(id))
 }
 
 /**

@@ -337,3 +337,42 @@ describe('recovery after a crash', () => {
     expect(t.store.runs.recoverInterrupted()[0]).toMatchObject({ id: run.id, status: 'completed', passed_tests: 1 })
   })
 })
+
+describe('runs built from suites and tags, and reruns', () => {
+  it('selects the tests of suites (with descendants) and tags, each once, leaving archived ones out', async () => {
+    const regression = await t.ok('suites.create', { name: 'Regression' })
+    const smoke = await t.ok('suites.create', { name: 'Smoke', parent_id: regression.id })
+    const a = await t.ok('tests.create', { name: 'A', suite_ids: [regression.id] })
+    const b = await t.ok('tests.create', { name: 'B', suite_ids: [smoke.id], tags: ['fast'] })
+    await t.ok('tests.create', { name: 'Old', suite_ids: [smoke.id], status: 'archived' })
+    const c = await t.ok('tests.create', { name: 'C', tags: ['fast'] })
+    const run = await t.ok('runs.create', { select: { suite_paths: [['ROOT', 'Regression']], tags: ['fast'] } })
+    const items = (await t.ok('runItems.list', { test_run_id: run.id })).items
+    expect(items.map((i: { test_case_id: string }) => i.test_case_id)).toEqual([a.id, b.id, c.id])
+    const bySuite = await t.ok('runs.create', { test_case_ids: [c.id], select: { suite_ids: [smoke.id] } })
+    expect((await t.ok('runItems.list', { test_run_id: bySuite.id })).items.map((i: { test_case_id: string }) => i.test_case_id)).toEqual([c.id, b.id])
+    const none = await t.failUnchanged('runs.create', { select: { tags: ['nobody'] } })
+    expect(none).toMatchObject({ kind: 'validation', issues: [{ field: 'select' }] })
+    const missing = await t.failUnchanged('runs.create', { select: { suite_paths: [['ROOT', 'Nope']] } })
+    expect(missing.issues?.[0].field).toBe('select.suite_paths.0')
+  })
+
+  it('reruns failed and unfinished tests as a new run with the same configuration', async () => {
+    const { run, items, tests } = await startedRun(t, 4, { parallel_count: 3, retry_count: 1, tags: ['nightly'], options: { screenshots: 'every-step' } })
+    await submit(t, items[0])
+    await submit(t, items[1], { status: 'failed' })
+    await t.ok('runs.stop', { id: run.id })
+    const failedOnly = await t.ok('runs.rerun', { id: run.id, only: 'failed' })
+    expect(failedOnly).toMatchObject({ status: 'pending', run_name: `${run.run_name} rerun`, parallel_count: 3, retry_count: 1, tags: ['nightly'], total_tests: 1 })
+    expect(failedOnly.options.screenshots).toBe('every-step')
+    expect(failedOnly.notes).toContain(`Rerun of ${run.run_name}`)
+    const both = await t.ok('runs.rerun', { id: run.id })
+    const rerunItems = (await t.ok('runItems.list', { test_run_id: both.id })).items
+    expect(rerunItems.map((i: { test_case_id: string }) => i.test_case_id)).toEqual([tests[1].id, tests[2].id, tests[3].id])
+    // Nothing to rerun in a run where everything passed; a running run cannot be rerun.
+    const { run: green, items: greenItems } = await startedRun(t, 1)
+    expect((await t.fail('runs.rerun', { id: green.id })).message).toContain("status is 'running'")
+    await submit(t, greenItems[0])
+    expect((await t.fail('runs.rerun', { id: green.id })).message).toContain('Nothing to rerun')
+  })
+})

@@ -2,7 +2,7 @@
 // workers, fail-fast, stop, cancel, timeouts, a browser killed mid-test, data iterations,
 // artifacts and events. Each test has its own data directory and database.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -11,6 +11,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ItemProgress, StepProgress } from '../../shared/model/progress'
 import { openCore, type Core } from '../core'
 import { startDemoSite, type DemoSiteServer } from '../demosite/server'
+import { chromium } from 'playwright'
+import { chromiumArgs, discoverBrowser } from './browsers'
 
 let site: DemoSiteServer
 let flakyServer: Server
@@ -292,5 +294,48 @@ describe('orchestrator', () => {
     await startAndWait(core, run.id)
     const again = await core.dispatcher.call('runs.start', { id: run.id }, { transport: 'direct' })
     expect(again.ok ? null : again.error).toMatchObject({ kind: 'invalid_state', message: "Cannot start test run: status is 'completed'" })
+  })
+})
+
+describe('orchestrator: traces and remote browsers', () => {
+  it('keeps a Playwright trace of a failed test as a zip, and none for a passing one', async () => {
+    const core = await newCore()
+    const { run } = await runOf(core, [failing('Fails with a trace'), passing('Passes without one')], { trace: 'on-failure' })
+    await startAndWait(core, run.id)
+    const results = (await call(core, 'results.list', { test_run_id: run.id })).items
+    const failed = results.find((r: { status: string }) => r.status === 'failed')
+    const passed = results.find((r: { status: string }) => r.status === 'passed')
+    expect(passed.trace_path).toBeNull()
+    expect(failed.trace_path).toMatch(/^artifacts\/.+\.zip$/)
+    const zip = readFileSync(join(core.context.dataDir, failed.trace_path))
+    expect(zip.subarray(0, 2).toString()).toBe('PK')
+    expect(zip.toString('latin1')).toContain('trace.trace')
+  })
+
+  it('runs tests on a remote Playwright browser server given by its ws:// endpoint', async () => {
+    const found = await discoverBrowser('chromium')
+    const server = await chromium.launchServer({ executablePath: found.path!, headless: true, args: chromiumArgs({ headless: true }) })
+    try {
+      const previous = process.env.TESTDESK_BROWSER_PATH
+      // No local browser is needed: discovery is skipped for a remote endpoint.
+      process.env.TESTDESK_BROWSER_PATH = '/no/local/browser'
+      try {
+        const core = await newCore()
+        const { run } = await runOf(core, [passing('Runs remotely')], { browser_endpoint: server.wsEndpoint() })
+        const finished = await startAndWait(core, run.id)
+        expect(finished).toMatchObject({ status: 'completed', passed_tests: 1 })
+      } finally {
+        if (previous === undefined) delete process.env.TESTDESK_BROWSER_PATH
+        else process.env.TESTDESK_BROWSER_PATH = previous
+      }
+      const core = await newCore()
+      const { run } = await runOf(core, [passing('Nobody listens')], { browser_endpoint: 'ws://127.0.0.1:9/nothing' })
+      const finished = await startAndWait(core, run.id)
+      const summary = await call(core, 'runs.summary', { id: run.id })
+      expect(finished.failed_tests).toBe(1)
+      expect(summary.items[0].error_message).toContain('Cannot connect to the browser server at ws://127.0.0.1:9/nothing')
+    } finally {
+      await server.close()
+    }
   })
 })

@@ -70,6 +70,35 @@ export class RunsRepo {
     })
   }
 
+  /** A new pending run of this run's failed and/or unfinished tests, configured the same way. */
+  rerun(id: string, only: 'failed' | 'unfinished' | 'failed_and_unfinished'): TestRun {
+    return this.s.tx(() => {
+      const run = this.get(id)
+      if (!isFinishedRun(run.status)) throw TestDeskError.invalidState(`Cannot rerun test run: status is '${run.status}' (wait for it to end, or stop it)`)
+      const wanted = new Set<ItemStatus>(only === 'failed' ? ['failed'] : only === 'unfinished' ? ['skipped', 'no_run'] : ['failed', 'skipped', 'no_run'])
+      const items = this.items(id).filter((item) => wanted.has(item.status))
+      if (!items.length) throw TestDeskError.invalidState(`Nothing to rerun: test run ${run.run_name} has no ${only.replace(/_/g, ' ')} tests`)
+      const { runner_pid: _pid, runner_host: _host, ...config } = run
+      return this.create({
+        project_id: run.project_id,
+        run_name: `${run.run_name} rerun`,
+        suite_path: config.suite_path,
+        suite_name: config.suite_name,
+        parallel_count: config.parallel_count,
+        parallel_enabled: config.parallel_enabled,
+        retry_count: config.retry_count,
+        retry_on_failure: config.retry_on_failure,
+        browser_name: (config.browser_name as 'chromium' | 'firefox' | 'webkit' | null) ?? undefined,
+        viewport_width: config.viewport_width,
+        viewport_height: config.viewport_height,
+        tags: config.tags,
+        notes: `Rerun of ${run.run_name} (#${run.run_number}): ${items.length} ${only.replace(/_/g, ' ')} test${items.length === 1 ? '' : 's'}`,
+        options: { ...config.options, is_scheduled: false },
+        test_case_ids: items.map((item) => item.test_case_id),
+      })
+    })
+  }
+
   update(input: z.infer<typeof UpdateRunInput>): TestRun {
     return this.s.tx(() => {
       const run = this.get(input.id)

@@ -240,6 +240,11 @@ export class TestsRepo {
     this.s.t.testCases.update(testCaseId, {})
   }
 
+  archivedIds(projectId?: string): string[] {
+    const rows = this.s.statements.get("SELECT id FROM test_cases WHERE project_id = ? AND status = 'archived'").all(this.s.projectOrDefault(projectId)) as { id: string }[]
+    return rows.map((r) => r.id)
+  }
+
   /** Test case ids with any of these tags (for runs built from tags), by name. */
   idsByTags(tags: readonly string[], projectId?: string): string[] {
     const project = this.s.projectOrDefault(projectId)

@@ -6,6 +6,7 @@ import {
   AddItemsInput,
   CreateRunInput,
   ListItemsQuery,
+  RerunInput,
   ListRunsQuery,
   ReorderItemsInput,
   UpdateItemInput,
@@ -40,6 +41,8 @@ export const runs = {
   bulkDelete: method(ByIds, returns<BulkDeleted>()),
   list: method(ListRunsQuery, returns<Page<TestRun>>()),
   summary: method(ById, returns<RunSummary>()),
+  /** A new pending run, configured like this one, of its failed and/or unfinished tests. */
+  rerun: method(RerunInput, returns<TestRun>()),
   /** Every state change of the run and its items, oldest first (the audit trail). */
   transitions: method(ById, returns<StateTransition[]>()),
   start: method(StartRunInput, returns<TestRun>()),

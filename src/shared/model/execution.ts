@@ -133,9 +133,29 @@ export const CreateRunInput = z
     ...RunConfigFields,
     /** Adds these test cases as items, in this order. */
     test_case_ids: z.array(Id).max(10_000).optional(),
+    /**
+     * Adds the tests of these suites (with their descendants, in suite order), then tests having
+     * any of these tags; after test_case_ids, each test once. Archived tests are left out.
+     */
+    select: z
+      .object({
+        suite_ids: z.array(Id).max(1000).optional(),
+        suite_paths: z.array(SuitePath).max(1000).optional(),
+        tags: Tags.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
 export type CreateRunInput = z.infer<typeof CreateRunInput>
+
+export const RerunInput = z
+  .object({
+    id: Id,
+    /** failed: failed tests; unfinished: skipped and not run; both (default). */
+    only: z.enum(['failed', 'unfinished', 'failed_and_unfinished']).default('failed_and_unfinished'),
+  })
+  .strict()
 
 export const UpdateRunInput = z
   .object({ id: Id, run_name: Name.optional(), ...RunConfigFields })

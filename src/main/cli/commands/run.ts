@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { Option } from 'commander'
+import { TestDeskError } from '../../../shared/api/errors'
 import type { TestRun } from '../../../shared/model/execution'
 import type { ItemProgress, RunProgress } from '../../../shared/model/progress'
 import type { Core } from '../../core'
@@ -7,7 +8,7 @@ import { discoverBrowser } from '../../runner/browsers'
 import { duration, suitePathFlag } from '../format'
 import { CliExit, createOutput, EXIT, intFlag, usageError, type GlobalOptions, type Output } from '../output'
 import { invoke, withCore } from '../session'
-import { verdict } from './runs'
+import { findRun, verdict } from './runs'
 import { writeRunReports } from '../../report'
 import { REPORT_FORMATS } from '../../../shared/api/reports'
 
@@ -61,9 +62,7 @@ export function registerRun(program: Command): void {
       const retries = intFlag('retries', flags.retries, 0, 10) ?? 0
       const testTimeout = intFlag('test-timeout', flags.testTimeout, 1000, 24 * 3_600_000)
       const runTimeout = intFlag('run-timeout', flags.runTimeout, 1000, 7 * 24 * 3_600_000)
-      const reports = (flags.report ?? '').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean)
-      const unknownReport = reports.find((f) => !(REPORT_FORMATS as readonly string[]).includes(f))
-      if (unknownReport) throw usageError(`--report: unknown format '${unknownReport}' (use ${REPORT_FORMATS.join(', ')})`)
+      const reports = reportFormats(flags.report)
       if (flags.browserEndpoint && !/^wss?:\/\//.test(flags.browserEndpoint)) {
         throw usageError(`--browser-endpoint must be a ws:// or wss:// URL (got "${flags.browserEndpoint}")`)
       }
@@ -72,14 +71,15 @@ export function registerRun(program: Command): void {
         if (!found.found) throw new CliExit(EXIT.usage, `No ${flags.browser} browser found. ${found.hint}\nLooked at: ${found.tried.join(', ')}`)
       }
       const code = await withCore(globals, async (core) => {
-        const testCaseIds = await selectTests(core, flags)
+        const { testCaseIds, select } = await selection(core, flags)
         const environment = flags.env ? await findEnvironment(core, flags.env) : null
         const suitePath = flags.suite?.length === 1 ? suitePathFlag(flags.suite[0]) : null
-        const run = await invoke(core, 'runs.create', {
+        const run = await createRun(core, {
           run_name: flags.name,
           suite_path: suitePath,
           suite_name: suitePath ? suitePath[suitePath.length - 1] : null,
           test_case_ids: testCaseIds,
+          select,
           parallel_count: workers,
           retry_count: retries,
           browser_name: flags.browser,
@@ -95,42 +95,82 @@ export function registerRun(program: Command): void {
             run_timeout_ms: runTimeout ?? null,
           },
         })
-        const finished = await execute(core, run, out)
-        const summary = await invoke(core, 'runs.summary', { id: finished.id })
-        const written = reports.length ? await writeRunReports(core, finished.id, reports, flags.out) : []
-        out.result({ run: finished, summary, reports: written })
-        printSummary(out, finished, summary.items)
-        for (const path of written) out.line(`Report: ${path}`)
-        if (finished.status === 'failed') return EXIT.usage
-        return finished.passed_tests === finished.total_tests && finished.status === 'completed' ? EXIT.ok : EXIT.testsFailed
+        return runAndReport(core, run, out, reports, flags.out)
       })
       process.exitCode = code
     })
+
+  program
+    .command('rerun')
+    .description('Run again the tests of a run that failed or did not run, as a new run configured the same way')
+    .argument('<run>', 'run number, name or id')
+    .addOption(new Option('--only <which>', 'which tests').choices(['failed', 'unfinished', 'failed_and_unfinished']).default('failed_and_unfinished'))
+    .option('--report <formats>', `write reports when the run ends: ${REPORT_FORMATS.join(', ')} (comma-separated)`)
+    .option('--out <dir>', 'folder for --report', 'testdesk-report')
+    .action(async (ref: string, flags: { only: 'failed' | 'unfinished' | 'failed_and_unfinished'; report?: string; out: string }, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>()
+      const out = createOutput(!!globals.json)
+      const reports = reportFormats(flags.report)
+      process.exitCode = await withCore(globals, async (core) => {
+        const original = await findRun(core, ref)
+        const run = await invoke(core, 'runs.rerun', { id: original.id, only: flags.only })
+        return runAndReport(core, run, out, reports, flags.out)
+      })
+    })
 }
 
-async function selectTests(core: Core, flags: RunFlags): Promise<string[]> {
-  const ids: string[] = []
-  const add = (list: readonly string[]) => list.forEach((id) => ids.includes(id) || ids.push(id))
-  for (const path of flags.suite ?? []) {
-    const suite = await invoke(core, 'suites.byPath', { path: suitePathFlag(path) })
-    add(await invoke(core, 'suites.testIds', { id: suite.id }))
+/** runs.create, with "no tests match" said in the command's words. */
+async function createRun(core: Core, input: Parameters<typeof invoke<'runs.create'>>[2]): Promise<TestRun> {
+  try {
+    return await invoke(core, 'runs.create', input)
+  } catch (error) {
+    if (error instanceof TestDeskError && error.issues?.some((issue) => issue.field === 'select')) {
+      throw usageError('No tests match: check --suite, --test and --tag (see `testdesk tests`)')
+    }
+    throw error
   }
+}
+
+/** Runs a created run to its end, prints the summary and writes reports; returns the exit code. */
+async function runAndReport(core: Core, run: TestRun, out: Output, reports: string[], outDir: string): Promise<number> {
+  const finished = await execute(core, run, out)
+  const summary = await invoke(core, 'runs.summary', { id: finished.id })
+  const written = reports.length ? await writeRunReports(core, finished.id, reports, outDir) : []
+  out.result({ run: finished, summary, reports: written })
+  printSummary(out, finished, summary.items)
+  for (const path of written) out.line(`Report: ${path}`)
+  if (finished.status === 'failed') return EXIT.usage
+  return finished.passed_tests === finished.total_tests && finished.status === 'completed' ? EXIT.ok : EXIT.testsFailed
+}
+
+function reportFormats(flag: string | undefined): string[] {
+  const formats = (flag ?? '').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean)
+  const unknown = formats.find((f) => !(REPORT_FORMATS as readonly string[]).includes(f))
+  if (unknown) throw usageError(`--report: unknown format '${unknown}' (use ${REPORT_FORMATS.join(', ')})`)
+  return formats
+}
+
+/** Named tests resolved here (for a clear message); suites and tags resolved by the core. */
+async function selection(core: Core, flags: RunFlags): Promise<{ testCaseIds: string[]; select?: { suite_paths?: string[][]; tags?: string[] } }> {
+  const testCaseIds: string[] = []
   for (const ref of flags.test ?? []) {
     const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(ref) ? await invoke(core, 'tests.get', { id: ref }).catch(() => null) : null
     const found = byId ?? core.context.store.tests.byName(ref)
     if (!found) throw usageError(`No test named '${ref}' (see \`testdesk tests\`)`)
-    add([found.id])
+    if (!testCaseIds.includes(found.id)) testCaseIds.push(found.id)
   }
-  if (flags.tag?.length) add(core.context.store.tests.idsByTags(flags.tag))
-  if (!flags.suite && !flags.test && !flags.tag) {
-    for (let offset = 0; ; offset += 100) {
-      const page = await invoke(core, 'tests.list', { status: 'active', limit: 100, offset })
-      add(page.items.map((t) => t.id))
-      if (offset + 100 >= page.total) break
-    }
+  const suitePaths = (flags.suite ?? []).map((path) => suitePathFlag(path))
+  // Resolved here too, only for its clear message about which part of a path is missing.
+  for (const path of suitePaths) await invoke(core, 'suites.byPath', { path })
+  if (suitePaths.length || flags.tag?.length) return { testCaseIds, select: { suite_paths: suitePaths, tags: flags.tag ?? [] } }
+  if (testCaseIds.length) return { testCaseIds }
+  for (let offset = 0; ; offset += 100) {
+    const page = await invoke(core, 'tests.list', { status: 'active', limit: 100, offset })
+    testCaseIds.push(...page.items.map((t) => t.id))
+    if (offset + 100 >= page.total) break
   }
-  if (!ids.length) throw usageError('No tests match: check --suite, --test and --tag (see `testdesk tests`)')
-  return ids
+  if (!testCaseIds.length) throw usageError('There are no active tests to run (see `testdesk tests`, or `testdesk demo` for examples)')
+  return { testCaseIds }
 }
 
 async function findEnvironment(core: Core, name: string): Promise<string> {
