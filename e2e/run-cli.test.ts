@@ -1,12 +1,12 @@
 // `testdesk run` as testers and CI use it: separate processes, exit codes, output, and a run
 // killed with SIGKILL that the next process records as interrupted with every finished result kept.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoSite, type DemoSiteServer } from '../src/main/demosite/server'
 import { DEMO_FAILING_TEST, DEMO_TEST_COUNT } from '../src/main/demo/demo-project'
-import { runTestdesk, startTestdesk, tempDataDir } from './support/cli'
+import { BIN, runTestdesk, startTestdesk, tempDataDir } from './support/cli'
 
 let site: DemoSiteServer
 beforeAll(async () => {
@@ -77,25 +77,38 @@ describe('testdesk run', () => {
     expect(noBrowser.stderr).toContain('npx playwright install chromium')
   }, 120_000)
 
+  it('Ctrl+C stops after the current steps, a second Ctrl+C cancels; a terminal gets a live progress bar', async () => {
+    const dataDir = tempDataDir()
+    const file = join(dataDir, 'slow.json')
+    writeFileSync(file, JSON.stringify(slowProject()))
+    expect((await runTestdesk(['import', file, '--data-dir', dataDir])).code).toBe(0)
+    const running = startTestdesk(['run', '--data-dir', dataDir])
+    await running.waitFor(/^✓ A quick one/m, 120_000)
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    running.child.kill('SIGINT')
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    running.child.kill('SIGINT')
+    expect(await running.stop()).toBe(1)
+    expect(running.output()).toContain('Stopping after the current steps')
+    expect(running.output()).toContain('Cancelling')
+    expect(running.output()).toMatch(/Run_001: cancelled\. 1 passed, 0 failed, 2 not run of 3/)
+
+    // Under a pseudo-terminal (script(1)), the same command draws a progress bar it keeps redrawing.
+    const tty = await new Promise<string>((resolve) => {
+      const child = spawn('script', ['-qfc', `${process.execPath} ${BIN} run --test "A quick one" --data-dir ${dataDir}`, '/dev/null'], { stdio: ['ignore', 'pipe', 'pipe'] })
+      let output = ''
+      child.stdout.on('data', (d) => (output += d))
+      child.on('close', () => resolve(output))
+    })
+    expect(tty).toMatch(/\[\.+\] 0\/1 ✓0 ✗0  A quick one/)
+    expect(tty).toMatch(/\[#+\] 1\/1 ✓1 ✗0/)
+    expect(tty).toContain('\r\x1b[2K')
+    expect(tty).toMatch(/✓ A quick one/)
+  }, 180_000)
+
   it('keeps every finished result when the process is killed, and records the run as interrupted', async () => {
     const dataDir = tempDataDir()
-    const project = {
-      format: 'testdesk-project',
-      version: 1,
-      project: { id: '01a20000-0000-7000-8000-0000000000aa', name: 'Kill test' },
-      tests: [
-        { id: '01a20000-0000-7000-8000-0000000000a1', name: 'A quick one', steps: [{ id: '01a20000-0000-7000-8000-0000000000b1', action: 'navigate', value: site.url }] },
-        {
-          id: '01a20000-0000-7000-8000-0000000000a2',
-          name: 'B slow one',
-          steps: [
-            { id: '01a20000-0000-7000-8000-0000000000b2', action: 'navigate', value: site.url },
-            { id: '01a20000-0000-7000-8000-0000000000b3', action: 'wait', options: { ms: 60_000 } },
-          ],
-        },
-        { id: '01a20000-0000-7000-8000-0000000000a3', name: 'C never starts', steps: [{ id: '01a20000-0000-7000-8000-0000000000b4', action: 'navigate', value: site.url }] },
-      ],
-    }
+    const project = slowProject()
     const file = join(dataDir, 'kill.json')
     writeFileSync(file, JSON.stringify(project))
     expect((await runTestdesk(['import', file, '--data-dir', dataDir])).code).toBe(0)
@@ -122,3 +135,24 @@ describe('testdesk run', () => {
     expect(steps.trim()).toBe('1')
   }, 180_000)
 })
+
+/** Three tests: a quick one, one waiting a minute, one after it. */
+function slowProject() {
+  return {
+    format: 'testdesk-project',
+    version: 1,
+    project: { id: '01a20000-0000-7000-8000-0000000000aa', name: 'Kill test' },
+    tests: [
+      { id: '01a20000-0000-7000-8000-0000000000a1', name: 'A quick one', steps: [{ id: '01a20000-0000-7000-8000-0000000000b1', action: 'navigate', value: site.url }] },
+      {
+        id: '01a20000-0000-7000-8000-0000000000a2',
+        name: 'B slow one',
+        steps: [
+          { id: '01a20000-0000-7000-8000-0000000000b2', action: 'navigate', value: site.url },
+          { id: '01a20000-0000-7000-8000-0000000000b3', action: 'wait', options: { ms: 60_000 } },
+        ],
+      },
+      { id: '01a20000-0000-7000-8000-0000000000a3', name: 'C never starts', steps: [{ id: '01a20000-0000-7000-8000-0000000000b4', action: 'navigate', value: site.url }] },
+    ],
+  }
+}

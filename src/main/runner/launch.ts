@@ -46,6 +46,8 @@ export async function launchBrowser(settings: LaunchSettings, executablePath: st
       headless: settings.headless,
       args: settings.browser === 'chromium' ? chromiumArgs({ headless: settings.headless }) : [],
       timeout: 60_000,
+      // Ctrl+C means "stop after the current steps" (the CLI handles it); the browser must live on.
+      handleSIGINT: false,
     })
   } catch (error) {
     throw new BrowserUnavailableError(`Cannot start ${settings.browser} (${executablePath}): ${firstLine(error)}`)

@@ -344,6 +344,7 @@ class RunExecution {
           step_description: null,
         })
         this.emitItem(item, 'running', attempt, iteration.number, plan.iterations.length)
+        this.progress()
         const outcome = await this.executeIteration(run, item, plan, steps, iteration, worker, settings, executable, config)
         outcomes.push({ iteration, outcome })
         this.running.delete(item.id)

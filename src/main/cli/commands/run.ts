@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { Option } from 'commander'
 import { TestDeskError } from '../../../shared/api/errors'
 import type { TestRun } from '../../../shared/model/execution'
-import type { ItemProgress, RunProgress } from '../../../shared/model/progress'
+import type { ItemProgress, RunProgress, StepProgress } from '../../../shared/model/progress'
 import type { Core } from '../../core'
 import { discoverBrowser } from '../../runner/browsers'
 import { duration, suitePathFlag } from '../format'
@@ -195,6 +195,9 @@ async function execute(core: Core, run: TestRun, out: Output): Promise<TestRun> 
       } else if (name === 'runs.onProgress' && bar) {
         const progress = payload as RunProgress
         if (progress.run_id === run.id) bar.update(progress)
+      } else if (name === 'runs.onStep' && bar) {
+        const step = payload as StepProgress
+        if (step.run_id === run.id && step.status === 'running') bar.step(step)
       }
     }),
   ]
@@ -246,8 +249,17 @@ function printSummary(out: Output, run: TestRun, items: { status: string; is_dat
 /** The live status line on a terminal: counts, a bar and the test in progress. */
 class ProgressLine {
   private text = ''
+  private progress: RunProgress | null = null
+
+  step(step: StepProgress): void {
+    const current = this.progress?.running.find((test) => test.item_id === step.item_id)
+    if (!current || !this.progress) return
+    current.step_number = step.step_number
+    this.update(this.progress)
+  }
 
   update(progress: RunProgress): void {
+    this.progress = progress
     const width = 24
     const done = progress.total_tests ? Math.round((progress.finished_tests / progress.total_tests) * width) : 0
     const current = progress.running[0]
