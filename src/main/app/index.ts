@@ -56,6 +56,17 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
 
-app.on('will-quit', () => {
-  void core?.close()
+// Runs in progress are cancelled and the database closed before the process ends, so nothing
+// is left half-written; the quit resumes once that is done.
+let closing = false
+app.on('before-quit', (event) => {
+  if (!core || closing) return
+  event.preventDefault()
+  closing = true
+  const open = core
+  core = null
+  void open
+    .close()
+    .catch((error) => console.error('[testdesk] closing failed:', error))
+    .finally(() => app.quit())
 })
