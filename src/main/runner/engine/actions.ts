@@ -9,7 +9,7 @@ import { scriptFunction, targetName, type StepAction, type StepTarget } from '..
 import { runCheckpoint } from './checkpoints'
 import { explainElementError, onElement, pageFunction } from './element'
 import { BROWSER_CLOSED, browserGone, headline, isTimeout, StepFailure } from './failures'
-import { locate, resolveTarget } from './locate'
+import { locate, primaryTarget, resolveTarget, useTarget } from './locate'
 import type { StepRun } from './step-run'
 import type { WindowInfo } from './windows'
 
@@ -99,7 +99,7 @@ async function evaluateScript(run: StepRun, script: string): Promise<unknown> {
   try {
     if (run.step.target) {
       const fn = pageFunction(source)
-      return await onElement(run, run.step.target, (locator, timeout) => run.bounded(() => locator.evaluate(fn, undefined, { timeout }), overdue))
+      return await onElement(run, run.step.target, (locator, timeout, signal) => run.bounded(() => locator.evaluate(fn, undefined, { timeout, signal }), overdue))
     }
     const scope = run.session.windows.scope()
     if (scope === run.page) return await run.bounded(() => run.page.evaluate(pageFunction(`() => (${source})(undefined)`)), overdue)
@@ -117,15 +117,15 @@ async function setVariable(run: StepRun): Promise<void> {
   let result: string
   switch (from) {
     case 'text': {
-      const text = await onElement(run, target(run), (l, timeout) => l.textContent({ timeout }))
+      const text = await onElement(run, target(run), (l, timeout, signal) => l.textContent({ timeout, signal }))
       result = (text ?? '').replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim()
       break
     }
     case 'value':
-      result = await onElement(run, target(run), (l, timeout) => l.inputValue({ timeout }))
+      result = await onElement(run, target(run), (l, timeout, signal) => l.inputValue({ timeout, signal }))
       break
     case 'attribute': {
-      const attribute = await onElement(run, target(run), (l, timeout) => l.getAttribute(o.attribute, { timeout }))
+      const attribute = await onElement(run, target(run), (l, timeout, signal) => l.getAttribute(o.attribute, { timeout, signal }))
       if (attribute === null) throw new StepFailure(`${run.element?.name ?? 'The element'} has no attribute ${o.attribute}`)
       result = attribute
       break
@@ -238,9 +238,18 @@ async function switchFrame(run: StepRun): Promise<void> {
     windows.frames = []
     return
   }
-  const isFrame = await onElement(run, frame, (l, timeout) => l.evaluate(IS_FRAME, undefined, { timeout }))
-  if (!isFrame) throw new StepFailure(`${run.element?.name ?? frame.selector} is not a frame (iframe)`, { elementHtml: null })
   const parents = frame.frames?.length ? frame.frames : windows.frames
+  // Usually the frame is there: one count of it as an iframe says so. Otherwise wait for the
+  // target (healing if need be), then say whether it is a frame at all.
+  const scope = windows.scope(frame.frames)
+  const primary = primaryTarget(run, frame)
+  if ((await run.pw(() => primary.locator.and(scope.locator('iframe, frame')).count())) === 1) {
+    useTarget(run, frame, primary)
+    windows.frames = [...parents, frame.selector]
+    return
+  }
+  const isFrame = await onElement(run, frame, (l, timeout, signal) => l.evaluate(IS_FRAME, undefined, { timeout, signal }))
+  if (!isFrame) throw new StepFailure(`${run.element?.name ?? frame.selector} is not a frame (iframe)`, { elementHtml: null })
   windows.frames = [...parents, run.element?.selector ?? frame.selector]
 }
 
@@ -251,7 +260,7 @@ async function upload(run: StepRun): Promise<void> {
   const missing = paths.find((path) => !existsSync(path))
   if (missing) throw new StepFailure(`File not found: ${missing}`)
   run.inputValue = listed.map((file) => basename(file)).join(', ')
-  await onElement(run, target(run), (l, timeout) => l.setInputFiles(paths, { timeout }))
+  await onElement(run, target(run), (l, timeout, signal) => l.setInputFiles(paths, { timeout, signal }))
 }
 
 async function select(run: StepRun): Promise<void> {
@@ -260,7 +269,7 @@ async function select(run: StepRun): Promise<void> {
   run.inputValue = chosen.join(', ')
   const by: 'value' | 'label' | undefined = o.by
   const options = by ? chosen.map((v) => ({ [by]: v })) : chosen
-  const selected = await onElement(run, target(run), (l, timeout) => l.selectOption(options, { timeout }))
+  const selected = await onElement(run, target(run), (l, timeout, signal) => l.selectOption(options, { timeout, signal }))
   run.output = selected.join(', ')
 }
 
@@ -268,8 +277,8 @@ async function drag(run: StepRun): Promise<void> {
   const source = target(run)
   const to: StepTarget = run.options.to
   const drop = await resolveTarget(run, to, 'options.to')
-  await onElement(run, source, (l, timeout) =>
-    l.dragTo(drop.locator, { timeout, sourcePosition: run.options.source_position, targetPosition: run.options.target_position }),
+  await onElement(run, source, (l, timeout, signal) =>
+    l.dragTo(drop.locator, { timeout, signal, sourcePosition: run.options.source_position, targetPosition: run.options.target_position }),
   )
 }
 
@@ -278,16 +287,16 @@ async function scroll(run: StepRun): Promise<void> {
   const y = numberOption(run, 'y')
   const by = { x: x ?? 0, y: y ?? 0 }
   if (run.step.target && x === undefined && y === undefined) {
-    return void (await onElement(run, run.step.target, (l, timeout) => l.scrollIntoViewIfNeeded({ timeout })))
+    return void (await onElement(run, run.step.target, (l, timeout, signal) => l.scrollIntoViewIfNeeded({ timeout, signal })))
   }
-  if (run.step.target) return void (await onElement(run, run.step.target, (l, timeout) => l.evaluate(SCROLL_ELEMENT, by, { timeout })))
+  if (run.step.target) return void (await onElement(run, run.step.target, (l, timeout, signal) => l.evaluate(SCROLL_ELEMENT, by, { timeout, signal })))
   await run.pw(() => scopeRoot(run.session.windows.scope()).evaluate(SCROLL_WINDOW, by, { timeout: run.remaining() }))
 }
 
 async function screenshot(run: StepRun): Promise<void> {
   run.screenshotName = value(run) || `step-${run.step.step_number}`
   run.screenshot = run.step.target
-    ? await onElement(run, run.step.target, (l, timeout) => l.screenshot({ timeout }))
+    ? await onElement(run, run.step.target, (l, timeout) => l.screenshot({ timeout }), 'target', false)
     : await run.pw(() => run.page.screenshot({ timeout: run.remaining(), fullPage: !!run.options.full_page }))
 }
 
@@ -301,30 +310,30 @@ export const ACTION_HANDLERS: Record<Exclude<StepAction, 'call_test'>, Handler> 
     }
     run.session.windows.frames = []
   },
-  click: (run) => mayClosePage(run, () => onElement(run, target(run), (l, timeout) => l.click({ ...pointer(run), timeout }))),
+  click: (run) => mayClosePage(run, () => onElement(run, target(run), (l, timeout, signal) => l.click({ ...pointer(run), timeout, signal }))),
   dblclick: (run) => {
     const { clickCount: _ignored, ...options } = pointer(run)
-    return mayClosePage(run, () => onElement(run, target(run), (l, timeout) => l.dblclick({ ...options, timeout })))
+    return mayClosePage(run, () => onElement(run, target(run), (l, timeout, signal) => l.dblclick({ ...options, timeout, signal })))
   },
   hover: async (run) =>
-    void (await onElement(run, target(run), (l, timeout) => l.hover({ modifiers: run.options.modifiers, position: run.options.position, force: run.options.force, timeout }))),
+    void (await onElement(run, target(run), (l, timeout, signal) => l.hover({ modifiers: run.options.modifiers, position: run.options.position, force: run.options.force, timeout, signal }))),
   fill: async (run) => {
     run.inputValue = value(run)
-    await onElement(run, target(run), (l, timeout) => l.fill(value(run), { timeout, force: run.options.force }))
+    await onElement(run, target(run), (l, timeout, signal) => l.fill(value(run), { timeout, signal, force: run.options.force }))
   },
   type: async (run) => {
     run.inputValue = value(run)
-    await onElement(run, target(run), (l, timeout) => l.pressSequentially(value(run), { timeout, delay: run.options.delay_ms }))
+    await onElement(run, target(run), (l, timeout, signal) => l.pressSequentially(value(run), { timeout, signal, delay: run.options.delay_ms }))
   },
   press: async (run) => {
     run.inputValue = value(run)
     const wanted = run.step.target
-    if (wanted) return mayClosePage(run, () => onElement(run, wanted, (l, timeout) => l.press(value(run), { timeout })))
+    if (wanted) return mayClosePage(run, () => onElement(run, wanted, (l, timeout, signal) => l.press(value(run), { timeout, signal })))
     await mayClosePage(run, () => run.pw(() => run.page.keyboard.press(value(run))))
   },
   select,
-  check: async (run) => void (await onElement(run, target(run), (l, timeout) => l.check({ timeout, force: run.options.force, position: run.options.position }))),
-  uncheck: async (run) => void (await onElement(run, target(run), (l, timeout) => l.uncheck({ timeout, force: run.options.force, position: run.options.position }))),
+  check: async (run) => void (await onElement(run, target(run), (l, timeout, signal) => l.check({ timeout, signal, force: run.options.force, position: run.options.position }))),
+  uncheck: async (run) => void (await onElement(run, target(run), (l, timeout, signal) => l.uncheck({ timeout, signal, force: run.options.force, position: run.options.position }))),
   upload,
   drag,
   scroll,

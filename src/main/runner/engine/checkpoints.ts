@@ -98,10 +98,50 @@ function isTransient(error: unknown): boolean {
   return error instanceof Error && /Execution context was destroyed|Cannot find context|frame was detached|navigat/i.test(error.message)
 }
 
+/** Text as the checkpoint compares it: zero-width characters out, whitespace collapsed. */
+function normalizedText(text: string | null): string {
+  return (text ?? '').replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim()
+}
+
+/** A quick read that cannot answer for this assertion: the snapshot must. */
+const CANNOT_SAY = Symbol('cannot say')
+
 /**
- * Verifies element properties. Everything is read from the page in one round trip per attempt
- * (the matches' count, visibility, text, value, state and attributes), again and again until
- * every assertion holds or the step's time is up.
+ * One property read the way Playwright's expect(locator) reads it: a single call answered in
+ * Playwright's own (utility) world, strict like the assertion (several matches throw), waiting
+ * for the element to attach for the properties read from it. CANNOT_SAY where only the
+ * snapshot knows (an attribute expected to be absent also holds for a missing element).
+ */
+function quickRead(run: StepRun, locator: Locator | null, assertion: ResolvedAssertion, signal: AbortSignal): Promise<unknown> {
+  const timeout = run.remaining()
+  switch (assertion.property) {
+    case 'url': return Promise.resolve(run.page.url())
+    case 'title': return run.page.title()
+  }
+  if (!locator) return Promise.resolve(CANNOT_SAY)
+  switch (assertion.property) {
+    case 'visible': return locator.isVisible()
+    case 'hidden': return locator.isVisible().then((visible) => !visible)
+    case 'count': return locator.count()
+    case 'text': return locator.textContent({ timeout, signal }).then(normalizedText)
+    case 'value': return locator.inputValue({ timeout, signal })
+    case 'checked': return locator.isChecked({ timeout, signal })
+    case 'enabled': return locator.isEnabled({ timeout, signal })
+    case 'disabled': return locator.isDisabled({ timeout, signal })
+    case 'attribute':
+      if (assertion.operator === 'exists' && assertion.expected === false) return Promise.resolve(CANNOT_SAY)
+      return locator.getAttribute(assertion.name ?? '', { timeout, signal })
+  }
+}
+
+/**
+ * Verifies element properties. Each property is read as Playwright's expect() reads it: one
+ * call each (run side by side), in Playwright's own world, again and again until every
+ * assertion holds or the step's time is up — so a checkpoint that holds costs what the
+ * equivalent expect() costs. When the quick reads cannot answer (several matches, not a form
+ * field or checkbox, the element never attached) or time runs out, the page is read in one
+ * round trip (the matches' count, visibility, text, value, state, attributes and HTML) until
+ * every assertion holds or, at the latest, once more to say precisely what is wrong.
  */
 async function runElementCheckpoint(run: StepRun, raw: unknown): Promise<void> {
   const checkpoint = ElementCheckpoint.parse(raw)
@@ -123,46 +163,80 @@ async function runElementCheckpoint(run: StepRun, raw: unknown): Promise<void> {
 
   let locator: Locator | null = null
   let selector = target?.selector ?? null
+  if (target) {
+    if (wantsPresence && target.alternatives?.length) {
+      try {
+        const resolved = await resolveTarget(run, target)
+        locator = resolved.locator
+        selector = resolved.selector
+      } catch (error) {
+        if (!(error instanceof StepFailure && error.message.startsWith('No element matches'))) throw error
+      }
+    }
+    locator ??= locate(run.session.windows.scope(target.frames), target.selector)
+  }
+
   let snapshot: Snapshot | null = null
   let actuals: unknown[] = []
   let results: boolean[] = []
+  // Quick reads: the values they gave last, when every one of them answered.
+  let quick: unknown[] | null = null
   for (let attempt = 0; ; attempt++) {
-    if (target) {
-      if (!locator) {
-        if (wantsPresence && target.alternatives?.length) {
-          try {
-            const resolved = await resolveTarget(run, target)
-            locator = resolved.locator
-            selector = resolved.selector
-          } catch (error) {
-            if (!(error instanceof StepFailure && error.message.startsWith('No element matches'))) throw error
-          }
-        }
-        locator ??= locate(run.session.windows.scope(target.frames), target.selector)
-      }
-      const current = locator
-      try {
-        // The last read may start as time runs out: it still gets a moment to answer.
-        const answerWithin = Math.max(run.remaining(), 1000)
-        snapshot = await run.bounded(() => current.evaluateAll(READ_ELEMENTS, attributes), `The page did not answer within ${answerWithin} ms`, answerWithin)
-      } catch (error) {
-        if (!isTransient(error) || run.deadline - performance.now() <= 1) throw error
-        await run.sleep(50)
-        continue
-      }
-      if (snapshot.count > 1 && oneElement) {
-        const listed = snapshot.html.map((html, i) => `${i + 1}) ${html}`).join(' ')
-        throw new StepFailure(`${selector} matches ${snapshot.count} elements, so it is not clear which one to check. Make the selector more specific. Matches: ${listed}`, {
-          elementHtml: snapshot.html.join('\n'),
-        })
-      }
+    // A read failing stops the others still waiting for the element.
+    const attemptEnded = new AbortController()
+    const signal = AbortSignal.any([attemptEnded.signal, run.ended.signal])
+    let values: unknown[] | null
+    try {
+      values = await run.pw(() => Promise.all(assertions.map((a) => quickRead(run, locator, a, signal))))
+    } catch {
+      values = null
+    } finally {
+      attemptEnded.abort()
     }
-    const page: PageFacts = { url: run.page.url() }
-    if (wantsTitle) page.title = await run.pw(() => run.page.title())
-    actuals = assertions.map((a) => actualOf(a, snapshot, page))
-    results = assertions.map((a, i) => assertionHolds(a, actuals[i]))
+    if (!values || values.includes(CANNOT_SAY)) {
+      quick = null
+      break
+    }
+    quick = values
+    results = assertions.map((a, i) => assertionHolds(a, values[i]))
     if (results.every(Boolean) || run.deadline - performance.now() <= 1) break
     await run.sleep(Math.min(BACKOFF[Math.min(attempt + 1, BACKOFF.length - 1)], run.remaining()))
+  }
+
+  if (quick && results.every(Boolean)) {
+    actuals = quick
+  } else {
+    for (let attempt = 0; ; attempt++) {
+      if (locator) {
+        const current = locator
+        try {
+          // The last read may start as time runs out: it still gets a moment to answer.
+          const answerWithin = Math.max(run.remaining(), 1000)
+          snapshot = await run.bounded(() => current.evaluateAll(READ_ELEMENTS, attributes), `The page did not answer within ${answerWithin} ms`, answerWithin)
+        } catch (error) {
+          if (!isTransient(error) || run.deadline - performance.now() <= 1) throw error
+          await run.sleep(50)
+          continue
+        }
+        if (snapshot.count > 1 && oneElement) {
+          const listed = snapshot.html.map((html, i) => `${i + 1}) ${html}`).join(' ')
+          throw new StepFailure(`${selector} matches ${snapshot.count} elements, so it is not clear which one to check. Make the selector more specific. Matches: ${listed}`, {
+            elementHtml: snapshot.html.join('\n'),
+          })
+        }
+      }
+      // Quick reads that answered until the time ran out decide: the snapshot only explains.
+      if (quick) {
+        actuals = quick
+        break
+      }
+      const page: PageFacts = { url: run.page.url() }
+      if (wantsTitle) page.title = await run.pw(() => run.page.title())
+      actuals = assertions.map((a) => actualOf(a, snapshot, page))
+      results = assertions.map((a, i) => assertionHolds(a, actuals[i]))
+      if (results.every(Boolean) || run.deadline - performance.now() <= 1) break
+      await run.sleep(Math.min(BACKOFF[Math.min(attempt + 1, BACKOFF.length - 1)], run.remaining()))
+    }
   }
 
   const taken = new Set<string>()

@@ -5,7 +5,7 @@ import type { Locator } from 'playwright'
 import { truncate } from '../../../shared/patterns'
 import type { StepTarget } from '../../../shared/steps'
 import { browserGone, elementWasFound, headline, isTimeout, StepFailure, strictViolation, waitingReason } from './failures'
-import { missingFrame, notFound, resolveTarget, selectorError, type ResolvedTarget } from './locate'
+import { healTarget, missingFrame, notFound, primaryTarget, resolveTarget, selectorError, useTarget, type ResolvedTarget } from './locate'
 import type { StepRun } from './step-run'
 
 /**
@@ -74,16 +74,54 @@ export async function explainElementError(
   return new StepFailure(`Could not ${run.step.action} ${resolved.name}: ${headline(error)}`, { cause: error, elementHtml: html })
 }
 
-/** Finds the target (healing if needed) and runs a Playwright call on it within the step's time. */
+/** A Playwright call on the step's element, within `timeout`, called off when `signal` aborts. */
+export type ElementCall<T> = (locator: Locator, timeout: number, signal: AbortSignal) => Promise<T>
+
+type Settled<T> = { value: T } | { error: unknown }
+
+/**
+ * Finds the target (healing if needed) and runs a Playwright call on it within the step's time.
+ * A target with alternatives is acted on through its primary selector at once, as hand-written
+ * Playwright would, while one count says whether the primary matches anything: only if it
+ * matches nothing is the call called off (it is then still waiting for the element, it cannot
+ * have acted) and the alternatives tried. `cancellable: false` for calls that take no signal:
+ * they look the target up first.
+ */
 export async function onElement<T>(
   run: StepRun,
   target: StepTarget,
-  call: (locator: Locator, timeout: number) => Promise<T>,
+  call: ElementCall<T>,
   field: 'target' | 'options.to' = 'target',
+  cancellable = true,
 ): Promise<T> {
-  const resolved = await resolveTarget(run, target, field)
+  let resolved: ResolvedTarget
+  if (target.alternatives?.length && cancellable) {
+    const primary = primaryTarget(run, target)
+    const callOff = new AbortController()
+    const settled = await run.pw(async (): Promise<Settled<T> | null> => {
+      const acting = call(primary.locator, run.remaining(), AbortSignal.any([callOff.signal, run.ended.signal])).then(
+        (value): Settled<T> => ({ value }),
+        (error: unknown): Settled<T> => ({ error }),
+      )
+      // A selector the count cannot use is the action's to report.
+      const matches = await primary.locator.count().catch(() => 1)
+      if (matches > 0) return acting
+      callOff.abort()
+      const late = await acting
+      // The primary appeared just in time and the call went through: nothing to heal.
+      return 'value' in late ? late : null
+    })
+    if (settled) {
+      useTarget(run, target, primary, field)
+      if ('value' in settled) return settled.value
+      throw await explainElementError(run, target, primary, settled.error)
+    }
+    resolved = await healTarget(run, target, field)
+  } else {
+    resolved = await resolveTarget(run, target, field)
+  }
   try {
-    return await run.pw(() => call(resolved.locator, run.remaining()))
+    return await run.pw(() => call(resolved.locator, run.remaining(), run.ended.signal))
   } catch (error) {
     throw await explainElementError(run, target, resolved, error)
   }

@@ -53,42 +53,52 @@ export function notFound(target: StepTarget, timeoutMs: number): string {
   return `No element matches ${target.selector}${alternativesNote(target.alternatives?.length ?? 0)} within ${timeoutMs} ms`
 }
 
+/** The step's primary selector as a locator, in the target's frames (not yet the step's element). */
+export function primaryTarget(run: StepRun, target: StepTarget): ResolvedTarget {
+  return { locator: locate(run.session.windows.scope(target.frames), target.selector), selector: target.selector, healed: null, name: targetName(target) }
+}
+
+/** Makes `resolved` the step's element (for its HTML on failure) and reports a healed selector. */
+export function useTarget(run: StepRun, target: StepTarget, resolved: ResolvedTarget, field: 'target' | 'options.to' = 'target'): ResolvedTarget {
+  if (field === 'target') run.element = resolved
+  if (resolved.healed) run.healing.push({ field, selector: target.selector, healed_selector: resolved.healed })
+  return resolved
+}
+
 /**
  * The locator a step acts on. Without alternatives it is the primary selector, left to
  * Playwright's auto-waiting: no extra round trip. With alternatives, one count tells whether
- * the primary is there; only if not does it wait for primary-or-any-alternative to attach and
- * pick the first that matches (the primary first, an alternative matching one element before
- * one matching several).
+ * the primary is there; only if not does healTarget() try the alternatives.
  */
 export async function resolveTarget(run: StepRun, target: StepTarget, field: 'target' | 'options.to' = 'target'): Promise<ResolvedTarget> {
-  const scope = run.session.windows.scope(target.frames)
-  const primary = locate(scope, target.selector)
-  const name = targetName(target)
-  const alternatives = target.alternatives ?? []
-  const resolved = (locator: Locator, selector: string, healed: string | null): ResolvedTarget => {
-    const result = { locator, selector, healed, name }
-    if (field === 'target') run.element = result
-    if (healed) run.healing.push({ field, selector: target.selector, healed_selector: healed })
-    return result
-  }
-  if (!alternatives.length) return resolved(primary, target.selector, null)
+  const primary = primaryTarget(run, target)
+  if (!target.alternatives?.length || (await run.pw(() => primary.locator.count())) > 0) return useTarget(run, target, primary, field)
+  return healTarget(run, target, field)
+}
 
-  if ((await run.pw(() => primary.count())) > 0) return resolved(primary, target.selector, null)
-  const candidates = alternatives.map((selector) => ({ selector, locator: locate(scope, selector) }))
-  const any = candidates.reduce((combined, c) => combined.or(c.locator), primary)
+/**
+ * When the primary selector matched nothing: waits for primary-or-any-alternative to attach
+ * (not a full timeout for the primary alone) and picks the first that matches: the primary
+ * first, an alternative matching one element before one matching several.
+ */
+export async function healTarget(run: StepRun, target: StepTarget, field: 'target' | 'options.to' = 'target'): Promise<ResolvedTarget> {
+  const scope = run.session.windows.scope(target.frames)
+  const primary = primaryTarget(run, target)
+  const candidates = (target.alternatives ?? []).map((selector) => ({ selector, locator: locate(scope, selector) }))
+  const any = candidates.reduce((combined, c) => combined.or(c.locator), primary.locator)
   try {
     await run.pw(() => any.first().waitFor({ state: 'attached', timeout: run.remaining() }))
   } catch (error) {
     if (isTimeout(error)) throw new StepFailure(notFound(target, run.timeoutMs), { cause: error })
     throw error
   }
-  const counts = await run.pw(() => Promise.all([primary.count(), ...candidates.map((c) => c.locator.count())]))
-  if (counts[0] > 0) return resolved(primary, target.selector, null)
+  const counts = await run.pw(() => Promise.all([primary.locator.count(), ...candidates.map((c) => c.locator.count())]))
+  if (counts[0] > 0) return useTarget(run, target, primary, field)
   const index = counts.slice(1).findIndex((n) => n === 1)
   const chosen = candidates[index >= 0 ? index : counts.slice(1).findIndex((n) => n > 0)]
   // Gone again between the wait and the count: let the action's own waiting decide.
-  if (!chosen) return resolved(primary, target.selector, null)
-  return resolved(chosen.locator, chosen.selector, chosen.selector)
+  if (!chosen) return useTarget(run, target, primary, field)
+  return useTarget(run, target, { locator: chosen.locator, selector: chosen.selector, healed: chosen.selector, name: primary.name }, field)
 }
 
 /** Names the first frame of a chain that is missing, for a clearer "not found". */

@@ -11,6 +11,7 @@ import { selectorError } from './locate'
 import type { TestSession } from './session'
 import { StepRun } from './step-run'
 import type { EngineStep, StepOutcome } from './types'
+import type { TitleClaim } from './windows'
 
 /** Where a list of steps sits: a test's own steps, or those of a test called by step `rootStep`. */
 export interface StepScope {
@@ -152,9 +153,16 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
   const wantsShot = step.action !== 'screenshot' && step.action !== 'call_test' && (policy === 'every-step' || (failure && policy === 'on-failure'))
   if (wantsShot && usable) screenshot = await browserTime(() => window.page.screenshot({ timeout: 5000 }).catch(() => undefined))
   if (step.action === 'call_test' && failure) screenshot = out.slice(out.indexOf(outcome) + 1).find((o) => o.status === 'failed' && o.screenshot)?.screenshot
-  // An interrupted run reports what it knows rather than wait on the browser.
+  // An interrupted run reports what it knows rather than wait on the browser. A failed step
+  // reads the title now; a passing one claims it, filled in when the test is over (see
+  // Windows.claimTitle), so that no step waits on a title.
+  let claim: TitleClaim | null = null
   if (session.halted) windowTitle = window.title
-  else windowTitle = await browserTime(() => (failure && usable ? windows.freshTitle(window, 500) : windows.titleOf(window)))
+  else if (failure && usable) windowTitle = await browserTime(() => windows.freshTitle(window, 500))
+  else {
+    windowTitle = window.title
+    claim = windows.claimTitle(window)
+  }
 
   const total = performance.now() - started
   // A call_test step's own overhead excludes the called steps, which report theirs.
@@ -190,6 +198,7 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
     }),
     screenshot ? { screenshot } : {},
   )
+  if (claim) session.titleClaims.push({ claim, outcome })
   session.input.onStepEnd?.(outcome)
   return outcome
 }

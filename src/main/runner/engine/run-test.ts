@@ -48,7 +48,7 @@ export async function runTest(input: RunTestInput): Promise<TestOutcome> {
   // Cancel means now: downloads and response bodies still coming get only a moment.
   const hurry = session.halted?.kind === 'cancelled'
   await session.downloads.settle(hurry ? 100 : Math.min(session.navigationTimeoutMs, 10_000))
-  const networkLogs = await session.network.finish(hurry ? 100 : 1000)
+  const [networkLogs] = await Promise.all([session.network.finish(hurry ? 100 : 1000), session.settleTitles(hurry ? 100 : 1000)])
   // A download's event can arrive after its step ended; the request that fetched it cannot.
   for (const download of session.downloads.records) {
     const request = networkLogs.find((log) => log.url === download.url)

@@ -2,6 +2,7 @@
 // for secrets, and the ways a run ends early (cancel, test timeout, a closed browser, a crash)
 // which reach the running step at once instead of after its timeout.
 import type { BrowserContext } from 'playwright'
+import { truncate } from '../../../shared/patterns'
 import { ConsoleCapture } from './console-capture'
 import { Dialogs } from './dialogs'
 import { Downloads } from './downloads'
@@ -9,8 +10,8 @@ import { BROWSER_CLOSED, CANCELLED, PAGE_CRASHED, StepFailure } from './failures
 import { createMasker, type Masker } from './masking'
 import { NetworkCapture } from './network-capture'
 import { StepClock } from './step-clock'
-import type { RunTestInput } from './types'
-import { Windows } from './windows'
+import type { RunTestInput, StepOutcome } from './types'
+import { Windows, type TitleClaim } from './windows'
 
 export type Interruption = 'cancelled' | 'timed_out' | 'closed' | 'not_started'
 
@@ -34,6 +35,8 @@ export class TestSession {
   stopped = false
   /** Steps skipped because the run was asked to stop (a finished test is not 'stopped'). */
   skippedByStop = 0
+  /** Results whose window title is read in the background, filled in by settleTitles(). */
+  readonly titleClaims: { claim: TitleClaim; outcome: StepOutcome }[] = []
   private readonly active = new Set<(failure: StepFailure) => void>()
   private contextClosed!: () => void
   private readonly closing = new Promise<void>((resolve) => (this.contextClosed = resolve))
@@ -84,6 +87,15 @@ export class TestSession {
     this.dialogs.detach()
     this.downloads.detach()
     this.windows.detach()
+  }
+
+  /** Fills in the window titles the steps claimed, waiting at most `boundMs` for reads under way. */
+  async settleTitles(boundMs: number): Promise<void> {
+    const titles = await this.windows.settleTitles(this.titleClaims.map((c) => c.claim), boundMs)
+    this.titleClaims.forEach(({ outcome }, i) => {
+      const title = titles[i]
+      if (title !== null) outcome.window_title = this.mask.text(truncate(title, 500))
+    })
   }
 
   halt(kind: Interruption, failure: StepFailure): void {

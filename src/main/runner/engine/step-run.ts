@@ -52,12 +52,16 @@ export class StepRun {
     return Math.max(1, Math.round(this.deadline - performance.now()))
   }
 
+  /** Calls inside Playwright calls, or side by side: their time counts once. */
+  private inside = 0
+  private insideSince = 0
+
   async pw<T>(call: () => Promise<T>): Promise<T> {
-    const start = performance.now()
+    if (this.inside++ === 0) this.insideSince = performance.now()
     try {
       return await call()
     } finally {
-      this.playwrightMs += performance.now() - start
+      if (--this.inside === 0) this.playwrightMs += performance.now() - this.insideSince
     }
   }
 

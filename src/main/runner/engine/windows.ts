@@ -8,15 +8,26 @@ export interface WindowInfo {
   page: Page
   /** 'main' for the first page, then 'popup-1', 'popup-2'… in opening order. */
   id: string
+  /** The title read last (of whichever document it was read in). */
   title: string | null
-  /** A title read in flight (started when the page's content loaded). */
+  /** The latest title read in flight. */
   titleRead: Promise<void> | null
-  /** Navigated since the title was last read: the cached title may be the previous page's. */
-  stale: boolean
+  /** Which document the window shows: counts its main frame's navigations. */
+  doc: number
+  /** Titles read, by document (a later read of the same document wins). */
+  titles: Map<number, string>
+  /** The document the latest title read started in (-1: none yet). */
+  readDoc: number
   crashed: boolean
   closed: boolean
   /** Whether a step has acted in it yet; 'new' switches to the newest window not used yet. */
   visited: boolean
+}
+
+/** The title a step's result shows: that of the document its window showed when the step ended. */
+export interface TitleClaim {
+  window: WindowInfo
+  doc: number
 }
 
 export class Windows {
@@ -27,6 +38,8 @@ export class Windows {
   /** The first URL the main page reached: the test's initial URL. */
   firstUrl: string | null = null
   private readonly byPage = new Map<Page, WindowInfo>()
+  /** Title reads under way, for settleTitles. */
+  private readonly reads = new Set<Promise<void>>()
   private popups = 0
   private wake: () => void = () => undefined
   private changed: Promise<void> = this.nextChange()
@@ -59,6 +72,7 @@ export class Windows {
       window.page.off('crash', this.onPageCrash)
       window.page.off('close', this.onPageClose)
       window.page.off('domcontentloaded', this.onContentLoaded)
+      window.page.off('load', this.onLoad)
     }
   }
 
@@ -94,19 +108,36 @@ export class Windows {
   }
 
   /**
-   * The title for a step's result, without a round trip of its own: the last one read, after
-   * waiting briefly for a read already under way (started when the page's content loaded). A
-   * page that navigated since is re-read in the background, for the steps that follow.
+   * The title of the document `window` shows now, for a step's result, without waiting for it:
+   * titles are read in the background once a document has loaded (Playwright's own calls never
+   * wait on them), and settleTitles() fills in the claims when the test is over.
    */
-  async titleOf(window: WindowInfo, waitMs = 50): Promise<string | null> {
-    const inFlight = window.titleRead
-    if (window.stale && !inFlight && !window.closed && !window.crashed) this.readTitle(window)
-    if (inFlight) {
+  claimTitle(window: WindowInfo): TitleClaim {
+    return { window, doc: window.doc }
+  }
+
+  /**
+   * Waits at most `boundMs` for the titles the claims need: documents never read (they did not
+   * load while the step's window showed them, e.g. a click's page still loading when the test
+   * ended) are read now if still shown. Then the title of each claim: its document's, else the
+   * last one read before it (a same-document navigation keeps the title), else null.
+   */
+  async settleTitles(claims: readonly TitleClaim[], boundMs: number): Promise<(string | null)[]> {
+    for (const { window, doc } of claims) {
+      if (!window.titles.has(doc) && window.doc === doc && window.readDoc !== doc && !window.closed && !window.crashed && window.page.url() !== 'about:blank') this.readTitle(window)
+    }
+    if (this.reads.size) {
       let timer: NodeJS.Timeout | undefined
-      await Promise.race([inFlight, new Promise((r) => (timer = setTimeout(r, waitMs)))])
+      await Promise.race([Promise.allSettled([...this.reads]), new Promise((r) => (timer = setTimeout(r, boundMs)))])
       clearTimeout(timer)
     }
-    return window.title
+    return claims.map(({ window, doc }) => {
+      for (let d = doc; d >= 0; d--) {
+        const title = window.titles.get(d)
+        if (title !== undefined) return title
+      }
+      return null
+    })
   }
 
   /** Reads the title now (for failures, and for switch_page by title). */
@@ -128,7 +159,9 @@ export class Windows {
       id: this.all.length === 0 ? 'main' : `popup-${++this.popups}`,
       title: null,
       titleRead: null,
-      stale: false,
+      doc: 0,
+      titles: new Map(),
+      readDoc: -1,
       crashed: false,
       closed: page.isClosed(),
       visited: false,
@@ -138,21 +171,28 @@ export class Windows {
     page.on('crash', this.onPageCrash)
     page.on('close', this.onPageClose)
     page.on('domcontentloaded', this.onContentLoaded)
+    page.on('load', this.onLoad)
     if (page.url() !== 'about:blank') this.readTitle(window)
     this.notify()
     return window
   }
 
   private readTitle(window: WindowInfo): void {
-    window.stale = false
+    const doc = window.doc
+    window.readDoc = doc
     const read: Promise<void> = window.page
       .title()
-      // An older read finishing late must not overwrite a newer page's title.
-      .then((title) => void (window.titleRead === read && (window.title = title)))
+      .then((title) => {
+        window.titles.set(doc, title)
+        // An older read finishing late must not overwrite a newer page's title.
+        if (window.titleRead === read) window.title = title
+      })
       .catch(() => undefined)
       .finally(() => {
+        this.reads.delete(read)
         if (window.titleRead === read) window.titleRead = null
       })
+    this.reads.add(read)
     window.titleRead = read
   }
 
@@ -168,14 +208,16 @@ export class Windows {
     if (frame.parentFrame()) return
     const window = this.byPage.get(frame.page())
     if (!window) return
-    window.stale = true
+    window.doc++
     if (!this.firstUrl && window.id === 'main' && frame.url() !== 'about:blank') this.firstUrl = frame.url()
   }
 
-  private readonly onContentLoaded = (page: Page) => {
+  private readonly onContentLoaded = () => this.notify()
+
+  /** A loaded document's title is read in the background, after the call that waited for the load. */
+  private readonly onLoad = (page: Page) => {
     const window = this.byPage.get(page)
-    if (window) this.readTitle(window)
-    this.notify()
+    if (window && !window.closed && !window.crashed && page.url() !== 'about:blank') this.readTitle(window)
   }
 
   private readonly onPageCrash = (page: Page) => {
