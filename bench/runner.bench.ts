@@ -189,6 +189,8 @@ async function main(): Promise<void> {
   const rows: string[][] = []
   const bin = join(ROOT, 'bin', 'testdesk.mjs')
   const pwCli = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js')
+  // Runs where the two tools did not fail the same number of tests: named below the table.
+  const differing: { workers: number; testdesk: string[]; playwright: string[] }[] = []
   for (const workers of [1, 2]) {
     const testdeskArgs = [bin, 'run', '--data-dir', dataDir, '--workers', String(workers), '--screenshots', 'off', '--trace', 'off', ...tests.flatMap((t) => ['--test', t.name])]
     // Warm both once (first start compiles TypeScript / loads caches), then time the second run.
@@ -198,6 +200,9 @@ async function main(): Promise<void> {
     }
     const testdesk = await timed(process.execPath, testdeskArgs, { TESTDESK_BROWSER_PATH: found.path })
     const pw = await timed(process.execPath, [pwCli, 'test', '--workers', String(workers), '--config', join(project, 'playwright.config.ts')], {}, project)
+    const tdFailures = [...testdesk.output.matchAll(/^✗ (.+?) \(\d[^)]*\)(?:: (.*))?$/gm)].map((m) => `${m[1]}: ${m[2] ?? ''}`)
+    const pwFailures = [...pw.output.matchAll(/^\s+\d+\) \S+ › (.+?) ─+\s*$/gm)].map((m) => m[1])
+    if (tdFailures.length !== pwFailures.length) differing.push({ workers, testdesk: tdFailures, playwright: pwFailures })
     const tdPassed = /(\d+) passed, (\d+) failed/.exec(testdesk.output)
     const pwPassed = /(\d+) passed/.exec(pw.output)
     const pwFailed = /(\d+) failed/.exec(pw.output)
@@ -214,6 +219,11 @@ async function main(): Promise<void> {
   const header = ['workers', 'TestDesk', 'Playwright Test', 'ratio', 'goal ≤ 0.8', 'TestDesk verdicts', 'Playwright verdicts']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '))
+  for (const d of differing) {
+    console.log(`\nVerdicts differ with ${d.workers} worker(s) (a test failing on one side only was flaky on this machine in that run):`)
+    console.log(`  TestDesk failed: ${d.testdesk.join('; ') || 'none'}`)
+    console.log(`  Playwright Test failed: ${d.playwright.join('; ') || 'none'}`)
+  }
 
   const overhead = await measureOverhead(tests, site.url, found.path, variables, resolved.secrets)
   const p50 = quantile(overhead.engineOverhead, 0.5)
