@@ -127,6 +127,32 @@ describe('orchestrator', () => {
     expect(history.total).toBe(1)
   })
 
+  it("keeps the page's dialogs with its console messages, in order, with the step and the answer", async () => {
+    const core = await newCore()
+    const { run } = await runOf(core, [
+      {
+        name: 'Answers dialogs',
+        steps: [
+          { action: 'navigate', value: `${site.url}dialogs.html` },
+          { action: 'click', target: { selector: '[data-testid=alert-button]' } },
+          { action: 'dialog', value: 'Grace', options: { response: 'accept' } },
+          { action: 'click', target: { selector: '[data-testid=prompt-button]' } },
+          verify('[data-testid=prompt-result]', 'text', 'You entered: Grace'),
+        ],
+      },
+    ])
+    expect(await startAndWait(core, run.id)).toMatchObject({ status: 'completed', passed_tests: 1 })
+    const [result] = (await call(core, 'results.list', { test_run_id: run.id })).items
+    const logs = await call(core, 'logs.console', { test_run_result_id: result.id })
+    const dialogs = logs.items.filter((l: { source: string | null }) => l.source === 'dialog')
+    expect(dialogs.map((l: { message: string; step_index: number; log_level: string }) => [l.log_level, l.step_index, l.message])).toEqual([
+      ['info', 2, 'alert dialog: "Hello from TestDesk Demo" (accepted)'],
+      ['info', 4, 'prompt dialog: "What is your name?" (accepted with "Grace")'],
+    ])
+    const times = logs.items.map((l: { timestamp: string }) => l.timestamp)
+    expect(times).toEqual([...times].sort())
+  })
+
   it('retries a failing test and calls a pass on retry flaky', async () => {
     const core = await newCore()
     const key = `/flaky-${Date.now()}`

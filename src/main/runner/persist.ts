@@ -3,10 +3,10 @@
 // screenshots, downloads and the trace as content-addressed artifacts. A finished execution is
 // therefore either wholly stored or not at all, whatever happens to the process afterwards.
 import { existsSync, readFileSync } from 'node:fs'
-import type { ResultStatus, TestRunResult } from '../../shared/model/execution'
+import type { ConsoleLogInput, ResultStatus, TestRunResult } from '../../shared/model/execution'
 import { percentage } from '../../shared/model/states'
 import type { Store } from '../store'
-import { stepResultOf, type TestOutcome } from './engine'
+import { stepResultOf, type DialogRecord, type TestOutcome } from './engine'
 
 export interface ExecutionContext {
   runId: string
@@ -82,10 +82,30 @@ export function persistExecution(store: Store, outcome: TestOutcome, context: Ex
     )
     const checkpointRows = steps.flatMap((step, i) => step.checkpoints.map((checkpoint) => ({ ...checkpoint, test_step_result_id: stepIds[i] })))
     if (checkpointRows.length) store.results.addCheckpoints(result.id, checkpointRows)
-    if (outcome.consoleLogs.length) store.results.addConsoleLogs(result.id, outcome.consoleLogs)
+    const consoleLogs = withDialogs(outcome.consoleLogs, outcome.dialogs)
+    if (consoleLogs.length) store.results.addConsoleLogs(result.id, consoleLogs)
     if (outcome.networkLogs.length) store.results.addNetworkLogs(result.id, outcome.networkLogs)
     return result
   })
+}
+
+/**
+ * The dialogs the page opened, as console entries (source `dialog`) in time order with the page's
+ * own messages: where a tester reading the logs of a step looks for them.
+ */
+export function withDialogs(logs: readonly ConsoleLogInput[], dialogs: readonly DialogRecord[]): ConsoleLogInput[] {
+  if (!dialogs.length) return [...logs]
+  const entries = dialogs.map((d): ConsoleLogInput => {
+    const answer = d.response === 'accept' ? (d.prompt_text !== null ? `accepted with "${d.prompt_text}"` : 'accepted') : 'dismissed'
+    return {
+      log_level: 'info',
+      message: truncate(`${d.type} dialog${d.window_id && d.window_id !== 'main' ? ` in ${d.window_id}` : ''}: "${d.message}" (${answer})`, 100_000)!,
+      source: 'dialog',
+      step_index: d.step_index,
+      timestamp: d.timestamp,
+    }
+  })
+  return [...logs, ...entries].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0))
 }
 
 function truncate(text: string | null, max: number): string | null {
