@@ -1,30 +1,16 @@
 // Execution history arithmetic through the contract: a test case's statistics (pass rate,
 // average duration, flaky rate) and a suite's trend over its last runs.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { bareCores } from './testing'
 import { percentage } from '../../shared/model/states'
-import { openCore, type Core } from '.'
+import type { Core } from '.'
 import { call } from '../report/fixture-runs'
 import { SUITE_TREND_SQL, trendStatistics } from '../store/history'
 
-const cores: Core[] = []
-afterEach(async () => {
-  while (cores.length) await cores.pop()!.close()
-})
-
-async function newCore(): Promise<Core> {
-  const core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-history-')), databasePath: ':memory:', execution: 'manual' })
-  cores.push(core)
-  return core
-}
-
-async function failure(core: Core, name: string, input: unknown) {
-  const result = await core.dispatcher.call(name, input, { transport: 'direct' })
-  if (result.ok) throw new Error(`${name} succeeded`)
-  return result.error
-}
+const cores = bareCores()
+const newCore = cores.open
+const failure = cores.failure
+afterEach(() => cores.closeAll())
 
 interface Outcome {
   status: 'passed' | 'failed' | 'skipped'

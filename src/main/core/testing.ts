@@ -82,3 +82,26 @@ export async function startedRun(t: TestCore, count: number, input: Record<strin
 export function submit(t: TestCore, item: { id: string; test_run_id: string; test_case_id: string }, fields: Record<string, unknown> = {}) {
   return t.ok('results.submit', { test_run_id: item.test_run_id, test_run_item_id: item.id, test_case_id: item.test_case_id, status: 'passed', ...fields })
 }
+
+/**
+ * For tests that hold a bare Core: `open()` gives a fresh one on :memory:, `closeAll()` (in
+ * afterEach) closes every core opened, `failure()` returns the error of a call meant to fail.
+ */
+export function bareCores(): { open(): Promise<Core>; closeAll(): Promise<void>; failure(core: Core, name: string, input: unknown): Promise<ApiError> } {
+  const opened: TestCore[] = []
+  return {
+    async open() {
+      const t = await openTestCore()
+      opened.push(t)
+      return t.core
+    },
+    async closeAll() {
+      while (opened.length) await opened.pop()!.close()
+    },
+    async failure(core, name, input) {
+      const result = await core.dispatcher.call(name, input, { transport: 'direct' })
+      if (result.ok) throw new Error(`${name} succeeded but was expected to fail`)
+      return result.error
+    },
+  }
+}

@@ -6,29 +6,17 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../core'
+import { bareCores } from '../core/testing'
 import { collectReportData, statusLabel } from './data'
 import { buildFixtureRun, call, XSS_PAYLOADS } from './fixture-runs'
 import { escapeHtml, renderHtml } from './html'
 import { writeRunReports } from '.'
 import { fixturePng } from './png'
 
-const cores: Core[] = []
-afterEach(async () => {
-  while (cores.length) await cores.pop()!.close()
-})
-
-async function newCore(): Promise<Core> {
-  const core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-report-')), databasePath: ':memory:', execution: 'manual' })
-  cores.push(core)
-  return core
-}
-
-async function failure(core: Core, name: string, input: unknown) {
-  const result = await core.dispatcher.call(name, input, { transport: 'direct' })
-  if (result.ok) throw new Error(`${name} succeeded`)
-  return result.error
-}
+const cores = bareCores()
+const newCore = cores.open
+const failure = cores.failure
+afterEach(() => cores.closeAll())
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'td-out-'))
 
