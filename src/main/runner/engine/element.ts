@@ -67,11 +67,30 @@ export async function explainElementError(
     }
     const html = await outerHtml(resolved.locator)
     if (waitingFor) return new StepFailure(`Timed out after ${run.timeoutMs} ms waiting for ${resolved.name} to be ${waitingFor}`, { cause: error, elementHtml: html })
-    const reason = waitingReason(error) ?? 'could not be used'
+    // Playwright's log names the failing check only once it has made it; on a busy machine the
+    // step's time can end first. Then the element's state, read now, says which check fails.
+    const logged = waitingReason(error)
+    const readNow = logged === null || logged.startsWith('did not become')
+    const needsEnabled = logged !== 'did not become visible and steady'
+    const unmet = readNow ? await withinMs(unmetState(resolved.locator, run.step.action, needsEnabled), 1000, null) : null
+    const reason = unmet ?? logged ?? 'could not be used'
     return new StepFailure(`Timed out after ${run.timeoutMs} ms: ${resolved.name} was found but ${reason}`, { cause: error, elementHtml: html })
   }
   const html = await outerHtml(resolved.locator)
   return new StepFailure(`Could not ${run.step.action} ${resolved.name}: ${headline(error)}`, { cause: error, elementHtml: html })
+}
+
+/** Actions that type into the element, which must then be editable, not just enabled. */
+const EDITS = new Set(['fill', 'type'])
+
+/** The actionability check the (first) element fails now for `action`, or null when it passes them all. */
+export async function unmetState(locator: Locator, action: string, needsEnabled = true): Promise<string | null> {
+  const element = locator.first()
+  if (!(await element.isVisible())) return 'is not visible'
+  if (!needsEnabled) return null
+  if (!(await element.isEnabled({ timeout: 500 }))) return 'is not enabled'
+  if (EDITS.has(action) && !(await element.isEditable({ timeout: 500 }))) return 'is not editable'
+  return null
 }
 
 /** A Playwright call on the step's element, within `timeout`, called off when `signal` aborts. */

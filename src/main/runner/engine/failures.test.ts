@@ -2,6 +2,7 @@
 // continue-on-failure, stop, cancel, test timeout, a crashed page, a closed browser, call_test.
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { unmetState } from './element'
 import { runTest } from './run-test'
 import { launchChromium, numbered, startEngineFixture, step, verify, type EngineFixture } from './testing'
 
@@ -27,6 +28,27 @@ describe('failure messages', () => {
     expect(outcome.steps[2]).toMatchObject({ description: "Click 'card-login'", playwright_code: null, started_at: null })
     expect(outcome).toMatchObject({ status: 'failed', errorStepNumber: 2, errorMessage: 'Step 2 (Click #nope): No element matches #nope within 500 ms' })
     expect(outcome.errorScreenshot).toBeInstanceOf(Buffer)
+  })
+
+  // When the step's time ends before Playwright's log names the failing check (a busy machine),
+  // the message comes from the element's state read at that moment.
+  it('reads which check an element fails: visible, enabled, editable', async () => {
+    const context = await fx.browser.newContext()
+    try {
+      const page = await context.newPage()
+      await page.setContent(
+        '<button id="hidden" hidden>a</button><button id="off" disabled>b</button><input id="ro" readonly><input id="ok"><button id="fine">c</button>',
+      )
+      expect(await unmetState(page.locator('#hidden'), 'click')).toBe('is not visible')
+      expect(await unmetState(page.locator('#off'), 'click')).toBe('is not enabled')
+      expect(await unmetState(page.locator('#off'), 'hover', false)).toBeNull()
+      expect(await unmetState(page.locator('#ro'), 'fill')).toBe('is not editable')
+      expect(await unmetState(page.locator('#ro'), 'click')).toBeNull()
+      expect(await unmetState(page.locator('#ok'), 'fill')).toBeNull()
+      expect(await unmetState(page.locator('#fine'), 'click')).toBeNull()
+    } finally {
+      await context.close()
+    }
   })
 
   // One run, each failing step going on to the next, to keep the suite quick.
