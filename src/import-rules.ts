@@ -11,7 +11,7 @@ export interface Violation {
 }
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]))
-const RENDERER_PACKAGES = new Set(['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'zustand', 'zustand/vanilla', '@tanstack/react-virtual'])
+const RENDERER_PACKAGES = new Set(['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'zustand', 'zustand/vanilla'])
 const SHARED_PACKAGES = new Set(['zod'])
 const SQL = /\b(INSERT\s+INTO|DELETE\s+FROM|CREATE\s+(TABLE|INDEX)|UPDATE\s+\w+\s+SET|SELECT\s+[\w*,\s.()]+\s+FROM)\b/
 
