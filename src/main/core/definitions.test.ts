@@ -1,7 +1,7 @@
 // The definition side through the contract: projects, the suite tree, test cases with steps and
 // suite links, steps one at a time, data sets, scripts, environments (secrets) and browsers.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTests, openTestCore, type TestCore } from './testing'
+import { createTests, GHOST, openTestCore, type TestCore } from './testing'
 
 let t: TestCore
 beforeEach(async () => {
@@ -10,7 +10,6 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-const GHOST = '01a20000-0000-7000-8000-000000000000'
 const names = (list: { name: string }[]) => list.map((x) => x.name)
 
 describe('projects', () => {

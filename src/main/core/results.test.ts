@@ -2,7 +2,7 @@
 // (reference/003 note 8, DECIMAL(5,2) rates), data-driven iterations and bundles, retries and
 // flakiness, step/checkpoint/script results, console and network logs, and history.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openTestCore, startedRun, submit, type TestCore } from './testing'
+import { GHOST, openTestCore, startedRun, submit, type TestCore } from './testing'
 
 let t: TestCore
 beforeEach(async () => {
@@ -11,7 +11,6 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-const GHOST = '01a20000-0000-7000-8000-000000000000'
 const getRun = (id: string) => t.ok('runs.get', { id })
 const getItem = (id: string) => t.ok('runItems.get', { id })
 

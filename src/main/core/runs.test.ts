@@ -2,7 +2,7 @@
 // every filter of reference/003, items (one per test case, order, moves), the state machine with
 // its audit trail, and recovery of runs a crash left running.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTests, openTestCore, startedRun, submit, type TestCore } from './testing'
+import { createTests, GHOST, openTestCore, startedRun, submit, type TestCore } from './testing'
 
 let t: TestCore
 beforeEach(async () => {
@@ -11,7 +11,6 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-const GHOST = '01a20000-0000-7000-8000-000000000000'
 const runNames = (page: { items: { run_name: string }[] }) => page.items.map((r) => r.run_name)
 const statuses = async (runId: string) => (await t.ok('runItems.list', { test_run_id: runId })).items.map((i: { status: string }) => i.status)
 const trail = async (runId: string) =>

@@ -1,7 +1,7 @@
 // Schedules through the contract: what they run, pause and resume, which are due, lists with the
 // filters of reference/003, and the record of each occurrence.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTests, openTestCore, type TestCore } from './testing'
+import { createTests, GHOST, openTestCore, type TestCore } from './testing'
 
 let t: TestCore
 beforeEach(async () => {
@@ -10,7 +10,6 @@ beforeEach(async () => {
 })
 afterEach(() => t.close())
 
-const GHOST = '01a20000-0000-7000-8000-000000000000'
 const nightly = {
   schedule_name: 'Nightly Regression',
   suite_path: ['ROOT', 'Regression'],

@@ -9,6 +9,9 @@ import { openCore, type Core } from '.'
 import type { Store } from '../store'
 import { snapshot } from '../store/snapshot'
 
+/** A well-formed id that names nothing: for not_found cases. */
+export const GHOST = '01a20000-0000-7000-8000-000000000000'
+
 export interface TestCore {
   core: Core
   store: Store

@@ -254,11 +254,7 @@ function renderExecution(host, x, own) {
   if (x.checkpoints.length) {
     add(host, el('h2', null, 'Checkpoints (' + x.checkpoints.length + ')'));
     x.checkpoints.forEach(function (c) {
-      var head = add(host, el('p'));
-      add(head, el('span', 'badge ' + c.status, words(c.status)));
-      add(head, ' ');
-      add(head, el('strong', null, c.name));
-      add(head, el('span', 'dim', ' ' + c.type + (c.step ? ', step ' + c.step : '') + (c.selector ? ', ' + c.selector : '') + (c.diff !== null ? ', ' + c.diff + '% different' : '')));
+      entryHead(host, c.status, c.name, c.type + (c.step ? ', step ' + c.step : '') + (c.selector ? ', ' + c.selector : '') + (c.diff !== null ? ', ' + c.diff + '% different' : ''));
       if (c.verifications.length) {
         add(host, table(['Property', 'Operator', 'Expected', 'Actual', 'Verdict'], c.verifications.map(function (v) {
           return [v.property, v.operator, v.expected, v.actual, el('span', v.passed ? 'passed' : 'failed', v.passed ? 'Passed' : 'Failed')];
@@ -283,16 +279,20 @@ function renderExecution(host, x, own) {
   if (x.scripts.length) {
     add(host, el('h2', null, 'Scripts (' + x.scripts.length + ')'));
     x.scripts.forEach(function (s) {
-      var head = add(host, el('p'));
-      add(head, el('span', 'badge ' + s.status, words(s.status)));
-      add(head, ' ');
-      add(head, el('strong', null, s.name));
-      add(head, el('span', 'dim', ' ' + s.type + (s.language ? ', ' + s.language : '') + (s.exit_code !== null ? ', exit ' + s.exit_code : '') + ', ' + ms(s.ms) + (s.critical ? ', critical' : '')));
+      entryHead(host, s.status, s.name, s.type + (s.language ? ', ' + s.language : '') + (s.exit_code !== null ? ', exit ' + s.exit_code : '') + ', ' + ms(s.ms) + (s.critical ? ', critical' : ''));
       if (s.stdout) add(host, el('pre', null, s.stdout));
       if (s.stderr) add(host, el('pre', 'failed', s.stderr));
       if (s.error) add(host, el('pre', 'failed', s.error));
     });
   }
+}
+// A checkpoint's or script's first line: status badge, name, then the details dimmed.
+function entryHead(host, status, name, details) {
+  var head = add(host, el('p'));
+  add(head, el('span', 'badge ' + status, words(status)));
+  add(head, ' ');
+  add(head, el('strong', null, name));
+  add(head, el('span', 'dim', ' ' + details));
 }
 function logTable(host, title, entries, headers, cells) {
   if (!entries.length) return;
