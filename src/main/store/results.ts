@@ -29,7 +29,7 @@ import { isFinishedItem, percentage } from '../../shared/model/states'
 import type { StoreBase } from './base'
 import { guarded } from './errors'
 import type { RunsRepo } from './runs'
-import { Where, type Row } from './table'
+import { listOptions, type Row, Where } from './table'
 
 export interface SubmitOptions {
   /**
@@ -263,14 +263,14 @@ export class ResultsRepo {
   consoleLogs(query: z.infer<typeof ListLogsQuery>): Page<ConsoleLog> {
     this.assertResult(query.test_run_result_id)
     const where = new Where().eq('test_run_result_id', query.test_run_result_id).in('log_level', query.log_level).eq('step_index', query.step_index)
-    return this.s.t.consoleLogs.list({ where, search: query.search, sortBy: query.sort_by, sortOrder: query.sort_order, limit: query.limit, offset: query.offset }) as unknown as Page<ConsoleLog>
+    return this.s.t.consoleLogs.list(listOptions(where, query)) as unknown as Page<ConsoleLog>
   }
 
   networkLogs(query: z.infer<typeof ListNetworkLogsQuery>): Page<NetworkLog> {
     this.assertResult(query.test_run_result_id)
     const where = new Where().eq('test_run_result_id', query.test_run_result_id).eq('status_code', query.status_code).eq('step_index', query.step_index)
     if (query.failed_only) where.raw('(status_code >= 400 OR error_message IS NOT NULL)')
-    return this.s.t.networkLogs.list({ where, search: query.search, sortBy: query.sort_by, sortOrder: query.sort_order, limit: query.limit, offset: query.offset }) as unknown as Page<NetworkLog>
+    return this.s.t.networkLogs.list(listOptions(where, query)) as unknown as Page<NetworkLog>
   }
 
   // ── Bundles ───────────────────────────────────────────────────────────────────────────────

@@ -22,7 +22,7 @@ import {
 import { canTransitionItem, canTransitionRun, isFinishedItem, isFinishedRun, percentage } from '../../shared/model/states'
 import type { StoreBase } from './base'
 import { guarded } from './errors'
-import { dateBounds, Where, type Row } from './table'
+import { dateBounds, listOptions, type Row, Where } from './table'
 
 export type { RunItemView }
 
@@ -139,14 +139,7 @@ export class RunsRepo {
       const below = `${exact.slice(0, -1)},`
       where.raw('(suite_path = ? OR substr(suite_path, 1, length(?)) = ?)', exact, below, below)
     }
-    return this.s.t.runs.list({
-      where,
-      search: query.search,
-      sortBy: query.sort_by,
-      sortOrder: query.sort_order,
-      limit: query.limit,
-      offset: query.offset,
-    }) as unknown as Page<TestRun>
+    return this.s.t.runs.list(listOptions(where, query)) as unknown as Page<TestRun>
   }
 
   /** Moves a run to another status if the state machine allows it, and records why. */

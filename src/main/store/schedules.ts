@@ -6,7 +6,7 @@ import type { Page } from '../../shared/model/common'
 import type { CreateScheduleInput, ListSchedulesQuery, Schedule, ScheduleExecution, ScheduleStatus } from '../../shared/model/execution'
 import type { StoreBase } from './base'
 import { guarded } from './errors'
-import { dateBounds, Where, type Row } from './table'
+import { dateBounds, listOptions, type Row, Where } from './table'
 
 export class SchedulesRepo {
   constructor(private readonly s: StoreBase) {}
@@ -71,14 +71,7 @@ export class SchedulesRepo {
     const where = new Where().eq('project_id', query.project_id).eq('status', query.status).eq('is_enabled', query.is_enabled).eq('repeat_type', query.repeat_type)
     const { from, toExclusive } = dateBounds(query.from_date, query.to_date)
     where.gte('next_execution_at', from).lt('next_execution_at', toExclusive)
-    return this.s.t.schedules.list({
-      where,
-      search: query.search,
-      sortBy: query.sort_by,
-      sortOrder: query.sort_order,
-      limit: query.limit,
-      offset: query.offset,
-    }) as unknown as Page<Schedule>
+    return this.s.t.schedules.list(listOptions(where, query)) as unknown as Page<Schedule>
   }
 
   /** Active, enabled schedules whose next execution is at or before `now`, soonest first. */

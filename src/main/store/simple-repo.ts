@@ -4,7 +4,7 @@ import { TestDeskError } from '../../shared/api/errors'
 import type { Page } from '../../shared/model/common'
 import type { StoreBase, TableName } from './base'
 import { guarded } from './errors'
-import { Where, type Row } from './table'
+import { listOptions, type Row, Where } from './table'
 
 export interface ProjectListQuery {
   project_id?: string
@@ -59,14 +59,7 @@ export class SimpleRepo<T extends { id: string; project_id: string }, C extends 
       if (!this.s.t[this.table].hasColumn(column)) throw new Error(`${this.table} has no column ${column}`)
       where.eq(column, value)
     }
-    const page = this.s.t[this.table].list({
-      where,
-      search: query.search,
-      sortBy: query.sort_by,
-      sortOrder: query.sort_order,
-      limit: query.limit,
-      offset: query.offset,
-    })
+    const page = this.s.t[this.table].list(listOptions(where, query))
     return page as unknown as Page<T>
   }
 

@@ -169,6 +169,14 @@ export interface ListOptions {
   search?: string
 }
 
+/** A contract list query's search, sorting and paging as ListOptions, with its `where`. */
+export function listOptions(
+  where: Where,
+  query: { search?: string; sort_by?: string; sort_order?: 'asc' | 'desc'; limit: number; offset: number },
+): ListOptions {
+  return { where, search: query.search, sortBy: query.sort_by, sortOrder: query.sort_order, limit: query.limit, offset: query.offset }
+}
+
 export class Table<T extends { id: string }> {
   readonly shape: TableShape
   private readonly jsonColumns: ReadonlySet<string>
