@@ -1,7 +1,7 @@
 // Runs test runs: a priority queue of waiting runs, one browser per worker, a fresh context per
 // test and per data iteration, retries with a flaky verdict, fail-fast, stop and cancel, per-test
 // and per-run timeouts, events as things happen, and every finished execution stored at once.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { hostname, release, tmpdir, type as osType } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright'
@@ -18,7 +18,7 @@ import type { RunItemView } from '../store/runs'
 import type { BrowserName } from './browsers'
 import { demoSiteHandle, type DemoSiteHandle } from './demo-site-link'
 import { engineSteps, runTest, type EngineStep, type TestOutcome } from './engine'
-import { BrowserUnavailableError, contextOptions, launchBrowser, resolveExecutable, type LaunchSettings } from './launch'
+import { contextOptions, launchBrowser, resolveExecutable, type LaunchSettings } from './launch'
 import { persistExecution } from './persist'
 import { PriorityQueue } from './queue'
 import { planTest, type Iteration, type TestPlan } from './test-plan'
@@ -237,7 +237,6 @@ class RunExecution {
     const runTimeout = run.options.run_timeout_ms
       ? setTimeout(() => this.requestCancel(`Run timed out after ${run.options.run_timeout_ms} ms`), run.options.run_timeout_ms)
       : null
-    this.store.t.runs.update(this.runId, { runner_pid: process.pid, runner_host: hostname() })
     this.downloadsDir = mkdtempSync(join(tmpdir(), 'testdesk-downloads-'))
 
     const pending = this.store.runs.items(this.runId).filter((item) => item.status === 'pending')
@@ -429,15 +428,12 @@ class RunExecution {
       if (tracing && outcome.status === 'failed') {
         const path = join(this.downloadsDir!, `trace-${item.id}-${Date.now()}.zip`)
         await context.tracing.stop({ path }).catch(() => undefined)
-        trace = await import('node:fs').then((fs) => (fs.existsSync(path) ? fs.readFileSync(path) : null))
+        trace = existsSync(path) ? readFileSync(path) : null
       }
       return { ...outcome, trace }
     } catch (error) {
       if (this.cancelled) return null
-      if (error instanceof BrowserUnavailableError) {
-        // The browser cannot start at all: fail this test with the reason; the next one retries.
-        return failedOutcome(steps, error.message)
-      }
+      // Also when the browser cannot start at all: this test fails with the reason; the next one retries.
       return failedOutcome(steps, error instanceof Error ? error.message : String(error))
     } finally {
       await context?.close().catch(() => undefined)
@@ -458,7 +454,8 @@ class RunExecution {
   }
 
   private async resolveTest(run: TestRun, ref: string): Promise<EngineStep[]> {
-    const testCase = /^[0-9a-f]{8}-/i.test(ref) ? this.store.tests.get(ref) : this.store.tests.byName(ref, run.project_id)
+    if (/^[0-9a-f]{8}-/i.test(ref)) return engineSteps(this.store.tests.get(ref).steps)
+    const testCase = this.store.tests.byName(ref, run.project_id)
     if (!testCase) throw new Error(`No test case named '${ref}' to call`)
     return engineSteps(this.store.tests.steps(testCase.id))
   }

@@ -1,17 +1,15 @@
 // Runs waiting to execute, highest priority first and first come first served within a
 // priority (reference/002's priority queue).
-export interface Queued<T> {
+interface Queued<T> {
   value: T
   priority: number
-  seq: number
 }
 
 export class PriorityQueue<T> {
   private items: Queued<T>[] = []
-  private seq = 0
 
   push(value: T, priority = 0): void {
-    const entry = { value, priority, seq: this.seq++ }
+    const entry = { value, priority }
     // Insert in place: queues stay short, and order must be stable for equal priorities.
     const at = this.items.findIndex((e) => e.priority < priority)
     if (at === -1) this.items.push(entry)

@@ -6,6 +6,7 @@ import type { TestRun } from '../../shared/model/execution'
 import { SECRET_MASK } from '../../shared/steps'
 import type { Store } from '../store'
 import { DEMO_SITE_URL, type DemoSiteHandle } from './demo-site-link'
+import { DEFAULT_STEP_TIMEOUT_MS } from './engine'
 
 export interface Iteration {
   /** 1-based; null when the test is not data-driven. */
@@ -26,8 +27,6 @@ export interface TestPlan {
   testTimeoutMs: number | null
   environmentName: string | null
 }
-
-export const DEFAULT_STEP_TIMEOUT_MS = 10_000
 
 export async function planTest(store: Store, run: TestRun, testCaseId: string, demoSite: DemoSiteHandle): Promise<TestPlan> {
   const testCase = store.tests.get(testCaseId)

@@ -4,7 +4,7 @@ import { TestDeskError } from '../../../shared/api/errors'
 import type { TestRun } from '../../../shared/model/execution'
 import type { ItemProgress, RunProgress, StepProgress } from '../../../shared/model/progress'
 import type { Core } from '../../core'
-import { discoverBrowser } from '../../runner/browsers'
+import { BrowserUnavailableError, resolveExecutable } from '../../runner/launch'
 import { duration, suitePathFlag } from '../format'
 import { CliExit, createOutput, EXIT, intFlag, usageError, type GlobalOptions, type Output } from '../output'
 import { invoke, withCore } from '../session'
@@ -66,10 +66,10 @@ export function registerRun(program: Command): void {
       if (flags.browserEndpoint && !/^wss?:\/\//.test(flags.browserEndpoint)) {
         throw usageError(`--browser-endpoint must be a ws:// or wss:// URL (got "${flags.browserEndpoint}")`)
       }
-      if (!flags.browserEndpoint) {
-        const found = await discoverBrowser(flags.browser)
-        if (!found.found) throw new CliExit(EXIT.usage, `No ${flags.browser} browser found. ${found.hint}\nLooked at: ${found.tried.join(', ')}`)
-      }
+      // No browser is bad usage of this machine: say so before a run is created.
+      await resolveExecutable({ browser: flags.browser, headless: !flags.headed, endpoint: flags.browserEndpoint }).catch((error: unknown) => {
+        throw error instanceof BrowserUnavailableError ? new CliExit(EXIT.usage, error.message) : error
+      })
       const code = await withCore(globals, async (core) => {
         const { testCaseIds, select } = await selection(core, flags)
         const environment = flags.env ? await findEnvironment(core, flags.env) : null

@@ -4,12 +4,12 @@
 import { existsSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type { FrameLocator, Page } from 'playwright'
-import { textMatches, slashRegex } from '../../../shared/patterns'
-import { scriptFunction, targetName, type StepAction, type StepTarget } from '../../../shared/steps'
+import { normalizeWhitespace, slashRegex, textMatches } from '../../../shared/patterns'
+import { scriptFunction, type StepAction, type StepTarget } from '../../../shared/steps'
 import { runCheckpoint } from './checkpoints'
 import { explainElementError, onElement, pageFunction } from './element'
 import { BROWSER_CLOSED, browserGone, headline, isTimeout, StepFailure } from './failures'
-import { locate, primaryTarget, resolveTarget, useTarget } from './locate'
+import { primaryTarget, resolveTarget, useTarget } from './locate'
 import type { StepRun } from './step-run'
 import type { WindowInfo } from './windows'
 
@@ -118,7 +118,7 @@ async function setVariable(run: StepRun): Promise<void> {
   switch (from) {
     case 'text': {
       const text = await onElement(run, target(run), (l, timeout, signal) => l.textContent({ timeout, signal }))
-      result = (text ?? '').replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim()
+      result = normalizeWhitespace(text ?? '')
       break
     }
     case 'value':
@@ -156,7 +156,7 @@ async function wait(run: StepRun): Promise<void> {
     // Waiting for something to go away: alternatives cannot heal an absence.
     const resolved = state === 'visible' || state === 'attached'
       ? await resolveTarget(run, wanted)
-      : { locator: locate(run.session.windows.scope(wanted.frames), wanted.selector), selector: wanted.selector, healed: null, name: targetName(wanted) }
+      : primaryTarget(run, wanted)
     try {
       await run.pw(() => resolved.locator.waitFor({ state, timeout: run.remaining() }))
     } catch (error) {

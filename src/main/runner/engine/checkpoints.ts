@@ -13,11 +13,11 @@ import {
   type ResolvedAssertion,
 } from '../../../shared/checkpoints'
 import type { CheckpointResultInput, PropertyVerification } from '../../../shared/model/execution'
-import { truncate } from '../../../shared/patterns'
+import { normalizeWhitespace, truncate } from '../../../shared/patterns'
 import { targetName } from '../../../shared/steps'
 import { outerHtml, pageFunction } from './element'
 import { StepFailure } from './failures'
-import { locate, resolveTarget } from './locate'
+import { primaryTarget, resolveTarget } from './locate'
 import type { StepRun } from './step-run'
 
 interface ElementState {
@@ -98,11 +98,6 @@ function isTransient(error: unknown): boolean {
   return error instanceof Error && /Execution context was destroyed|Cannot find context|frame was detached|navigat/i.test(error.message)
 }
 
-/** Text as the checkpoint compares it: zero-width characters out, whitespace collapsed. */
-function normalizedText(text: string | null): string {
-  return (text ?? '').replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim()
-}
-
 /** A quick read that cannot answer for this assertion: the snapshot must. */
 const CANNOT_SAY = Symbol('cannot say')
 
@@ -123,7 +118,7 @@ function quickRead(run: StepRun, locator: Locator | null, assertion: ResolvedAss
     case 'visible': return locator.isVisible()
     case 'hidden': return locator.isVisible().then((visible) => !visible)
     case 'count': return locator.count()
-    case 'text': return locator.textContent({ timeout, signal }).then(normalizedText)
+    case 'text': return locator.textContent({ timeout, signal }).then((text) => normalizeWhitespace(text ?? ''))
     case 'value': return locator.inputValue({ timeout, signal })
     case 'checked': return locator.isChecked({ timeout, signal })
     case 'enabled': return locator.isEnabled({ timeout, signal })
@@ -173,7 +168,7 @@ async function runElementCheckpoint(run: StepRun, raw: unknown): Promise<void> {
         if (!(error instanceof StepFailure && error.message.startsWith('No element matches'))) throw error
       }
     }
-    locator ??= locate(run.session.windows.scope(target.frames), target.selector)
+    locator ??= primaryTarget(run, target).locator
   }
 
   let snapshot: Snapshot | null = null

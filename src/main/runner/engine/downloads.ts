@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { BrowserContext, Download } from 'playwright'
 import type { StepClock } from './step-clock'
 import type { DownloadRecord } from './types'
+import { withinMs } from './within'
 
 async function sha256Of(path: string): Promise<string> {
   const hash = createHash('sha256')
@@ -40,9 +41,7 @@ export class Downloads {
   /** Waits for downloads under way, at most `boundMs`; unfinished ones are recorded with an error. */
   async settle(boundMs: number): Promise<void> {
     if (!this.pending.size) return
-    let timer: NodeJS.Timeout | undefined
-    await Promise.race([Promise.allSettled([...this.pending]), new Promise((r) => (timer = setTimeout(r, boundMs)))])
-    clearTimeout(timer)
+    await withinMs(Promise.allSettled([...this.pending]), boundMs, [])
   }
 
   private readonly onDownload = (download: Download) => {

@@ -7,6 +7,7 @@ import type { StepTarget } from '../../../shared/steps'
 import { browserGone, elementWasFound, headline, isTimeout, StepFailure, strictViolation, waitingReason } from './failures'
 import { healTarget, missingFrame, notFound, primaryTarget, resolveTarget, selectorError, useTarget, type ResolvedTarget } from './locate'
 import type { StepRun } from './step-run'
+import { withinMs } from './within'
 
 /**
  * A function for page.evaluate / locator.evaluate given as source text. Playwright serializes
@@ -21,13 +22,6 @@ export function pageFunction<R = unknown>(source: string): (...args: any[]) => R
 
 const OUTER_HTML = pageFunction<string>('(element) => element.outerHTML')
 const MAX_HTML = 5000
-
-async function withinMs<T>(work: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const result = await Promise.race([work.catch(() => fallback), new Promise<T>((r) => (timer = setTimeout(() => r(fallback), ms)))])
-  clearTimeout(timer)
-  return result
-}
 
 /** The element's outerHTML (about 5 kB at most), or null when there is none to read. */
 export async function outerHtml(locator: Locator): Promise<string | null> {

@@ -5,9 +5,7 @@ import type { StepResultInput } from '../../../shared/model/execution'
 import type { EngineStep, StepOutcome } from './types'
 
 export { runTest } from './run-test'
-export { locate, frameScope } from './locate'
-export { resolveUrl } from './actions'
-export { StepFailure, CANCELLED, PAGE_CRASHED, BROWSER_CLOSED, WINDOW_CLOSED } from './failures'
+export { DEFAULT_STEP_TIMEOUT_MS } from './types'
 export type {
   DialogPolicy,
   DialogRecord,

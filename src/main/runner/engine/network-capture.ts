@@ -7,6 +7,7 @@ import type { NetworkLogInput } from '../../../shared/model/execution'
 import { truncate } from '../../../shared/patterns'
 import { maskSensitiveHeaders } from './masking'
 import type { StepClock } from './step-clock'
+import { withinMs } from './within'
 
 /** Only these carry bodies worth a preview; scripts, styles and images would only add weight. */
 const BODY_RESOURCES = new Set(['fetch', 'xhr', 'document'])
@@ -48,11 +49,7 @@ export class NetworkCapture {
 
   /** The logs, after waiting at most `boundMs` for headers and bodies still being read. */
   async finish(boundMs: number): Promise<NetworkLogInput[]> {
-    if (this.pending.size) {
-      let timer: NodeJS.Timeout | undefined
-      await Promise.race([Promise.allSettled([...this.pending]), new Promise((r) => (timer = setTimeout(r, boundMs)))])
-      clearTimeout(timer)
-    }
+    if (this.pending.size) await withinMs(Promise.allSettled([...this.pending]), boundMs, [])
     for (const entry of this.open.values()) {
       this.applyResponse(entry)
       entry.log.error_message ??= entry.log.status_code === null ? 'No response before the test ended' : null

@@ -10,8 +10,9 @@ import { BROWSER_CLOSED, CANCELLED, PAGE_CRASHED, StepFailure } from './failures
 import { createMasker, type Masker } from './masking'
 import { NetworkCapture } from './network-capture'
 import { StepClock } from './step-clock'
-import type { RunTestInput, StepOutcome } from './types'
+import { DEFAULT_STEP_TIMEOUT_MS, type RunTestInput, type StepOutcome } from './types'
 import { Windows, type TitleClaim } from './windows'
+import { withinMs } from './within'
 
 export type Interruption = 'cancelled' | 'timed_out' | 'closed' | 'not_started'
 
@@ -46,7 +47,7 @@ export class TestSession {
     this.context = input.context
     this.variables = { ...input.variables }
     this.mask = createMasker(input.secrets)
-    this.stepTimeoutMs = input.stepTimeoutMs ?? 10_000
+    this.stepTimeoutMs = input.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS
     this.navigationTimeoutMs = input.navigationTimeoutMs ?? Math.max(30_000, this.stepTimeoutMs)
     this.windows = new Windows(this.context, (window) => {
       if (window === this.windows.current) this.failActive(new StepFailure(PAGE_CRASHED))
@@ -155,9 +156,7 @@ export class TestSession {
    */
   async onlyWindowClosed(waitMs = 250): Promise<boolean> {
     if (this.halted) return false
-    let timer: NodeJS.Timeout | undefined
-    const closed = await Promise.race([this.closing.then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), waitMs)))])
-    clearTimeout(timer)
+    const closed = await withinMs(this.closing.then(() => true), waitMs, false)
     return !closed && !this.halted
   }
 

@@ -10,6 +10,9 @@ import type {
 } from '../../../shared/model/execution'
 import type { StepTarget } from '../../../shared/steps'
 
+/** A step's time limit when neither the step nor its test case sets one. */
+export const DEFAULT_STEP_TIMEOUT_MS = 10_000
+
 export interface EngineStep {
   /** 1-based position in its test case. */
   step_number: number

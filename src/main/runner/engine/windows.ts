@@ -3,6 +3,7 @@
 // the moment it opens, so a popup opened by a click is there when a later step switches to it.
 import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright'
 import { frameScope } from './locate'
+import { withinMs } from './within'
 
 export interface WindowInfo {
   page: Page
@@ -102,9 +103,7 @@ export class Windows {
   }
 
   async changedOrAfter(ms: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined
-    await Promise.race([this.changed, new Promise((r) => (timer = setTimeout(r, ms)))])
-    clearTimeout(timer)
+    await withinMs(this.changed, ms, undefined)
   }
 
   /**
@@ -126,11 +125,7 @@ export class Windows {
     for (const { window, doc } of claims) {
       if (!window.titles.has(doc) && window.doc === doc && window.readDoc !== doc && !window.closed && !window.crashed && window.page.url() !== 'about:blank') this.readTitle(window)
     }
-    if (this.reads.size) {
-      let timer: NodeJS.Timeout | undefined
-      await Promise.race([Promise.allSettled([...this.reads]), new Promise((r) => (timer = setTimeout(r, boundMs)))])
-      clearTimeout(timer)
-    }
+    if (this.reads.size) await withinMs(Promise.allSettled([...this.reads]), boundMs, [])
     return claims.map(({ window, doc }) => {
       for (let d = doc; d >= 0; d--) {
         const title = window.titles.get(d)
@@ -144,10 +139,7 @@ export class Windows {
   async freshTitle(window: WindowInfo, timeoutMs = 1000): Promise<string | null> {
     if (window.closed || window.crashed) return window.title
     this.readTitle(window)
-    const read = window.titleRead
-    let timer: NodeJS.Timeout | undefined
-    await Promise.race([read, new Promise((r) => (timer = setTimeout(r, timeoutMs)))])
-    clearTimeout(timer)
+    await withinMs(Promise.resolve(window.titleRead), timeoutMs, null)
     return window.title
   }
 
