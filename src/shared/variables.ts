@@ -1,5 +1,6 @@
 // `${name}` variables in step parameters, and masking of secret values wherever a run shows or
 // stores text. `$${name}` stays literally `${name}` (for JavaScript template literals in scripts).
+import { escapeRegex } from './patterns'
 
 export const SECRET_MASK = '••••••'
 
@@ -66,7 +67,7 @@ export function secretMasker(secrets: readonly string[]): (text: string) => stri
   const pattern = new RegExp(
     [...spellings]
       .sort((a, b) => b.length - a.length)
-      .map((s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+      .map(escapeRegex)
       .join('|'),
     'g',
   )

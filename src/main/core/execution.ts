@@ -24,7 +24,6 @@ export function executionNamespaces(
   store: Store,
   control: RunControl,
 ): Pick<Impl, 'runs' | 'runItems' | 'results' | 'stepResults' | 'checkpoints' | 'scriptResults' | 'logs' | 'history' | 'schedules' | 'bundles'> {
-  const runFields = store.t.runs.shape.columns
   /** A list honouring `fields`: unknown names are refused (fields.N), the rest select. */
   const withFields =
     <Q extends { fields?: string[] }, T extends object>(table: TableName, list: (query: Q) => Page<T>, ...computed: string[]) =>
@@ -54,13 +53,7 @@ export function executionNamespaces(
           for (const id of ids) store.runs.delete(id)
           return { deleted: ids.length }
         }),
-      list: (query) => {
-        checkFields(query.fields, runFields)
-        const page = store.runs.list(query)
-        if (!query.fields) return page
-        const keep = new Set(['id', ...query.fields])
-        return { ...page, items: page.items.map((run) => Object.fromEntries(Object.entries(run).filter(([k]) => keep.has(k))) as TestRun) }
-      },
+      list: withFields('runs', (query) => store.runs.list(query)),
       summary: ({ id }) => store.runs.summary(id),
       transitions: ({ id }) => {
         store.runs.get(id)
@@ -183,9 +176,9 @@ export function manualRunControl(store: Store): RunControl {
         const run = store.runs.get(runId)
         if (!['pending', 'queued', 'running'].includes(run.status)) throw TestDeskError.invalidState(`Cannot cancel test run: status is '${run.status}'`)
         // Cancel first so the rollup of the no_run items cannot complete the run instead.
-        const cancelled = store.runs.transitionRun(runId, 'cancelled', 'cancelled')
+        store.runs.transitionRun(runId, 'cancelled', 'cancelled')
         store.runs.finishUnfinishedItems(runId, 'no_run', 'cancelled')
-        return { ...cancelled, ...store.runs.get(runId) }
+        return store.runs.get(runId)
       })
     },
   }

@@ -3,7 +3,7 @@
 // steps, references), then writes in one transaction, updating by id: importing the same file
 // twice changes nothing the second time.
 import { TestDeskError, issuesFromZod, validationError, type FieldIssue } from '../../shared/api/errors'
-import type { DataRow, Suite, TestCase } from '../../shared/model/definition'
+import { isUnder, type DataRow, type TestCase } from '../../shared/model/definition'
 import {
   PROJECT_FILE_FORMAT,
   PROJECT_FILE_VERSION,
@@ -27,8 +27,8 @@ export function exportProject(store: Store, options: { project_id?: string; suit
   const tree = store.suites.tree(projectId)
   const scope = options.suite_path ? store.suites.mustByPath(options.suite_path, projectId) : null
   const suites = scope ? tree.filter((s) => isUnder(s.path, scope.path)) : tree
-  const membership = (suite: Suite) => store.suites.testIds(suite.id, false)
-  const testIds = new Set(suites.flatMap(membership))
+  const membership = new Map(suites.map((s) => [s.id, store.suites.testIds(s.id, false)]))
+  const testIds = new Set([...membership.values()].flat())
   const allTests = store.tests.list({ project_id: projectId, limit: 100, offset: 0, sort_order: 'asc', recursive: true }).total
   const tests = collectTests(store, projectId, allTests).filter((t) => !scope || testIds.has(t.id))
   const keep = (id: string | null, ids: Set<string>) => !scope || (id !== null && ids.has(id))
@@ -45,7 +45,7 @@ export function exportProject(store: Store, options: { project_id?: string; suit
     project: { id: project.id, name: project.name, description: project.description },
     scope: scope?.path ?? null,
     suites: suites
-      .map((s) => ({ id: s.id, path: s.path, description: s.description, position: s.position, tests: membership(s) }))
+      .map((s) => ({ id: s.id, path: s.path, description: s.description, position: s.position, tests: membership.get(s.id) ?? [] }))
       .sort((a, b) => a.path.join('\u0000').localeCompare(b.path.join('\u0000'))),
     tests: tests.sort(byName).map((t) => ({
       id: t.id,
@@ -141,10 +141,6 @@ function collectTests(store: Store, projectId: string, total: number): TestCase[
 /** Pretty, stable JSON with a final newline. */
 export function serializeProjectFile(file: ProjectFile): string {
   return JSON.stringify(file, null, 2) + '\n'
-}
-
-function isUnder(path: readonly string[], root: readonly string[]): boolean {
-  return path.length >= root.length && root.every((name, i) => path[i] === name)
 }
 
 function withoutKeys(values: Record<string, string>, keys: Set<string>): Record<string, string> {

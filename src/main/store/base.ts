@@ -3,10 +3,9 @@
 import type { Transaction } from 'better-sqlite3'
 import { userInfo } from 'node:os'
 import { TestDeskError } from '../../shared/api/errors'
-import type { Project, User } from '../../shared/model/definition'
 import type { Db } from './db'
 import { guarded } from './errors'
-import { newId, nowIso, Statements, Table, type Row, type TableSpec } from './table'
+import { nowIso, Statements, Table, type Row, type TableSpec } from './table'
 
 const SPECS = {
   users: { name: 'users', searchColumn: 'name', defaultSort: ['created_at', 'asc'] },
@@ -108,14 +107,6 @@ export class StoreBase {
     })
   }
 
-  getProject(id: string): Project | null {
-    return this.t.projects.get(id) as Project | null
-  }
-
-  getUser(id: string): User | null {
-    return this.t.users.get(id) as User | null
-  }
-
   /** Throws a validation error naming `field` when the referenced row is missing. */
   assertExists(table: TableName, id: string, field: string, what: string): void {
     if (!this.t[table].exists(id)) throw TestDeskError.validation(field, `no ${what} with id ${id}`)
@@ -129,11 +120,9 @@ export class StoreBase {
 
   /** Throws a validation error naming `field` when the row is missing or in another project. */
   assertInProject(table: TableName, id: string, projectId: string, field: string, what: string): void {
-    const row = this.statements.get(`SELECT project_id FROM ${this.t[table].name} WHERE id = ?`).get(id) as
-      | { project_id: string }
-      | undefined
-    if (!row) throw TestDeskError.validation(field, `no ${what} with id ${id}`)
-    if (row.project_id !== projectId) throw TestDeskError.validation(field, `the ${what} ${id} belongs to another project`)
+    const owner = this.projectOf(table, id)
+    if (owner === null) throw TestDeskError.validation(field, `no ${what} with id ${id}`)
+    if (owner !== projectId) throw TestDeskError.validation(field, `the ${what} ${id} belongs to another project`)
   }
 
   /** Fetches a row or throws not_found. */
@@ -145,10 +134,6 @@ export class StoreBase {
 
   now(): string {
     return nowIso()
-  }
-
-  newId(): string {
-    return newId()
   }
 }
 

@@ -1,6 +1,6 @@
 // Test data sets: named columns (some secret) and ordered rows of values, for data-driven tests.
 import type { z } from 'zod'
-import { TestDeskError, validationError, type FieldIssue } from '../../shared/api/errors'
+import { validationError, type FieldIssue } from '../../shared/api/errors'
 import type { Page } from '../../shared/model/common'
 import type { CreateDataSetInput, DataColumn, DataRow, DataSet, DataSetWithRows, UpdateDataSetInput } from '../../shared/model/definition'
 import type { StoreBase } from './base'
@@ -108,15 +108,4 @@ export class DataSetsRepo {
     const page = this.base.list(query)
     const count = this.s.statements.get('SELECT count(*) AS n FROM test_data_rows WHERE data_set_id = ?')
     return { ...page, items: page.items.map((set) => ({ ...set, row_count: (count.get(set.id) as { n: number }).n })) }
-  }
-
-  byName(name: string, projectId?: string): DataSet | null {
-    const set = this.base.byName(name, projectId)
-    return set ? { ...set, row_count: this.rows(set.id).length } : null
-  }
-
-  mustGetRows(dataSetId: string): DataRow[] {
-    if (!this.s.t.dataSets.exists(dataSetId)) throw TestDeskError.notFound('Data set', dataSetId)
-    return this.rows(dataSetId)
-  }
-}
+  }}

@@ -1,9 +1,9 @@
 // Environments: a base URL and variables, some secret. Secret values never leave the store
 // through the contract (they read as null); only the runner asks for them, through resolve().
 import type { z } from 'zod'
-import { TestDeskError, validationError } from '../../shared/api/errors'
+import { validationError } from '../../shared/api/errors'
 import type { Page } from '../../shared/model/common'
-import type { CreateEnvironmentInput, Environment, EnvironmentVariable, UpdateEnvironmentInput } from '../../shared/model/definition'
+import type { CreateEnvironmentInput, Environment, UpdateEnvironmentInput } from '../../shared/model/definition'
 import type { StoreBase } from './base'
 import { SimpleRepo, type ProjectListQuery } from './simple-repo'
 
@@ -32,8 +32,12 @@ export class EnvironmentsRepo {
 
   /** As shown anywhere outside the runner: secret values masked as null. */
   get(id: string): Environment {
-    const env = this.base.get(id)
-    return { ...env, variables: this.stored(id).map((v) => ({ ...v, value: v.is_secret ? null : v.value })) }
+    return this.withVariables(this.base.get(id))
+  }
+
+  /** `env` with its variables attached, secret values masked as null. */
+  private withVariables(env: EnvironmentRow): Environment {
+    return { ...env, variables: this.stored(env.id).map((v) => ({ ...v, value: v.is_secret ? null : v.value })) }
   }
 
   /** Names of secret variables with no value stored on this machine. */
@@ -101,21 +105,10 @@ export class EnvironmentsRepo {
 
   list(query: ProjectListQuery): Page<Environment> {
     const page = this.base.list(query)
-    return { ...page, items: page.items.map((env) => this.get(env.id)) }
+    return { ...page, items: page.items.map((env) => this.withVariables(env)) }
   }
 
   byName(name: string, projectId?: string): Environment | null {
     const env = this.base.byName(name, projectId)
     return env ? this.get(env.id) : null
-  }
-
-  mustByName(name: string, projectId?: string): Environment {
-    const env = this.byName(name, projectId)
-    if (!env) throw new TestDeskError('not_found', `Environment not found: ${name}`)
-    return env
-  }
-
-  variablesOf(id: string): EnvironmentVariable[] {
-    return this.get(id).variables
-  }
-}
+  }}

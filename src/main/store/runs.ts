@@ -6,7 +6,6 @@ import { TestDeskError } from '../../shared/api/errors'
 import type { RunItemView } from '../../shared/api/runs'
 import type { Page } from '../../shared/model/common'
 import {
-  FINISHED_ITEM_STATUSES,
   type CreateRunInput,
   type ItemStatus,
   type ListItemsQuery,
@@ -161,10 +160,6 @@ export class RunsRepo {
       this.recordTransition('run', id, id, run.status, to, reason)
       return this.get(id)
     })
-  }
-
-  transitions(entityId: string): StateTransition[] {
-    return this.s.t.transitions.all(new Where().eq('entity_id', entityId), 'ORDER BY created_at, rowid') as unknown as StateTransition[]
   }
 
   /** Every transition of a run and its items, in the order they were recorded. */
@@ -344,7 +339,7 @@ export class RunsRepo {
         pass_rate: percentage(passed, total),
       })
       const run = this.get(runId)
-      const finished = FINISHED_ITEM_STATUSES.reduce((sum, status) => sum + by(status), 0)
+      const finished = counts.filter((c) => isFinishedItem(c.status)).reduce((sum, c) => sum + c.n, 0)
       if (run.status === 'running' && total > 0 && finished === total) {
         return this.transitionRun(runId, 'completed', 'every test finished')
       }

@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import { TestDeskError } from '../../shared/api/errors'
 import type { Page } from '../../shared/model/common'
 import {
+  isUnder,
   ROOT_SUITE,
   type CreateSuiteInput,
   type ListSuitesQuery,
@@ -140,7 +141,7 @@ export class SuitesRepo {
         if (parent.project_id !== current.project_id) throw TestDeskError.validation(at('parent_id'), 'the new parent belongs to another project')
         const moving = this.get(current.id).path
         const target = this.get(parent.id).path
-        if (target.length >= moving.length && moving.every((name, i) => target[i] === name)) {
+        if (isUnder(target, moving)) {
           throw TestDeskError.validation(at('parent_id'), 'a suite cannot move under itself or one of its own suites')
         }
       }
@@ -207,23 +208,30 @@ export class SuitesRepo {
    * depth first. Each test appears once, at its first place.
    */
   testIds(suiteId: string, recursive = true): string[] {
-    const suite = this.get(suiteId)
-    const suites = recursive
-      ? this.tree(suite.project_id).filter((s) => s.path.length >= suite.path.length && suite.path.every((n, i) => s.path[i] === n))
-      : [suite]
+    const row = this.s.mustGet<SuiteRow>('suites', suiteId, 'Suite')
+    let suiteIds = [row.id]
+    if (recursive) {
+      const tree = this.tree(row.project_id)
+      const suite = tree.find((s) => s.id === row.id)
+      if (!suite) throw TestDeskError.notFound('Suite', row.id)
+      suiteIds = suiteIdsUnder(tree, suite.path)
+    }
     const select = this.s.statements.get('SELECT test_case_id FROM suite_test_cases WHERE suite_id = ? ORDER BY position, test_case_id')
     const seen = new Set<string>()
-    for (const s of suites) {
-      for (const { test_case_id } of select.all(s.id) as { test_case_id: string }[]) seen.add(test_case_id)
+    for (const id of suiteIds) {
+      for (const { test_case_id } of select.all(id) as { test_case_id: string }[]) seen.add(test_case_id)
     }
     return [...seen]
   }
 
   /** Suites of the project whose path starts with `path` (for filters by suite path). */
   idsUnder(path: readonly string[], projectId?: string): string[] {
-    return this.tree(projectId)
-      .filter((s) => s.path.length >= path.length && path.every((n, i) => s.path[i] === n))
-      .map((s) => s.id)
+    return suiteIdsUnder(this.tree(projectId), path)
   }
+}
+
+/** Ids of the suites of `tree` whose path starts with `path`, in tree order. */
+function suiteIdsUnder(tree: readonly Suite[], path: readonly string[]): string[] {
+  return tree.filter((s) => isUnder(s.path, path)).map((s) => s.id)
 }
 

@@ -310,13 +310,6 @@ export class Table<T extends { id: string }> {
     return this.statements.get(`DELETE FROM ${this.spec.name} WHERE id = ?`).run(id).changes > 0
   }
 
-  deleteMany(ids: readonly string[]): number {
-    const statement = this.statements.get(`DELETE FROM ${this.spec.name} WHERE id = ?`)
-    let deleted = 0
-    for (const id of ids) deleted += statement.run(id).changes
-    return deleted
-  }
-
   all(where: Where = new Where(), orderBy = ''): T[] {
     const sql = `SELECT * FROM ${this.spec.name} ${where.toSql()} ${orderBy}`
     return (this.statements.get(sql).all(...where.params) as Row[]).map((row) => this.fromRow(row))

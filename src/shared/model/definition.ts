@@ -47,6 +47,11 @@ export const SuitePath = z
   .min(1)
   .refine((p) => p[0] === ROOT_SUITE, { message: `a suite path starts with '${ROOT_SUITE}'` })
 
+/** Whether suite path `path` is `root` itself or lies under it. */
+export function isUnder(path: readonly string[], root: readonly string[]): boolean {
+  return path.length >= root.length && root.every((name, i) => path[i] === name)
+}
+
 export const CreateSuiteInput = z
   .object({
     project_id: Id.optional(),

@@ -39,9 +39,6 @@ export type RepeatType = z.infer<typeof RepeatType>
 export const SCHEDULE_EXECUTION_STATUSES = ['pending', 'running', 'completed', 'failed', 'missed', 'cancelled'] as const
 export const ScheduleExecutionStatus = z.enum(SCHEDULE_EXECUTION_STATUSES)
 
-export const FINISHED_ITEM_STATUSES: readonly ItemStatus[] = ['passed', 'failed', 'skipped', 'no_run']
-export const FINISHED_RUN_STATUSES: readonly RunStatus[] = ['completed', 'cancelled', 'failed']
-
 // ── Test runs ───────────────────────────────────────────────────────────────────────────────
 
 export const ScreenshotPolicy = z.enum(['off', 'on-failure', 'every-step'])
@@ -800,6 +797,3 @@ export interface Artifact {
   mime: string
   created_at: Timestamp
 }
-
-export const RunNameSchema = Name
-export const SuitePathSchema = SuitePath
