@@ -58,11 +58,10 @@ app.on('window-all-closed', () => {
 
 // Runs in progress are cancelled and the database closed before the process ends, so nothing
 // is left half-written; the quit resumes once that is done.
-let closing = false
 app.on('before-quit', (event) => {
-  if (!core || closing) return
+  // `core` is cleared before closing starts, so the second before-quit (from app.quit) passes.
+  if (!core) return
   event.preventDefault()
-  closing = true
   const open = core
   core = null
   void open

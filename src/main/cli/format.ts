@@ -10,13 +10,7 @@ export function table(rows: string[][], header?: string[]): string {
   return all.map(line).join('\n')
 }
 
-export function duration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`
-  const s = ms / 1000
-  if (s < 60) return `${s.toFixed(1)} s`
-  const m = Math.floor(s / 60)
-  return `${m} min ${Math.round(s - m * 60)} s`
-}
+export { formatDuration as duration } from '../report/data'
 
 /** "Regression/Smoke" or "ROOT/Regression/Smoke" → ['ROOT','Regression','Smoke']. */
 export function suitePathFlag(value: string, flag = '--suite'): string[] {

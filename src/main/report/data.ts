@@ -31,6 +31,15 @@ export function statusLabel(item: { status: ItemStatus; is_data_driven: boolean;
   return WORDS[item.status]
 }
 
+/** A duration as people read it: 850 ms, 4.2 s, 3 min 5 s (the report and the CLI). */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms} ms`
+  const s = ms / 1000
+  if (s < 60) return `${s.toFixed(1)} s`
+  const m = Math.floor(s / 60)
+  return `${m} min ${Math.round(s - m * 60)} s`
+}
+
 export function collectReportData(store: Store, runId: string, now = new Date()): ReportData {
   const run = store.runs.get(runId)
   const rows = store.reports.runRows(run)
@@ -260,12 +269,13 @@ class ImageTable {
     const artifact = isAbsolute(path) ? null : (this.store.reports.artifactsAt([path])[0] ?? null)
     const file = isAbsolute(path) ? path : this.store.artifacts.absolute(path)
     if (!existsSync(file)) return null
-    // Files the artifacts table does not know (older runs, copied folders) are hashed here.
-    const sha256 = artifact?.sha256 ?? createHash('sha256').update(readFileSync(file)).digest('hex')
+    // Files the artifacts table does not know (older runs, copied folders) are read once and hashed here.
+    const bytes = artifact ? null : readFileSync(file)
+    const sha256 = artifact?.sha256 ?? createHash('sha256').update(bytes!).digest('hex')
     const existing = this.bySha.get(sha256)
     if (existing !== undefined) return existing
     const mime = artifact?.mime ?? MIME[/\.(\w+)$/.exec(file)![1].toLowerCase()]
-    this.list.push({ sha256, mime, file, size: artifact?.size ?? readFileSync(file).byteLength })
+    this.list.push({ sha256, mime, file, size: artifact?.size ?? bytes!.length })
     this.bySha.set(sha256, this.list.length - 1)
     return this.list.length - 1
   }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
+import { formatDuration } from './data'
 import type { ReportData, ReportExecution, ReportTest } from './types'
 import { VIEWER_JS } from './viewer-script'
 import { VIEWER_CSS } from './viewer-style'
@@ -47,14 +48,6 @@ export function contentSecurityPolicy(script: string, style: string, imagesBesid
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ')
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`
-  const s = ms / 1000
-  if (s < 60) return `${s.toFixed(1)} s`
-  const m = Math.floor(s / 60)
-  return `${m} min ${Math.round(s - m * 60)} s`
 }
 
 export function renderHtml(data: ReportData, options: HtmlOptions = {}): RenderedHtml {

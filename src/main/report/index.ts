@@ -28,11 +28,12 @@ export function writeReport(store: Store, runId: string, options: WriteReportOpt
     text = rendered.html
     if (options.images === 'beside') {
       if (rendered.files.length) mkdirSync(join(dirname(options.path), folder), { recursive: true })
-      for (const file of rendered.files) {
+      rendered.files.forEach((file, i) => {
         const target = join(dirname(options.path), file.name)
-        // Named by content hash: an existing file of the same size is the same image.
-        if (!existsSync(target) || statSync(target).size !== statSync(file.source).size) copyFileSync(file.source, target)
-      }
+        // Named by content hash: an existing file of the same size is the same image
+        // (files[i] is data.images[i], whose size is already known).
+        if (!existsSync(target) || statSync(target).size !== data.images[i].size) copyFileSync(file.source, target)
+      })
       imagesWritten = rendered.files.length
     }
   } else {

@@ -114,7 +114,7 @@ function caseOf(name: string, classname: string, ms: number, status: string, x: 
 }
 
 function show(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value ?? null)
+  return JSON.stringify(value ?? null)
 }
 
 function safeHostname(): string {

@@ -1,4 +1,5 @@
-import type { Command } from 'commander'
+import { Option, type Command } from 'commander'
+import { TestCaseStatus } from '../../../shared/model/definition'
 import { showPath, suitePathFlag, table } from '../format'
 import { createOutput, type GlobalOptions } from '../output'
 import { invoke, withCore } from '../session'
@@ -23,7 +24,7 @@ export function registerCatalog(program: Command): void {
     .description('List test cases, optionally of one suite (with its descendants) or with a tag')
     .option('--suite <path>', 'e.g. "Regression/Smoke"')
     .option('--tag <tag...>', 'only tests with every one of these tags')
-    .option('--status <status>', 'active, draft or archived')
+    .addOption(new Option('--status <status>', 'only tests in this status').choices(TestCaseStatus.options))
     .option('--search <text>', 'names containing this text')
     .action(async (opts: { suite?: string; tag?: string[]; status?: string; search?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()

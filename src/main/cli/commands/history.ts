@@ -20,7 +20,8 @@ export function registerHistory(program: Command): void {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
       const limit = intFlag('limit', opts.limit, 1, 100) ?? 10
-      if (!test === !opts.suite) throw usageError('give a test case (name or id) or --suite <path>, not both')
+      if (!test && !opts.suite) throw usageError('give a test case (name or id), or --suite <path> for a suite\'s trend')
+      if (test && opts.suite) throw usageError('give a test case (name or id) or --suite <path>, not both')
       if (opts.suite) {
         const suitePath = suitePathFlag(opts.suite)
         const trend = await withCore(globals, (core) => invoke(core, 'history.suiteTrend', { suite_path: suitePath, limit }))

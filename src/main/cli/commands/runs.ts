@@ -1,34 +1,28 @@
-import type { Command } from 'commander'
-import type { TestRun } from '../../../shared/model/execution'
+import { Option, type Command } from 'commander'
+import { RUN_STATUSES, type ItemStatus, type TestRun } from '../../../shared/model/execution'
+import { isFlaky } from '../../../shared/model/states'
 import type { Core } from '../../core'
+import { statusLabel } from '../../report/data'
 import { duration, showPath, table } from '../format'
-import { createOutput, usageError, type GlobalOptions } from '../output'
+import { createOutput, intFlag, type GlobalOptions } from '../output'
 import { invoke, withCore } from '../session'
 
-/** A run named the way testers name it: its number (12), its name (Run_012) or its id. */
-export async function findRun(core: Core, ref: string): Promise<TestRun> {
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(ref)) return invoke(core, 'runs.get', { id: ref })
-  const number = /^\d+$/.test(ref) ? Number(ref) : null
-  for (let offset = 0; ; offset += 100) {
-    const page = await invoke(core, 'runs.list', { limit: 100, offset, sort_by: 'run_number', sort_order: 'desc', ...(number === null ? { search: ref } : {}) })
-    const match = page.items.find((run) => (number !== null ? run.run_number === number : run.run_name === ref))
-    if (match) return match
-    if (offset + 100 >= page.total) break
-  }
-  throw usageError(`No test run '${ref}': give its number (see \`testdesk runs\`), its name or its id`)
+/** A run named the way testers name it: its number (12 or #12), its name (Run_012) or its id. */
+export function findRun(core: Core, ref: string): Promise<TestRun> {
+  return invoke(core, 'reports.findRun', { ref })
 }
 
 export function registerRuns(program: Command): void {
   program
     .command('runs')
     .description('List test runs, newest first')
-    .option('--status <status>', 'pending, queued, running, completed, cancelled or failed')
-    .option('--limit <n>', 'how many (default 20, at most 100)', '20')
-    .action(async (opts: { status?: string; limit: string }, command: Command) => {
+    .addOption(new Option('--status <status>', 'only runs in this status').choices(RUN_STATUSES))
+    .option('--limit <n>', 'how many, 1 to 100 (default 20)')
+    .action(async (opts: { status?: string; limit?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
-      const limit = Number(opts.limit)
-      const page = await withCore(globals, (core) => invoke(core, 'runs.list', { status: opts.status, limit: Number.isInteger(limit) ? limit : opts.limit }))
+      const limit = intFlag('limit', opts.limit, 1, 100) ?? 20
+      const page = await withCore(globals, (core) => invoke(core, 'runs.list', { status: opts.status, limit }))
       out.result(page)
       out.line(
         table(
@@ -99,8 +93,12 @@ export function registerRuns(program: Command): void {
 
 /** Status as testers read it: Pass (3/4) for data-driven items, flaky marked. */
 export function verdict(item: { status: string; is_data_driven: boolean; passed_iterations: number; total_iterations: number; retry_attempt: number }): string {
-  const base = item.is_data_driven
-    ? `${item.status === 'passed' ? 'Pass' : item.status === 'failed' ? 'Fail' : item.status} (${item.passed_iterations}/${item.total_iterations})`
-    : item.status
-  return item.status === 'passed' && item.retry_attempt > 0 ? `${base} (flaky, attempt ${item.retry_attempt + 1})` : base
+  // Callers (`run`'s summary) type the status loosely; it is an item status.
+  const typed = item as typeof item & { status: ItemStatus }
+  const base = !typed.is_data_driven
+    ? typed.status
+    : typed.status === 'passed' || typed.status === 'failed'
+      ? statusLabel(typed)
+      : `${typed.status} (${typed.passed_iterations}/${typed.total_iterations})`
+  return isFlaky(typed) ? `${base} (flaky, attempt ${typed.retry_attempt + 1})` : base
 }
