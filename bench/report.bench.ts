@@ -13,7 +13,8 @@ import { openCore, type Core } from '../src/main/core'
 import { writeReport } from '../src/main/report'
 import { buildSyntheticRun } from '../src/main/report/fixture-runs'
 import { folderBytes, runPlaywrightEquivalent } from './playwright-equivalent'
-import { median, serveFolder, timeToSummary } from './time-to-summary'
+import { median } from './stats'
+import { serveFolder, timeToSummary } from './time-to-summary'
 
 const TESTS = Number(process.env.BENCH_TESTS ?? 1000)
 const STEPS = 20

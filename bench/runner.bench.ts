@@ -17,6 +17,7 @@ import { chromiumArgs, discoverBrowser } from '../src/main/runner/browsers'
 import { engineSteps, runTest, type StepOutcome, type TestOutcome } from '../src/main/runner/engine'
 import { persistExecution } from '../src/main/runner/persist'
 import { chromium } from 'playwright'
+import { quantile } from './stats'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const WORKDIR = join(ROOT, 'bench', '.results', 'runner')
@@ -32,11 +33,6 @@ function benchTests(): FileTest[] {
 
 function ms(n: number): string {
   return n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(n < 10 ? 2 : 0)} ms`
-}
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0
 }
 
 function timed(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): Promise<{ ms: number; code: number | null; output: string }> {

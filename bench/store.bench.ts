@@ -11,6 +11,7 @@ import type { ConsoleLogInput, NetworkLogInput, StepResultInput } from '../src/s
 import { Store } from '../src/main/store'
 import { openDatabase } from '../src/main/store/db'
 import { newId, nowIso } from '../src/main/store/table'
+import { quantile } from './stats'
 
 const STEP_RESULTS = 5_000
 const STEPS_PER_RESULT = 20
@@ -41,11 +42,6 @@ function timed<T>(label: string, work: () => T): T {
   const result = work()
   seeding.push([label, performance.now() - start])
   return result
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]
 }
 
 const ms = (value: number) => `${value.toFixed(2)} ms`
@@ -316,8 +312,8 @@ function readBenchmarks(): void {
     history.push(performance.now() - start)
     if (page.history.length !== 10 || page.total !== HISTORY_RUNS) throw new Error('unexpected history page')
   }
-  report(`history of a test case (10 of ${fmt(HISTORY_RUNS)}, ${fmt(HISTORY_RUNS * HISTORY_TEST_CASES)} rows): p50`, ms(percentile(history, 0.5)))
-  report('history of a test case: p95', ms(percentile(history, 0.95)), '< 5 ms', percentile(history, 0.95) < 5)
+  report(`history of a test case (10 of ${fmt(HISTORY_RUNS)}, ${fmt(HISTORY_RUNS * HISTORY_TEST_CASES)} rows): p50`, ms(quantile(history, 0.5)))
+  report('history of a test case: p95', ms(quantile(history, 0.95)), '< 5 ms', quantile(history, 0.95) < 5)
 
   // Runs filtered by status and date, newest first, one page of 20 with its total.
   const runsList: number[] = []
@@ -330,8 +326,8 @@ function readBenchmarks(): void {
     if (i >= 20) runsList.push(performance.now() - start)
     if (page.items.length !== 20) throw new Error('unexpected runs page')
   }
-  report(`runs list (status + from_date, ${fmt(RUNS)} runs): p50`, ms(percentile(runsList, 0.5)))
-  report('runs list: p95', ms(percentile(runsList, 0.95)), '< 20 ms', percentile(runsList, 0.95) < 20)
+  report(`runs list (status + from_date, ${fmt(RUNS)} runs): p50`, ms(quantile(runsList, 0.5)))
+  report('runs list: p95', ms(quantile(runsList, 0.95)), '< 20 ms', quantile(runsList, 0.95) < 20)
 
   // One submitted result rolled up into a running run of 50 items.
   const rollup: number[] = []
@@ -349,8 +345,8 @@ function readBenchmarks(): void {
     }
     if (store.runs.get(run.id).status !== 'completed') throw new Error('the rollup run did not complete')
   }
-  report(`submit + rollup (run of ${ROLLUP_ITEMS} items, ${fmt(rollup.length)} submits): p50`, ms(percentile(rollup, 0.5)))
-  report('submit + rollup: p95', ms(percentile(rollup, 0.95)))
+  report(`submit + rollup (run of ${ROLLUP_ITEMS} items, ${fmt(rollup.length)} submits): p50`, ms(quantile(rollup, 0.5)))
+  report('submit + rollup: p95', ms(quantile(rollup, 0.95)))
   db.close()
 }
 

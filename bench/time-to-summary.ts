@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser } from 'playwright'
 import { findFile, resolveInside, sendFile, sendText } from '../src/main/http/static-files'
+import { median } from './stats'
 
 function observer(selector: string): string {
   return `(() => {
@@ -49,12 +50,6 @@ export async function timeToSummary<K extends string>(browser: Browser, pages: R
     }
   }
   return Object.fromEntries(Object.entries(samples).map(([key, values]) => [key, median(values as number[])])) as Record<K, number>
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 export interface StaticServer {
