@@ -8,6 +8,7 @@ import { definitionNamespaces } from './definitions'
 import { executionNamespaces, manualRunControl, type RunControl } from './execution'
 import type { CoreContext } from './context'
 import { createDispatcher, type Dispatcher } from './dispatch'
+import { watchChanges } from './changes'
 import { EventBus } from './events'
 import { databasePath as dbPathIn } from './paths'
 import { projectFilesNamespace } from './project-files'
@@ -57,6 +58,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     reports: reportsNamespace(context),
   }
   const dispatcher = createDispatcher(api, implementation)
+  const stopWatching = watchChanges(store, events)
   let closed = false
   return {
     api: implementation,
@@ -67,6 +69,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     async close() {
       if (closed) return
       closed = true
+      stopWatching()
       await runner?.close()
       db.close()
     },

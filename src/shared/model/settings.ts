@@ -1,0 +1,22 @@
+// Settings of this installation that every window and the CLI share (stored in the database):
+// the defaults a new run starts from. Per-window choices (theme, panel sizes) stay in the window.
+import { z } from 'zod'
+import { ScreenshotPolicy } from './execution'
+
+export const RunDefaults = z
+  .object({
+    workers: z.number().int().min(1, 'Must be between 1 and 10').max(10, 'Must be between 1 and 10').default(1),
+    retries: z.number().int().min(0, 'Must be between 0 and 10').max(10, 'Must be between 0 and 10').default(0),
+    screenshots: ScreenshotPolicy.default('on-failure'),
+    trace: z.enum(['off', 'on-failure']).default('on-failure'),
+    headless: z.boolean().default(true),
+  })
+  .strict()
+export type RunDefaults = z.infer<typeof RunDefaults>
+
+export const AppSettings = z.object({ run_defaults: RunDefaults.default(RunDefaults.parse({})) }).strict()
+export type AppSettings = z.infer<typeof AppSettings>
+
+/** A change to some settings; what is not given stays as it is. */
+export const UpdateSettingsInput = z.object({ run_defaults: RunDefaults.partial().strict().optional() }).strict()
+export type UpdateSettingsInput = z.infer<typeof UpdateSettingsInput>
