@@ -78,12 +78,21 @@ export async function startWorkbench(): Promise<Workbench> {
     async open(path = '/') {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
       const page = await context.newPage()
+      // A step that cannot happen fails with what it waited for, long before the test's timeout.
+      page.setDefaultTimeout(15_000)
       const errors: string[] = []
       page.on('pageerror', (error) => errors.push(error.message))
       ;(page as Page & { errors: string[] }).errors = errors
-      const url = new URL(host.url)
-      url.pathname = path
-      await page.goto(url.toString())
+      await page.goto(host.url)
+      if (path !== '/') {
+        // Into the app's route the way a link inside it goes there. (Loading a deep URL itself
+        // needs the UI's assets served from the root, which the host's deep-link work brings.)
+        await page.getByRole('navigation', { name: 'Sections' }).waitFor()
+        await page.evaluate((target) => {
+          history.pushState(null, '', target)
+          dispatchEvent(new PopStateEvent('popstate'))
+        }, path)
+      }
       return { context, page }
     },
     async close() {

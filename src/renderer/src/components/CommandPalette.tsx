@@ -70,8 +70,8 @@ function PaletteBody({ close }: { close(): void }) {
   }
 
   return (
-    <Command shouldFilter={false} label="Commands and tests" loop>
-      <Command.Input value={query} onValueChange={setQuery} placeholder="Type a command or a test name…" aria-label="Search commands and tests" />
+    <Command shouldFilter={false} label="Search commands and tests" loop>
+      <Command.Input value={query} onValueChange={setQuery} placeholder="Type a command or a test name…" />
       <Command.List>
         <Command.Empty>Nothing matches “{query}”.</Command.Empty>
         {shownTests.length > 0 && (

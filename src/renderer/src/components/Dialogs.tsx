@@ -47,8 +47,8 @@ function SuitePicker({ tree, exclude, value, onChange, label }: { tree: TreeMode
   const words = query.toLowerCase().split(/\s+/).filter(Boolean)
   const shown = suites.filter((s) => words.every((w) => suitePathName(tree, s.id).toLowerCase().includes(w)))
   return (
-    <Command shouldFilter={false} label={label} value={value ?? undefined} onValueChange={(v) => v && onChange(v)} className="picker" loop>
-      <Command.Input value={query} onValueChange={setQuery} placeholder="Filter suites…" aria-label={`${label}: filter`} />
+    <Command shouldFilter={false} label={`${label}: filter`} value={value ?? undefined} onValueChange={(v) => v && onChange(v)} className="picker" loop>
+      <Command.Input value={query} onValueChange={setQuery} placeholder="Filter suites…" />
       <Command.List>
         <Command.Empty>No suite matches.</Command.Empty>
         {shown.map((suite) => (

@@ -24,8 +24,8 @@ export function AddStepButton() {
       </button>
       {open && (
         <Modal title="Add a step" description="Choose what the step does." onClose={() => setOpen(false)}>
-          <Command label="Step actions" className="picker" loop>
-            <Command.Input autoFocus placeholder="Click, fill, checkpoint…" aria-label="Filter actions" />
+          <Command label="Filter actions" className="picker" loop>
+            <Command.Input autoFocus placeholder="Click, fill, checkpoint…" />
             <Command.List>
               <Command.Empty>No action matches.</Command.Empty>
               {CATEGORIES.map((category) => (

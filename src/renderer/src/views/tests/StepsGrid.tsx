@@ -36,9 +36,13 @@ export function StepsGrid() {
   useEffect(() => {
     if (focusedIndex < 0) return
     virtualizer.scrollToIndex(focusedIndex, { align: 'auto' })
-    if (grid.current?.contains(document.activeElement)) {
-      requestAnimationFrame(() => grid.current?.querySelector<HTMLElement>(`[data-step-id="${focused}"]`)?.focus({ preventScroll: true }))
-    }
+    requestAnimationFrame(() => {
+      // Only when a row (not an inline field being edited) holds the focus.
+      const active = document.activeElement
+      if (grid.current?.contains(active) && (active === grid.current || active?.getAttribute('role') === 'row')) {
+        grid.current.querySelector<HTMLElement>(`[data-step-id="${focused}"]`)?.focus({ preventScroll: true })
+      }
+    })
   }, [focusedIndex, focused, virtualizer])
 
   if (!doc) return null

@@ -242,7 +242,7 @@ function Node({ node, style, dragHandle, matchCount }: NodeRendererProps<TreeNod
         <span className="twisty" aria-hidden="true">
           {node.isOpen ? '▾' : '▸'}
         </span>
-        <span className="name">{data.name}</span>
+        <span className="name">{data.name}</span>{' '}
         <span className="count" title={`${data.count} tests in this suite and below`}>
           {matchCount !== undefined ? `${matchCount} of ${data.count}` : data.count}
           <span className="visually-hidden"> tests</span>
@@ -254,8 +254,8 @@ function Node({ node, style, dragHandle, matchCount }: NodeRendererProps<TreeNod
   return (
     <div style={style} ref={dragHandle} className={`tree-node test status-${test.status}`}>
       <span className={`result ${test.last_status ?? 'never'}`} aria-hidden="true" />
-      <span className="name">{data.name}</span>
-      {test.status !== 'active' && <span className="badge">{test.status}</span>}
+      <span className="name">{data.name}</span>{' '}
+      {test.status !== 'active' && <span className="badge">{test.status}</span>}{' '}
       <span className="rate" title={test.pass_rate === null ? 'Never ran' : `Last result: ${test.last_status}; ${test.pass_rate}% of the last ${test.executions} executions passed`}>
         {test.last_status ? `${RESULT_WORDS[test.last_status]} · ${Math.round(test.pass_rate ?? 0)}%` : 'never ran'}
       </span>
