@@ -80,7 +80,7 @@ describe('the suite tree', () => {
     await expectAccessible(page, 'the bulk actions menu')
     await page.getByRole('menuitem', { name: 'Tag…' }).click()
     const dialog = page.getByRole('dialog', { name: 'Tag 2 tests' })
-    await dialog.getByRole('textbox', { name: 'Tag' }).fill('regression')
+    await dialog.getByRole('combobox', { name: 'Tag' }).fill('regression')
     await dialog.getByRole('button', { name: 'Add tag' }).click()
     await expect.poll(async () => (await wb.call('tests.get', { id: tests[3].id })).tags).toEqual(['regression'])
     expect((await wb.call('tests.get', { id: tests[0].id })).tags).toEqual(['regression'])

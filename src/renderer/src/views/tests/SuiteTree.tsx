@@ -147,7 +147,7 @@ export function SuiteTree() {
   }
 
   return (
-    <ContextMenu.Root>
+    <ContextMenu.Root modal={false}>
       <ContextMenu.Trigger asChild>
         <div className="tree-box" ref={box} onKeyDownCapture={onKeyDownCapture} data-undo="tree">
           {size.height > 0 && (

@@ -58,7 +58,7 @@ export function TreeToolbar() {
         <button type="button" disabled={!suiteId} onClick={() => suiteId && state().openDialog({ kind: 'create', what: 'suite', suiteId })}>
           New suite
         </button>
-        <Menu.Root>
+        <Menu.Root modal={false}>
           <Menu.Trigger asChild>
             <button type="button" disabled={!selection.length}>
               Selected ▾
