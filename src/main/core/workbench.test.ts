@@ -111,6 +111,10 @@ describe('settings', () => {
     const updated = await t.ok('settings.update', { run_defaults: { workers: 3, trace: 'off' } })
     expect(updated.run_defaults).toMatchObject({ workers: 3, trace: 'off', retries: 0 })
     expect(await t.ok('settings.get')).toEqual(updated)
+    // A later change to one setting leaves the others as they are.
+    expect((await t.ok('settings.update', { run_defaults: { screenshots: 'every-step' } })).run_defaults).toEqual({
+      workers: 3, retries: 0, screenshots: 'every-step', trace: 'off', headless: true,
+    })
     const error = await t.failUnchanged('settings.update', { run_defaults: { workers: 11 } })
     expect(error.issues?.[0]).toEqual({ field: 'run_defaults.workers', message: 'Must be between 1 and 10' })
     expect((await t.failUnchanged('settings.update', { theme: 'dark' })).kind).toBe('validation')

@@ -48,8 +48,8 @@ export function Sidebar() {
           </ul>
         </div>
       ))}
-      <button type="button" className="theme-toggle" onClick={toggleTheme} aria-label="Toggle light and dark theme">
-        {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+      <button type="button" className="theme-toggle" onClick={toggleTheme} aria-pressed={theme === 'dark'}>
+        Dark theme
       </button>
     </nav>
   )

@@ -65,6 +65,8 @@ export const librarySlice =
         })),
     }
 
+    let settingsQueue: Promise<void> = Promise.resolve()
+
     return {
       lists: { dataSet: null, environment: null, browser: null },
       async loadList(kind) {
@@ -93,12 +95,16 @@ export const librarySlice =
           set({ settingsError: messageOf(error) })
         }
       },
-      async updateSettings(input) {
-        try {
-          set({ settings: await deps.client.settings.update(input), settingsError: null })
-        } catch (error) {
-          set({ settingsError: messageOf(error) })
-        }
+      updateSettings(input) {
+        // One at a time, in the order made: two quick changes must not land the wrong way round.
+        settingsQueue = settingsQueue.then(async () => {
+          try {
+            set({ settings: await deps.client.settings.update(input), settingsError: null })
+          } catch (error) {
+            set({ settingsError: messageOf(error) })
+          }
+        })
+        return settingsQueue
       },
     }
   }

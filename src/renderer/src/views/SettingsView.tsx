@@ -1,6 +1,6 @@
 // Settings: where the data lives (and opening it), which browser runs tests (and how to get
 // one), the defaults new runs start from, and the theme.
-import { useEffect, useId } from 'react'
+import { useEffect, useId, useState } from 'react'
 import type { RunDefaults } from '../../../shared/model/settings'
 import { openDataFolder } from '../commands'
 import { exportProject } from '../project-files'
@@ -17,7 +17,6 @@ export function SettingsView() {
   useEffect(() => void store.getState().loadSettings(), [store])
   const defaults = settings?.run_defaults
   const update = (patch: Partial<RunDefaults>) => void store.getState().updateSettings({ run_defaults: patch })
-  const number = (text: string, fallback: number) => (text.trim() === '' || !Number.isInteger(Number(text)) ? fallback : Number(text))
 
   return (
     <div className="pane scroll settings" data-region>
@@ -86,12 +85,12 @@ export function SettingsView() {
             <div className="field-row">
               <div className="field">
                 <label htmlFor={`${id}-workers`}>Workers (1-10)</label>
-                <input id={`${id}-workers`} type="number" min={1} max={10} value={defaults.workers} onChange={(e) => update({ workers: number(e.target.value, defaults.workers) })} />
+                <NumberSetting id={`${id}-workers`} min={1} max={10} value={defaults.workers} onSave={(workers) => update({ workers })} />
                 <span className="hint">Tests at the same time, each in its own browser (about a CPU core each).</span>
               </div>
               <div className="field">
                 <label htmlFor={`${id}-retries`}>Retries (0-10)</label>
-                <input id={`${id}-retries`} type="number" min={0} max={10} value={defaults.retries} onChange={(e) => update({ retries: number(e.target.value, defaults.retries) })} />
+                <NumberSetting id={`${id}-retries`} min={0} max={10} value={defaults.retries} onSave={(retries) => update({ retries })} />
                 <span className="hint">A test that passes on a retry is marked flaky.</span>
               </div>
             </div>
@@ -135,5 +134,31 @@ export function SettingsView() {
         </fieldset>
       </section>
     </div>
+  )
+}
+
+/** A whole number setting: saved when what is typed is a number in range, kept as typed otherwise. */
+function NumberSetting({ id, min, max, value, onSave }: { id: string; min: number; max: number; value: number; onSave(value: number): void }) {
+  const [text, setText] = useState(String(value))
+  useEffect(() => setText(String(value)), [value])
+  const n = Number(text)
+  const valid = text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max
+  return (
+    <>
+      <input
+        id={id}
+        type="number"
+        min={min}
+        max={max}
+        value={text}
+        aria-invalid={!valid}
+        onChange={(e) => {
+          setText(e.target.value)
+          const next = Number(e.target.value)
+          if (e.target.value.trim() !== '' && Number.isInteger(next) && next >= min && next <= max && next !== value) onSave(next)
+        }}
+      />
+      {!valid && <span className="field-issue">Must be a whole number from {min} to {max}</span>}
+    </>
   )
 }
