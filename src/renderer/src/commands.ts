@@ -9,7 +9,7 @@ import { exportProject } from './project-files'
 import { selectedRows } from './tree/selection'
 import { setTestStatus } from './tree/tree-ops'
 import { undoIn, undoScopeOf } from './undo'
-import { workbench } from './workbench'
+import { focusStepForm, workbench } from './workbench'
 
 export interface Command {
   id: string
@@ -54,8 +54,9 @@ export function buildCommands(store: StoreApi<AppState>): Command[] {
 
   if (state.route.section === 'tests' && state.docs.test) {
     for (const action of STEP_ACTIONS) {
-      add({ id: `step:add:${action.action}`, title: `Add step: ${action.label}`, group: 'Steps', keywords: `${action.category} ${action.action}`, run: () => { store.getState().addStep(action.action); setTimeout(() => workbench.focusSteps?.()) } })
+      add({ id: `step:add:${action.action}`, title: `Add step: ${action.label}`, group: 'Steps', keywords: `${action.category} ${action.action}`, run: () => { store.getState().addStep(action.action); focusStepForm() } })
     }
+    add({ id: 'step:focus', title: 'Go to the steps table', group: 'Steps', run: () => setTimeout(() => workbench.focusSteps?.()) })
     if (state.focusedStep || state.selectedSteps.length) {
       add({ id: 'step:duplicate', title: 'Duplicate steps', group: 'Steps', shortcut: 'Ctrl+D', run: () => store.getState().duplicateSelectedSteps() })
       add({ id: 'step:disable', title: 'Disable or enable steps', group: 'Steps', shortcut: 'Ctrl+/', run: () => store.getState().toggleSelectedSteps() })

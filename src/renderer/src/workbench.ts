@@ -19,3 +19,8 @@ export function register<K extends keyof WorkbenchHandles>(key: K, handle: NonNu
     if (workbench[key] === handle) delete workbench[key]
   }
 }
+
+/** After a step is added: its form's first field takes the focus, ready for the target or value. */
+export function focusStepForm(): void {
+  setTimeout(() => document.querySelector<HTMLElement>('#step-form [data-first-field]')?.focus(), 50)
+}

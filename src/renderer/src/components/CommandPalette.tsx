@@ -2,7 +2,7 @@
 // focus trap and labels; cmdk the listbox with arrow keys and Enter.
 import * as Dialog from '@radix-ui/react-dialog'
 import { Command } from 'cmdk'
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { buildCommands } from '../commands'
 import { search, searchable } from '../palette-search'
 import { route } from '../routes'
@@ -23,20 +23,38 @@ const TEST_LIMIT = 50
 export function CommandPalette() {
   const open = useApp((s) => s.paletteOpen)
   const setOpen = useApp((s) => s.setPaletteOpen)
+  const chosen = useRef<Entry | null>(null)
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Portal>
         <Dialog.Overlay className="overlay" />
-        <Dialog.Content className="palette" aria-describedby={undefined}>
+        <Dialog.Content
+          className="palette"
+          aria-describedby={undefined}
+          onCloseAutoFocus={() => {
+            // The command runs once the focus is back where it was, so a command that moves the
+            // focus (to a form field, to the steps) keeps it there.
+            const entry = chosen.current
+            chosen.current = null
+            if (entry) setTimeout(() => entry.run())
+          }}
+        >
           <Dialog.Title className="visually-hidden">Command palette</Dialog.Title>
-          {open && <PaletteBody close={() => setOpen(false)} />}
+          {open && (
+            <PaletteBody
+              choose={(entry) => {
+                chosen.current = entry
+                setOpen(false)
+              }}
+            />
+          )}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
   )
 }
 
-function PaletteBody({ close }: { close(): void }) {
+function PaletteBody({ choose }: { choose(entry: Entry): void }) {
   const store = useAppStore()
   const tree = useApp((s) => s.tree)
   const [query, setQuery] = useState('')
@@ -63,11 +81,6 @@ function PaletteBody({ close }: { close(): void }) {
   const shownCommands = search(commands, query, 30)
   const shownTests = query ? search(tests, query, TEST_LIMIT) : []
   const groups = [...new Set(shownCommands.map((c) => c.group))]
-
-  const choose = (entry: Entry) => {
-    close()
-    entry.run()
-  }
 
   return (
     <Command shouldFilter={false} label="Search commands and tests" loop>

@@ -3,6 +3,7 @@
 import { Command } from 'cmdk'
 import { useState } from 'react'
 import { STEP_ACTIONS, type StepAction } from '../../../../shared/steps'
+import { focusStepForm } from '../../workbench'
 import { Modal } from '../../components/Modal'
 import { useAppStore } from '../../StoreContext'
 
@@ -14,8 +15,7 @@ export function AddStepButton() {
   const add = (action: StepAction) => {
     setOpen(false)
     store.getState().addStep(action)
-    // The new step's form takes the focus, ready for its target or value.
-    setTimeout(() => document.querySelector<HTMLElement>('#step-form [data-first-field]')?.focus(), 50)
+    focusStepForm()
   }
   return (
     <>

@@ -161,6 +161,7 @@ export function SuiteTree() {
               rowHeight={ROW_HEIGHT}
               indent={16}
               openByDefault={false}
+              selectionFollowsFocus
               aria-label="Suites and tests"
               searchTerm={filtered ? filter : undefined}
               searchMatch={(node) => !!filtered?.nodes.has(node.id)}
