@@ -1,7 +1,7 @@
 // A test case as the editor holds it: its properties and its steps, each step with a stable id
 // (made here for new steps, so a step keeps its identity through reorders, undo and saves).
 import type { Priority, Target, TestCaseStatus, TestCaseWithSteps, UpdateTestCaseInput } from '../../../shared/model/definition'
-import { parseStep } from '../../../shared/steps'
+import { describeStep, parseStep } from '../../../shared/steps'
 
 export interface StepDraft {
   id: string
@@ -98,6 +98,18 @@ export function stepIssues(step: StepDraft): StepIssue[] {
     issuesCache.set(step, issues)
   }
   return issues
+}
+
+const descriptions = new WeakMap<StepDraft, string>()
+
+/** The step in the catalogue's words, computed once per step object (rows re-render on scroll). */
+export function stepDescription(step: StepDraft): string {
+  let text = descriptions.get(step)
+  if (text === undefined) {
+    text = describeStep(step)
+    descriptions.set(step, text)
+  }
+  return text
 }
 
 /** Why the document cannot be saved (the first problem, with its step number), or null. */

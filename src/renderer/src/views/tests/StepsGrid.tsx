@@ -6,9 +6,9 @@ import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-
 import { CSS } from '@dnd-kit/utilities'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { describeStep, STEP_ACTIONS } from '../../../../shared/steps'
+import { STEP_ACTIONS } from '../../../../shared/steps'
 import { moveStep, updateStep } from '../../editor/step-ops'
-import { stepIssues, type StepDraft, type TestDoc } from '../../editor/test-doc'
+import { stepDescription, stepIssues, type StepDraft, type TestDoc } from '../../editor/test-doc'
 import { isMod } from '../../shortcuts'
 import { useApp, useAppStore } from '../../StoreContext'
 import { register } from '../../workbench'
@@ -25,6 +25,14 @@ export function StepsGrid() {
   const scroller = useRef<HTMLDivElement>(null)
   const grid = useRef<HTMLDivElement>(null)
   const [editing, setEditing] = useState<{ id: string; field: 'target' | 'value' } | null>(null)
+  // Rows get handlers that never change, so scrolling re-renders only rows that came into view.
+  const latest = useRef<{ select(id: string, index: number, additive: boolean, range: boolean): void; commit(id: string, field: 'target' | 'value', text: string): void } | null>(null)
+  const handlers = useRef<RowHandlers>({
+    select: (id, index, additive, range) => latest.current?.select(id, index, additive, range),
+    edit: (id, field) => setEditing({ id, field }),
+    commit: (id, field, text) => latest.current?.commit(id, field, text),
+    cancel: () => setEditing(null),
+  }).current
   const steps = doc?.steps ?? []
   const virtualizer = useVirtualizer({ count: steps.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }))
@@ -146,6 +154,11 @@ export function StepsGrid() {
   }
 
   const selectedSet = new Set(selected)
+  latest.current = { select: (id, index, additive, range) => {
+    if (range) focusRow(index, true)
+    else if (additive) state().setStepSelection(selectedSet.has(id) ? selected.filter((s) => s !== id) : [...selected, id], id)
+    else state().setStepSelection([id], id)
+  }, commit: commitInline }
   return (
     <div className="steps" data-undo="test">
       <div className="toolbar-row steps-toolbar">
@@ -197,14 +210,7 @@ export function StepsGrid() {
                       selected={selectedSet.has(step.id)}
                       focused={step.id === focused || (focusedIndex < 0 && item.index === 0)}
                       editing={editing?.id === step.id ? editing.field : null}
-                      onSelect={(additive, range) => {
-                        if (range) focusRow(item.index, true)
-                        else if (additive) state().setStepSelection(selectedSet.has(step.id) ? selected.filter((id) => id !== step.id) : [...selected, step.id], step.id)
-                        else state().setStepSelection([step.id], step.id)
-                      }}
-                      onEdit={(field) => setEditing({ id: step.id, field })}
-                      onCommit={(field, text) => commitInline(step.id, field, text)}
-                      onCancel={() => setEditing(null)}
+                      handlers={handlers}
                     />
                   )
                 })}
@@ -217,6 +223,13 @@ export function StepsGrid() {
   )
 }
 
+interface RowHandlers {
+  select(id: string, index: number, additive: boolean, range: boolean): void
+  edit(id: string, field: 'target' | 'value'): void
+  commit(id: string, field: 'target' | 'value', text: string): void
+  cancel(): void
+}
+
 interface RowProps {
   step: StepDraft
   index: number
@@ -224,17 +237,18 @@ interface RowProps {
   selected: boolean
   focused: boolean
   editing: 'target' | 'value' | null
-  onSelect(additive: boolean, range: boolean): void
-  onEdit(field: 'target' | 'value'): void
-  onCommit(field: 'target' | 'value', text: string): void
-  onCancel(): void
+  handlers: RowHandlers
 }
 
-const StepRow = memo(function StepRow({ step, index, top, selected, focused, editing, onSelect, onEdit, onCommit, onCancel }: RowProps) {
+const StepRow = memo(function StepRow({ step, index, top, selected, focused, editing, handlers }: RowProps) {
+  const onSelect = (additive: boolean, range: boolean) => handlers.select(step.id, index, additive, range)
+  const onEdit = (field: 'target' | 'value') => handlers.edit(step.id, field)
+  const onCommit = (field: 'target' | 'value', text: string) => handlers.commit(step.id, field, text)
+  const onCancel = handlers.cancel
   const { listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: step.id })
   const info = LABELS.get(step.action)
   const issues = stepIssues(step)
-  const description = describeStep(step)
+  const description = stepDescription(step)
   const alternatives = step.target?.alternatives.length ?? 0
   return (
     <div
