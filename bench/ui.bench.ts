@@ -10,7 +10,6 @@ import type { Page } from 'playwright'
 import { launchTestBrowser } from '../e2e/support/browser'
 import { openCore } from '../src/main/core'
 import { startHost } from '../src/main/host/server'
-import { ensureRendererBuilt } from '../src/main/host/ui-build'
 import { median, quantile } from './stats'
 
 const TESTS = Number(process.env.BENCH_TESTS ?? 5000)
@@ -200,11 +199,31 @@ function goTo(page: Page, path: string) {
   }, path)
 }
 
+/**
+ * The UI as users get it: a production build of the current sources, made apart from `out/` so
+ * whatever built `out/renderer` before (a test run's development build) cannot skew the figures.
+ */
+async function productionBuild(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'td-bench-ui-build-'))
+  const { build } = await import('vite')
+  const { rendererConfig } = await import('../electron.vite.config')
+  const nodeEnv = process.env.NODE_ENV
+  process.env.NODE_ENV = 'production'
+  const started = Date.now()
+  try {
+    await build({ ...rendererConfig, configFile: false, mode: 'production', logLevel: 'error', build: { ...rendererConfig.build, outDir, emptyOutDir: true } })
+  } finally {
+    process.env.NODE_ENV = nodeEnv
+  }
+  note(`built the UI for production in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  return outDir
+}
+
 // ── The run ─────────────────────────────────────────────────────────────────────────────────
 
 async function main() {
   note(`bench:ui on ${cpus().length} cores (load ${loadavg()[0].toFixed(1)}): ${TESTS} tests in ${SUITES} suites, one test of ${BIG_STEPS} steps`)
-  const rendererDir = await ensureRendererBuilt(note)
+  const rendererDir = await productionBuild()
   const dataDir = mkdtempSync(join(tmpdir(), 'td-bench-ui-'))
   const core = await openCore({ dataDir, execution: 'manual' })
   const call = async (name: string, input: unknown) => {
@@ -241,6 +260,18 @@ async function main() {
       await page.goto(host.url)
       await page.waitForFunction(() => (window as any).__treePaint !== undefined, null, { timeout: 60_000 })
       paints.push(await page.evaluate(() => (window as any).__treePaint as number))
+      // BENCH_DEBUG=1 prints where the first paint spends its time (downloads, API calls, paint).
+      if (process.env.BENCH_DEBUG) {
+        note(
+          await page.evaluate(() =>
+            [
+              ...performance.getEntriesByType('resource').map((r) => `${r.name.replace(/^.*\//, '')} ${r.startTime.toFixed(0)}-${r.responseEnd.toFixed(0)}`),
+              `dcl ${(performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd.toFixed(0)}`,
+              `paint ${(window as any).__treePaint.toFixed(0)}`,
+            ].join(' | '),
+          ),
+        )
+      }
       received.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd))
       await context.close()
     }
@@ -351,6 +382,7 @@ async function main() {
     await host.close()
     await core.close()
     rmSync(dataDir, { recursive: true, force: true })
+    rmSync(rendererDir, { recursive: true, force: true })
   }
 }
 
