@@ -12,6 +12,7 @@ try {
   const { items } = await wb.call('tests.list', { search: 'Login', limit: 5 })
   const login = items.find((t: { name: string }) => /log in/i.test(t.name)) ?? items[0]
   const { page } = await wb.open('/')
+  await page.setViewportSize({ width: 1600, height: 900 })
   const tree = page.getByRole('tree', { name: 'Suites and tests' })
   await tree.getByRole('treeitem').first().waitFor()
   await tree.getByRole('treeitem', { name: /^Demo/ }).click()

@@ -200,10 +200,12 @@ function countMatches(tree: TreeModel, nodes: Set<string>): Map<string, number> 
 
 /** The row element: arborist's attributes, minus "expanded" on tests (they cannot expand). */
 function Row({ node, attrs, innerRef, children }: RowRendererProps<TreeNode>) {
-  const { 'aria-expanded': expanded, ...rest } = attrs as typeof attrs & { 'aria-expanded'?: boolean }
+  const { 'aria-expanded': expanded, style, ...rest } = attrs as typeof attrs & { 'aria-expanded'?: boolean }
   return (
     <div
       {...rest}
+      // Rows as wide as the tree, so a long name ends in an ellipsis instead of pushing the result out.
+      style={{ ...style, minWidth: undefined, width: '100%' }}
       aria-expanded={node.isInternal ? expanded : undefined}
       ref={innerRef}
       className={`tree-row${node.isSelected ? ' selected' : ''}${node.isFocused ? ' focused' : ''}${node.willReceiveDrop ? ' drop' : ''}`}

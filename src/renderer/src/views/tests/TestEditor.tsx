@@ -47,7 +47,7 @@ export function TestEditor({ testId }: { testId: string }) {
         </Tabs.List>
         <Tabs.Content value="steps" className="tab-panel">
           <Group orientation="horizontal" className="panels" defaultLayout={layout.defaultLayout} onLayoutChanged={layout.onLayoutChanged}>
-            <Panel id="steps" defaultSize="58" minSize="320px">
+            <Panel id="steps" defaultSize="62" minSize="320px">
               <StepsGrid />
             </Panel>
             <Separator className="separator" aria-label="Resize the step form" />
