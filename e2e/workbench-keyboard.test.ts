@@ -45,6 +45,16 @@ async function palette(page: Page, command: string) {
   await page.keyboard.press('Enter')
 }
 
+/** Presses ↓ until the focused row's name matches, as a keyboard user would look and press. */
+async function arrowTo(page: Page, name: RegExp, max = 5): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (name.test(await focusedName(page))) return
+    await page.keyboard.press('ArrowDown')
+    await page.waitForTimeout(100)
+  }
+  expect(await focusedName(page)).toMatch(name)
+}
+
 /** `/` to the filter, the text, then down into the tree. */
 async function filterTree(page: Page, text: string) {
   await page.keyboard.press('/')
@@ -124,7 +134,7 @@ describe('keyboard only', () => {
     await expect.poll(async () => (await wb.call('tests.get', { id })).name).toBe('Renamed by keys')
     await page.getByRole('textbox', { name: /^Rename / }).waitFor({ state: 'detached' })
     await filterTree(page, 'Renamed')
-    await expect.poll(() => focusedName(page)).toMatch(/^Renamed by keys/)
+    await arrowTo(page, /^Renamed by keys/)
     await page.keyboard.press('Control+m')
     await page.getByRole('dialog', { name: "Move 'Renamed by keys'" }).waitFor()
     await page.keyboard.type('Archive')

@@ -26,7 +26,8 @@ export function importsOf(source: string): string[] {
   const found: string[] = []
   const patterns = [
     /\bimport\s+(?:type\s+)?[^'"`;]*?\sfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
+    // A side-effect import starts its line: `case 'import':` or `'project:import'` in code is no import.
+    /^\s*import\s*['"]([^'"]+)['"]/gm,
     /\bexport\s+(?:type\s+)?[^'"`;]*?\sfrom\s*['"]([^'"]+)['"]/g,
     /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
     /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,

@@ -10,7 +10,8 @@ const DOC_OF_SECTION: Record<string, DocKind> = { 'data-sets': 'dataSet', enviro
 export function undoScopeOf(state: AppState, focused: Element | null): UndoScope {
   const marked = focused?.closest('[data-undo]')?.getAttribute('data-undo')
   if (marked === 'tree' || marked === 'test' || marked === 'dataSet' || marked === 'environment' || marked === 'browser') return marked
-  if (state.route.section === 'tests') return state.docs.test ? 'test' : 'tree'
+  // The open test's history only while that test is on screen (a deleted one is not).
+  if (state.route.section === 'tests') return state.route.id && state.docs.test?.id === state.route.id ? 'test' : 'tree'
   return DOC_OF_SECTION[state.route.section] ?? 'tree'
 }
 

@@ -65,13 +65,14 @@ export function fromTestCase(test: TestCaseWithSteps): TestDoc {
 export function updateInput(id: string, base: TestDoc, doc: TestDoc, version: number): UpdateTestCaseInput {
   const input: Record<string, unknown> = { id, if_version: version }
   for (const key of PROPERTY_KEYS) if (doc[key] !== base[key]) input[key] = doc[key]
-  if (doc.steps !== base.steps) input.steps = doc.steps.map(stepInput)
+  if (doc.steps !== base.steps) input.steps = doc.steps.map((step) => stepInput(step))
   return input as UpdateTestCaseInput
 }
 
-function stepInput(step: StepDraft) {
+/** A step as the contract takes it (a stored step or a draft), with its id or, for a copy, without. */
+export function stepInput(step: StepDraft, keepId = true) {
   return {
-    id: step.id,
+    ...(keepId ? { id: step.id } : {}),
     action: step.action,
     target: step.target,
     value: step.value,

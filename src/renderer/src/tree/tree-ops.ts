@@ -3,7 +3,7 @@
 import type { ApiClient } from '../client'
 import { MAX_BULK } from '../../../shared/api/crud'
 import type { CreateTestCaseInput, Suite, TestCaseStatus, TestCaseWithSteps } from '../../../shared/model/definition'
-import { newId } from '../editor/test-doc'
+import { newId, stepInput } from '../editor/test-doc'
 import { copyName, suiteSubtree, type TreeModel } from './tree-model'
 
 export interface Op {
@@ -118,7 +118,7 @@ function copyInput(test: TestCaseWithSteps, id: string, name: string, suiteIds: 
     environment_id: test.environment_id,
     data_set_id: test.data_set_id,
     suite_ids: suiteIds,
-    steps: test.steps.map(({ action, target, value, options, description, disabled }) => ({ action, target, value, options, description, disabled })),
+    steps: test.steps.map((step) => stepInput(step, false)),
   }
 }
 
@@ -198,10 +198,7 @@ export function deleteOp(client: ApiClient, model: TreeModel, plan: DeletionPlan
       for (const suite of plan.suites) {
         await client.suites.create({ id: suite.id, parent_id: suite.parent_id, name: suite.name, description: suite.description, position: suite.position })
       }
-      const inputs = plan.tests.map((t) => ({
-        ...copyInput(t, t.id, t.name, model.suitesOf.get(t.id) ?? []),
-        steps: t.steps.map(({ id, action, target, value, options, description, disabled }) => ({ id, action, target, value, options, description, disabled })),
-      }))
+      const inputs = plan.tests.map((t) => ({ ...copyInput(t, t.id, t.name, model.suitesOf.get(t.id) ?? []), steps: t.steps.map((step) => stepInput(step)) }))
       for (const part of chunks(inputs)) await client.tests.bulkCreate({ items: part })
       for (const { suiteId, testIds } of links) if (testIds.length) await client.suites.addTests({ suite_id: suiteId, test_case_ids: testIds })
     },

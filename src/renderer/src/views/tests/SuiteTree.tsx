@@ -42,8 +42,10 @@ export function SuiteTree() {
         api.current?.edit(id)
       }),
       register('focusTree', () => {
-        const node = api.current?.focusedNode ?? api.current?.firstNode
-        if (node) api.current?.focus(node)
+        // The row that had the focus if the filter still shows it, else the first row shown.
+        const tree = api.current
+        const node = tree?.focusedNode ?? tree?.firstNode
+        if (tree && node) tree.focus(node)
         else box.current?.querySelector<HTMLElement>('[role=tree]')?.focus()
       }),
       register('revealNode', (id) => {
@@ -122,7 +124,11 @@ export function SuiteTree() {
       event.preventDefault()
       event.stopPropagation()
     }
-    if (event.key === 'Enter' && focused) {
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !focused && treeApi.firstNode) {
+      // The tree itself has the focus but no row does (its row was filtered away): start at the top.
+      stop()
+      treeApi.focus(treeApi.firstNode)
+    } else if (event.key === 'Enter' && focused) {
       stop()
       if (focused.data.kind === 'test') {
         focused.select()
