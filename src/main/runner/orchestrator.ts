@@ -21,7 +21,7 @@ import { engineSteps, runTest, type EngineStep, type TestOutcome } from './engin
 import { contextOptions, launchBrowser, resolveExecutable, type LaunchSettings } from './launch'
 import { persistExecution } from './persist'
 import { PriorityQueue } from './queue'
-import { planTest, type Iteration, type TestPlan } from './test-plan'
+import { calledTest, planTest, type Iteration, type TestPlan } from './test-plan'
 
 export interface OrchestratorOptions {
   store: Store
@@ -454,10 +454,7 @@ class RunExecution {
   }
 
   private async resolveTest(run: TestRun, ref: string): Promise<EngineStep[]> {
-    if (/^[0-9a-f]{8}-/i.test(ref)) return engineSteps(this.store.tests.get(ref).steps)
-    const testCase = this.store.tests.byName(ref, run.project_id)
-    if (!testCase) throw new Error(`No test case named '${ref}' to call`)
-    return engineSteps(this.store.tests.steps(testCase.id))
+    return engineSteps(calledTest(this.store, run, ref).steps)
   }
 
   private finishItem(item: RunItemView, status: 'failed' | 'no_run', message: string): void {

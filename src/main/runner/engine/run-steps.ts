@@ -4,7 +4,7 @@
 // the rest unless the step says continue_on_failure. call_test runs another test's steps here.
 import { describeStep, interpolateStep, parseStep, playwrightCode, UnknownVariableError } from '../../../shared/steps'
 import { truncate } from '../../../shared/patterns'
-import { ACTION_HANDLERS } from './actions'
+import { ACTION_HANDLERS, resolveUrl } from './actions'
 import { outerHtml } from './element'
 import { BROWSER_CLOSED, browserGone, headline, isTimeout, stackOf, StepFailure, WINDOW_CLOSED } from './failures'
 import { selectorError } from './locate'
@@ -52,6 +52,15 @@ export async function runSteps(session: TestSession, steps: readonly EngineStep[
 function describe(step: EngineStep, scope: StepScope): string {
   const words = step.description?.trim() || describeStep(step)
   return truncate(scope.label ? `${scope.label} › ${words}` : words, 10_000)
+}
+
+/** The absolute URL a navigate step opens, for its shown code; null when it cannot open one. */
+function urlToOpen(session: TestSession, value: string | null | undefined): string | null {
+  try {
+    return resolveUrl(value ?? '', session.input.baseUrl, session.windows.current.page.url())
+  } catch {
+    return null
+  }
 }
 
 function skippedOutcome(session: TestSession, step: EngineStep, scope: StepScope): StepOutcome {
@@ -128,7 +137,7 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
     resolved = interpolateStep(step, session.variables)
     const { issues, options } = parseStep(resolved)
     if (issues.length) throw new StepFailure(`This step is not valid: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`)
-    code = playwrightCode(resolved, { frames: session.windows.frames })
+    code = playwrightCode(resolved, { frames: session.windows.frames, url: step.action === 'navigate' ? urlToOpen(session, resolved.value) : null })
     const timeoutMs = options.timeout_ms ?? (step.action === 'navigate' ? session.navigationTimeoutMs : session.stepTimeoutMs)
     const current = new StepRun(session, resolved, options, timeoutMs)
     run = current
