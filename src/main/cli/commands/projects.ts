@@ -125,7 +125,9 @@ function ask(question: string): Promise<string | null> {
   return new Promise((resolve) => {
     let answered = false
     rl.once('close', () => {
-      if (!answered) resolve(null)
+      if (answered) return
+      process.stderr.write('\n') // end the prompt's line before the message that follows
+      resolve(null)
     })
     rl.question(question, (answer) => {
       answered = true
