@@ -2,14 +2,13 @@
 // a TodoMVC project imported beside it, each listed, run, shown, reported and exported with
 // --project; the default project; deleting with confirmation. The TodoMVC suite keeps its helper
 // test a draft: the suite run leaves it out and its tests call it.
-import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openCore } from '../src/main/core'
 import { DEMO_TEST_COUNT } from '../src/main/demo/demo-project'
-import { BIN, runTestdesk, tempDataDir, type CliResult } from './support/cli'
+import { runTestdesk, tempDataDir, type CliResult } from './support/cli'
 
 const ROW = '#todo-list li >> nth=1'
 const todo = (title: string) => [
@@ -177,27 +176,15 @@ describe('two projects in one data folder', () => {
     const unconfirmed = await td('projects', 'delete', 'TodoMVC') // no input to answer from
     expect(unconfirmed.code).toBe(2)
     expect(unconfirmed.stderr).toContain("Not deleted: deleting project 'TodoMVC' (3 tests, 1 suite, 2 runs) needs confirmation")
-    const mistyped = await withInput(['projects', 'delete', 'TodoMVC', '--data-dir', dataDir], 'todo\n')
+    const mistyped = await runTestdesk(['projects', 'delete', 'TodoMVC', '--data-dir', dataDir], {}, 60_000, 'todo\n')
     expect(mistyped.code).toBe(2)
     expect(mistyped.stderr).toContain("Type the project's name to delete it:")
     expect(mistyped.stderr).toContain("Not deleted: 'todo' is not 'TodoMVC'")
     expect(json(await td('projects', '--json')).total).toBe(2)
-    const confirmed = await withInput(['projects', 'delete', 'TodoMVC', '--data-dir', dataDir], 'TodoMVC\n')
+    const confirmed = await runTestdesk(['projects', 'delete', 'TodoMVC', '--data-dir', dataDir], {}, 60_000, 'TodoMVC\n')
     expect(confirmed.code).toBe(0)
     expect(confirmed.stdout).toContain("Deleted project 'TodoMVC' (3 tests, 1 suite, 2 runs).")
     expect(json(await td('projects', '--json')).items.map((p: { name: string }) => p.name)).toEqual(['Default'])
   }, 120_000)
 })
 
-function withInput(args: string[], input: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(input)
-  })
-}
