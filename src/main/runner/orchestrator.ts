@@ -17,7 +17,7 @@ import type { Store } from '../store'
 import type { RunItemView } from '../store/runs'
 import type { BrowserName } from './browsers'
 import { demoSiteHandle, type DemoSiteHandle } from './demo-site-link'
-import { engineSteps, runTest, type EngineStep, type TestOutcome } from './engine'
+import { engineSteps, runTest, type CalledTest, type EngineStep, type TestOutcome } from './engine'
 import { contextOptions, launchBrowser, resolveExecutable, type LaunchSettings } from './launch'
 import { persistExecution } from './persist'
 import { PriorityQueue } from './queue'
@@ -453,8 +453,9 @@ class RunExecution {
     }
   }
 
-  private async resolveTest(run: TestRun, ref: string): Promise<EngineStep[]> {
-    return engineSteps(calledTest(this.store, run, ref).steps)
+  private async resolveTest(run: TestRun, ref: string): Promise<CalledTest> {
+    const test = calledTest(this.store, run, ref)
+    return { id: test.id, name: test.name, steps: engineSteps(test.steps) }
   }
 
   private finishItem(item: RunItemView, status: 'failed' | 'no_run', message: string): void {

@@ -69,23 +69,26 @@ describe('which tests a run takes and call_test may call', () => {
     // The called draft's steps are recorded under the call, named by the helper.
     expect(steps.map((s: { description: string }) => s.description)).toContain("Add two todos › Fill 'new-todo' with 'Walk the dog'")
     expect(steps.map((s: { description: string }) => s.description)).toContain('Check the 2nd #todo-list li › .todo-toggle')
+    // Called by id, the steps are still named by the helper's name.
+    const calledById = results.items.find((r: { test_case_id: string }) => r.test_case_id === byId.id)
+    const idSteps = await call(core, 'stepResults.list', { test_run_result_id: calledById.id })
+    expect(idSteps[1].description).toBe(`Add two todos › Navigate to ${site.url}todos.html`)
   }, 120_000)
 
   it('call_test finds tests of the run’s own project only', async () => {
     const core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-rules-')) })
     cores.push(core)
-    await call(core, 'projects.getDefault', {}) // on a fresh database: Default, made first
+    await call(core, 'projects.list', {}) // on a fresh database: Default, made first
     const other = await call(core, 'projects.create', { name: 'Other' })
     const foreign = await call(core, 'tests.create', { project_id: other.id, name: 'Add two todos', status: 'draft', steps: addTodos('A', 'B') })
     const byName = await call(core, 'tests.create', { name: 'Calls by name', step_timeout_ms: 1000, steps: completeSecond('Add two todos') })
     const byId = await call(core, 'tests.create', { name: 'Calls by id', step_timeout_ms: 1000, steps: completeSecond(foreign.id) })
     const run = await call(core, 'runs.create', { test_case_ids: [byName.id, byId.id], options: { trace: 'off' } })
     await call(core, 'runs.start', { id: run.id })
-    const finished = await core.runner!.waitFor(run.id)
+    expect(await core.runner!.waitFor(run.id)).toMatchObject({ failed_tests: 2 })
     const summary = await call(core, 'runs.summary', { id: run.id })
-    expect(finished).toMatchObject({ failed_tests: 2 })
     const errors = Object.fromEntries(summary.items.map((i: { test_case_name: string; error_message: string }) => [i.test_case_name, i.error_message]))
-    expect(errors['Calls by name']).toContain("No test case named 'Add two todos' in this project to call")
     expect(errors['Calls by id']).toContain(`test case ${foreign.id} belongs to another project`)
+    expect(errors['Calls by name']).toContain("No test case named 'Add two todos' in this project to call")
   }, 120_000)
 })

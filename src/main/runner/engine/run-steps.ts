@@ -10,7 +10,7 @@ import { BROWSER_CLOSED, browserGone, headline, isTimeout, stackOf, StepFailure,
 import { selectorError } from './locate'
 import type { TestSession } from './session'
 import { StepRun } from './step-run'
-import type { EngineStep, StepOutcome } from './types'
+import type { CalledTest, EngineStep, StepOutcome } from './types'
 import type { TitleClaim } from './windows'
 
 /** Where a list of steps sits: a test's own steps, or those of a test called by step `rootStep`. */
@@ -224,19 +224,20 @@ async function callTest(run: StepRun, path: string, out: StepOutcome[]): Promise
     throw new StepFailure(`Test '${name}' would call itself: ${[...chain.map(shown), name].join(' → ')}`)
   }
   if (chain.length > MAX_CALL_DEPTH) throw new StepFailure(`Tests call each other more than ${MAX_CALL_DEPTH} deep: ${[...chain.map(shown), name].join(' → ')}`)
-  let steps: EngineStep[]
+  let called: CalledTest
   try {
-    steps = await run.bounded(() => resolveTest(name), `Looking up test '${name}' took longer than ${run.timeoutMs} ms`)
+    called = await run.bounded(() => resolveTest(name), `Looking up test '${name}' took longer than ${run.timeoutMs} ms`)
   } catch (error) {
     if (error instanceof StepFailure) throw error
     throw new StepFailure(`Cannot call test '${name}': ${error instanceof Error ? error.message : String(error)}`, { cause: error })
   }
-  chain.push([name])
+  // Named as the test is, also when the step calls it by id; either catches recursion.
+  chain.push([name, called.id, called.name].filter((s): s is string => !!s))
   try {
     // Results of called steps carry the number of the test's own step that called them.
-    const scope: StepScope = { prefix: `${path}.`, rootStep: Number(path.split('.')[0]), label: name }
-    const failed = await runSteps(session, steps, scope, out)
-    if (failed) throw new StepFailure(`Step ${failed.step_path.slice(scope.prefix.length)} of '${name}' failed: ${failed.error_message}`)
+    const scope: StepScope = { prefix: `${path}.`, rootStep: Number(path.split('.')[0]), label: called.name }
+    const failed = await runSteps(session, called.steps, scope, out)
+    if (failed) throw new StepFailure(`Step ${failed.step_path.slice(scope.prefix.length)} of '${called.name}' failed: ${failed.error_message}`)
   } finally {
     chain.pop()
   }
