@@ -1,6 +1,7 @@
 // Everything needed to execute one run item, read from the store before the browser starts:
 // the steps, the data rows to iterate, variables (environment, then data row) and the secret
 // values to mask, timeouts and where relative URLs point; and the test a call_test step calls.
+import { isId } from '../../shared/model/common'
 import type { TestCaseWithSteps } from '../../shared/model/definition'
 import { whyNotCallable } from '../../shared/run-rules'
 import type { TestRun } from '../../shared/model/execution'
@@ -62,7 +63,6 @@ export async function planTest(store: Store, run: TestRun, testCaseId: string, d
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /**
  * The test a call_test step names (by id or name) with its steps: a test of the run's own project
@@ -79,7 +79,7 @@ export function calledTest(store: Store, run: TestRun, ref: string): TestCaseWit
 
 function findTest(store: Store, projectId: string, ref: string): TestCaseWithSteps | null {
   const id = ref.trim().toLowerCase()
-  if (UUID.test(id) && store.projectOf('testCases', id)) return store.tests.get(id)
+  if (isId(id) && store.projectOf('testCases', id)) return store.tests.get(id)
   const named = store.tests.byName(ref, projectId)
   return named && { ...named, steps: store.tests.steps(named.id) }
 }

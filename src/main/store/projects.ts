@@ -2,14 +2,13 @@
 // StoreBase.defaultProjectId); which one is kept in the settings table.
 import type { z } from 'zod'
 import { TestDeskError } from '../../shared/api/errors'
-import type { Page } from '../../shared/model/common'
+import { isId, type Page } from '../../shared/model/common'
 import type { CreateProjectInput, Project, ProjectSummary, UpdateProjectInput } from '../../shared/model/definition'
 import { DEFAULT_PROJECT_SETTING, type StoreBase } from './base'
 import { guarded } from './errors'
 
 type ProjectRow = Omit<Project, 'is_default'>
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export class ProjectsRepo {
   constructor(private readonly s: StoreBase) {}
@@ -42,7 +41,7 @@ export class ProjectsRepo {
   find(ref: string): Project {
     const text = ref.trim()
     const rows = this.s.t.projects.all(undefined, 'ORDER BY created_at') as unknown as ProjectRow[]
-    if (UUID.test(text)) {
+    if (isId(text)) {
       const byId = rows.find((p) => p.id === text.toLowerCase())
       if (byId) return this.get(byId.id)
     }
