@@ -19,7 +19,7 @@ const verifyText = (selector: string, expected: string) => ({
   id: randomUUID(),
   action: 'checkpoint',
   target: { selector },
-  options: { checkpoint: { type: 'element', assertions: [{ property: 'text', expected }] }, timeout_ms: 1000 },
+  options: { checkpoint: { type: 'element', assertions: [{ property: 'text', expected }] }, timeout_ms: 4000 },
 })
 
 /** A TodoMVC project file: a draft helper that adds two todos, two tests calling it (one fails on purpose). */
