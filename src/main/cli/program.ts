@@ -7,6 +7,7 @@ import { registerDemoSite } from './commands/demo-site'
 import { registerHistory } from './commands/history'
 import { registerInfo } from './commands/info'
 import { registerProjectFiles } from './commands/project-files'
+import { registerProjects } from './commands/projects'
 import { registerReport } from './commands/report'
 import { registerRun } from './commands/run'
 import { registerRuns } from './commands/runs'
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
   registerInfo(program)
+  registerProjects(program)
   registerCatalog(program)
   registerProjectFiles(program)
   registerRun(program)

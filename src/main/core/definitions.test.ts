@@ -19,7 +19,7 @@ describe('projects', () => {
     expect(items[0].name).toBe('Default')
     expect(await t.ok('suites.tree', { project_id: items[0].id })).toEqual([expect.objectContaining({ name: 'ROOT', path: ['ROOT'], parent_id: null })])
     const error = await t.failUnchanged('projects.delete', { id: items[0].id })
-    expect(error).toMatchObject({ kind: 'invalid_state', message: 'The default project cannot be deleted' })
+    expect(error).toMatchObject({ kind: 'invalid_state', message: expect.stringContaining('The default project cannot be deleted') })
   })
 
   it('are created, renamed and deleted; names are unique', async () => {
@@ -75,7 +75,7 @@ describe('suites', () => {
     await tree()
     expect(await t.fail('suites.byPath', { path: ['ROOT', 'Regression', 'Sanity', 'Deep'] })).toEqual({
       kind: 'not_found',
-      message: "Suite not found: ROOT / Regression / Sanity / Deep (no 'Sanity' under ROOT / Regression)",
+      message: "Suite not found: ROOT / Regression / Sanity / Deep (no 'Sanity' under ROOT / Regression in project 'Default')",
     })
     expect((await t.fail('suites.byPath', { path: ['Regression'] })).issues?.[0].message).toMatch(/starts with 'ROOT'/)
   })

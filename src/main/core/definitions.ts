@@ -17,6 +17,9 @@ export function definitionNamespaces(store: Store): Pick<Impl, 'projects' | 'sui
     projects: {
       list: () => store.projects.list(),
       get: ({ id }) => store.projects.get(id),
+      find: ({ ref }) => store.projects.find(ref),
+      getDefault: () => store.projects.getDefault(),
+      setDefault: ({ id }) => store.projects.setDefault(id),
       create: (input) => store.projects.create(input),
       update: (input) => store.projects.update(input),
       delete: ({ id }) => store.projects.delete(id),

@@ -9,6 +9,7 @@ import type { TestRun } from '../../shared/model/execution'
 import type { Store } from '../store'
 import type { TableName } from '../store/base'
 import { selectFields } from '../store/table'
+import { SELECTED_STATUSES } from '../../shared/run-rules'
 import { checkFields } from './crud'
 
 type Impl = Implementation<Api>
@@ -131,7 +132,7 @@ export function executionNamespaces(
   }
 }
 
-/** Test case ids of suites (descendants included, suite order) then of tags, archived ones left out. */
+/** Test case ids of suites (descendants included, suite order) then of tags: active ones only (see run-rules). */
 function selectTests(store: Store, select: { suite_ids?: string[]; suite_paths?: string[][]; tags?: string[] }, projectId?: string): string[] {
   const ids: string[] = []
   select.suite_ids?.forEach((suiteId, i) => {
@@ -144,8 +145,8 @@ function selectTests(store: Store, select: { suite_ids?: string[]; suite_paths?:
     ids.push(...store.suites.testIds(suite.id))
   })
   if (select.tags?.length) ids.push(...store.tests.idsByTags(select.tags, projectId))
-  const archived = new Set(store.tests.archivedIds(projectId))
-  return ids.filter((id) => !archived.has(id))
+  const selectable = new Set(store.tests.idsWithStatus(SELECTED_STATUSES, projectId))
+  return ids.filter((id) => selectable.has(id))
 }
 
 /**

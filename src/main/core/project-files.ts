@@ -189,7 +189,7 @@ export function importProject(
   const projectId = targetProject(store, file, options.project)
   const exists = (table: Parameters<Store['assertExists']>[0], id: string, field: string) => {
     const owner = store.projectOf(table, id)
-    if (owner && projectId && owner !== projectId) throw TestDeskError.validation(field, `id ${id} belongs to another project`)
+    if (owner && projectId && owner !== projectId) throw TestDeskError.validation(field, rowsOfAnotherProject(store, id, owner, projectId))
     return owner !== null
   }
 
@@ -289,14 +289,24 @@ function importSuite(
 
 /** The project the file goes into: a named one, the file's own (by id, then name), or a new one. */
 function targetProject(store: Store, file: ProjectFile, wanted?: string): string | null {
-  if (wanted) {
-    const found = store.projects.list().items.find((p) => p.id === wanted || p.name === wanted)
-    if (!found) throw new TestDeskError('not_found', `Project not found: ${wanted}`)
-    return found.id
-  }
+  if (wanted) return store.projects.find(wanted).id
   // Read the table directly: listing through the repository would create a default project first.
   const projects = store.t.projects.all(undefined, 'ORDER BY created_at') as unknown as { id: string; name: string }[]
   return (projects.find((p) => p.id === file.project.id) ?? projects.find((p) => p.name === file.project.name))?.id ?? null
+}
+
+/**
+ * Ids are global, so a file's rows live in one project: says which project holds this one and
+ * how to go on (import into that project, or delete it first to move them here).
+ */
+function rowsOfAnotherProject(store: Store, id: string, owner: string, target: string): string {
+  const holder = store.projects.get(owner).name
+  const wanted = store.projects.get(target).name
+  return (
+    `id ${id} belongs to project '${holder}', which already holds this file's rows. ` +
+    `Import the file into '${holder}' (name that project, or none: a file goes to its own project), ` +
+    `or delete project '${holder}' first to move its rows into '${wanted}'`
+  )
 }
 
 /** Checks that cannot be said in the schema: unique ids, references inside the file, steps. */

@@ -1,4 +1,4 @@
-// Seeds (or refreshes) the demo project in the default project, secrets included: the project
+// Seeds (or refreshes) the demo project in a project (the default one unless named), secrets included: the project
 // file leaves secret values out, so they are set here after the import.
 import type { ImportSummary } from '../../shared/model/project-file'
 import type { Store } from '../store'
@@ -6,9 +6,9 @@ import { importProject } from '../core/project-files'
 import { validateStep } from '../../shared/steps'
 import { demoId, demoProjectFile, DEMO_SECRETS } from './demo-project'
 
-export function seedDemo(store: Store): ImportSummary {
+export function seedDemo(store: Store, projectId: string = store.defaultProjectId): ImportSummary {
   return store.tx(() => {
-    const summary = importProject(store, demoProjectFile(), { project: store.defaultProjectId, validateStep })
+    const summary = importProject(store, demoProjectFile(), { project: projectId, validateStep })
     const environment = store.environments.get(demoId('environment'))
     store.environments.update({
       id: environment.id,

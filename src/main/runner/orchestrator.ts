@@ -17,11 +17,11 @@ import type { Store } from '../store'
 import type { RunItemView } from '../store/runs'
 import type { BrowserName } from './browsers'
 import { demoSiteHandle, type DemoSiteHandle } from './demo-site-link'
-import { engineSteps, runTest, type EngineStep, type TestOutcome } from './engine'
+import { engineSteps, runTest, type CalledTest, type EngineStep, type TestOutcome } from './engine'
 import { contextOptions, launchBrowser, resolveExecutable, type LaunchSettings } from './launch'
 import { persistExecution } from './persist'
 import { PriorityQueue } from './queue'
-import { planTest, type Iteration, type TestPlan } from './test-plan'
+import { calledTest, planTest, type Iteration, type TestPlan } from './test-plan'
 
 export interface OrchestratorOptions {
   store: Store
@@ -453,11 +453,9 @@ class RunExecution {
     }
   }
 
-  private async resolveTest(run: TestRun, ref: string): Promise<EngineStep[]> {
-    if (/^[0-9a-f]{8}-/i.test(ref)) return engineSteps(this.store.tests.get(ref).steps)
-    const testCase = this.store.tests.byName(ref, run.project_id)
-    if (!testCase) throw new Error(`No test case named '${ref}' to call`)
-    return engineSteps(this.store.tests.steps(testCase.id))
+  private async resolveTest(run: TestRun, ref: string): Promise<CalledTest> {
+    const test = calledTest(this.store, run, ref)
+    return { id: test.id, name: test.name, steps: engineSteps(test.steps) }
   }
 
   private finishItem(item: RunItemView, status: 'failed' | 'no_run', message: string): void {

@@ -1,7 +1,9 @@
 // Everything needed to execute one run item, read from the store before the browser starts:
 // the steps, the data rows to iterate, variables (environment, then data row) and the secret
-// values to mask, timeouts and where relative URLs point.
+// values to mask, timeouts and where relative URLs point; and the test a call_test step calls.
+import { isId } from '../../shared/model/common'
 import type { TestCaseWithSteps } from '../../shared/model/definition'
+import { whyNotCallable } from '../../shared/run-rules'
 import type { TestRun } from '../../shared/model/execution'
 import { SECRET_MASK } from '../../shared/steps'
 import type { Store } from '../store'
@@ -59,4 +61,25 @@ export async function planTest(store: Store, run: TestRun, testCaseId: string, d
     testTimeoutMs: testCase.test_timeout_ms ?? run.options.test_timeout_ms ?? null,
     environmentName,
   }
+}
+
+
+/**
+ * The test a call_test step names (by id or name) with its steps: a test of the run's own project
+ * whose status may be called (run-rules: active or draft). Throws saying why not otherwise.
+ */
+export function calledTest(store: Store, run: TestRun, ref: string): TestCaseWithSteps {
+  const found = findTest(store, run.project_id, ref)
+  if (!found) throw new Error(`No test case named '${ref}' in this project to call`)
+  if (found.project_id !== run.project_id) throw new Error(`test case ${ref} belongs to another project`)
+  const refusal = whyNotCallable(found)
+  if (refusal) throw new Error(refusal)
+  return found
+}
+
+function findTest(store: Store, projectId: string, ref: string): TestCaseWithSteps | null {
+  const id = ref.trim().toLowerCase()
+  if (isId(id) && store.projectOf('testCases', id)) return store.tests.get(id)
+  const named = store.tests.byName(ref, projectId)
+  return named && { ...named, steps: store.tests.steps(named.id) }
 }

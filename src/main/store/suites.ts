@@ -87,7 +87,15 @@ export class SuitesRepo {
     const tree = this.tree(projectId)
     let known = 0
     while (known < path.length && tree.some((s) => s.path.join('\u0000') === path.slice(0, known + 1).join('\u0000'))) known++
-    throw new TestDeskError('not_found', `Suite not found: ${path.join(' / ')} (no '${path[known]}' under ${path.slice(0, known).join(' / ') || 'the project'})`)
+    const project = this.s.projectOrDefault(projectId)
+    const projects = this.s.statements.get('SELECT id, name FROM projects ORDER BY name').all() as { id: string; name: string }[]
+    const here = projects.find((p) => p.id === project)?.name
+    const elsewhere = projects.filter((p) => p.id !== project && this.byPath(path, p.id)).map((p) => `project '${p.name}'`)
+    const hint = elsewhere.length ? `; ${elsewhere.join(' and ')} ${elsewhere.length === 1 ? 'has' : 'have'} it: choose that project` : ''
+    throw new TestDeskError(
+      'not_found',
+      `Suite not found: ${path.join(' / ')} (no '${path[known]}' under ${path.slice(0, known).join(' / ') || 'the project'} in project '${here}'${hint})`,
+    )
   }
 
   /** Creates every missing suite along `path` (ROOT first); returns the last one. */

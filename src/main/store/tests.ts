@@ -240,8 +240,11 @@ export class TestsRepo {
     this.s.t.testCases.update(testCaseId, {})
   }
 
-  archivedIds(projectId?: string): string[] {
-    const rows = this.s.statements.get("SELECT id FROM test_cases WHERE project_id = ? AND status = 'archived'").all(this.s.projectOrDefault(projectId)) as { id: string }[]
+  /** Ids of the project's test cases in these statuses. */
+  idsWithStatus(statuses: readonly string[], projectId?: string): string[] {
+    const rows = this.s.statements
+      .get('SELECT id FROM test_cases WHERE project_id = ? AND status IN (SELECT value FROM json_each(?))')
+      .all(this.s.projectOrDefault(projectId), JSON.stringify(statuses)) as { id: string }[]
     return rows.map((r) => r.id)
   }
 
@@ -250,7 +253,7 @@ export class TestsRepo {
     const project = this.s.projectOrDefault(projectId)
     const rows = this.s.statements
       .get(
-        `SELECT id FROM test_cases WHERE project_id = ? AND status != 'archived' AND EXISTS (SELECT 1 FROM json_each(tags) WHERE json_each.value IN (SELECT value FROM json_each(?))) ORDER BY name`,
+        `SELECT id FROM test_cases WHERE project_id = ? AND EXISTS (SELECT 1 FROM json_each(tags) WHERE json_each.value IN (SELECT value FROM json_each(?))) ORDER BY name`,
       )
       .all(project, JSON.stringify(tags)) as { id: string }[]
     return rows.map((r) => r.id)

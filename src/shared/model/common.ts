@@ -4,6 +4,11 @@ import { z } from 'zod'
 export const Id = z.string().uuid({ message: 'must be a UUID' })
 export type Id = string
 
+/** Whether a tester's reference is an id rather than a name or number. */
+export function isId(text: string): boolean {
+  return Id.safeParse(text).success
+}
+
 /**
  * ISO-8601 UTC timestamp text, e.g. 2026-01-17T10:05:00.000Z. Any offset is accepted and turned
  * into that one form, because the store compares and sorts timestamps as text.

@@ -9,8 +9,18 @@ export interface Project {
   id: string
   name: string
   description: string | null
+  /** The project every call that names none works in (one project at a time). */
+  is_default: boolean
   created_at: Timestamp
   updated_at: Timestamp
+}
+
+/** A project as the project switcher and `testdesk projects` list it. */
+export interface ProjectSummary extends Project {
+  test_count: number
+  /** Suites below ROOT. */
+  suite_count: number
+  run_count: number
 }
 
 export interface User {
@@ -23,6 +33,8 @@ export interface User {
 
 export const CreateProjectInput = z.object({ name: Name, description: LongText.nullish() }).strict()
 export const UpdateProjectInput = z.object({ id: Id, name: Name.optional(), description: LongText.nullish() }).strict()
+/** A project as a tester names it: its id, or its name (exact, else ignoring case). */
+export const FindProjectInput = z.object({ ref: z.string().trim().min(1, 'must not be empty').max(255) }).strict()
 
 // ── Suites ──────────────────────────────────────────────────────────────────────────────────
 

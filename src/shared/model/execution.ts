@@ -132,7 +132,8 @@ export const CreateRunInput = z
     test_case_ids: z.array(Id).max(10_000).optional(),
     /**
      * Adds the tests of these suites (with their descendants, in suite order), then tests having
-     * any of these tags; after test_case_ids, each test once. Archived tests are left out.
+     * any of these tags; after test_case_ids, each test once. Only active tests are picked this
+     * way; named test_case_ids may be drafts (see run-rules).
      */
     select: z
       .object({

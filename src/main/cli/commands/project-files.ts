@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { serializeProjectFile } from '../../core/project-files'
 import { suitePathFlag } from '../format'
 import { createOutput, usageError, type GlobalOptions } from '../output'
-import { invoke, withCore } from '../session'
+import { invoke, projectOf, projectOption, withCore } from '../session'
 
 const SINGULAR: Record<string, string> = {
   tests: 'test',
@@ -46,13 +46,13 @@ export function registerProjectFiles(program: Command): void {
     .command('export')
     .description('Write the project, or one suite, as one JSON file (stable, diffable in git)')
     .option('--suite <path>', 'only this suite and its descendants, e.g. "Regression/Smoke"')
-    .option('--project <id>', 'the project to export (default: the default project)')
+    .addOption(projectOption('the project to export'))
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .action(async (opts: { suite?: string; project?: string; output?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
       const suitePath = opts.suite ? suitePathFlag(opts.suite) : undefined
-      const file = await withCore(globals, (core) => invoke(core, 'projectFiles.export', { project_id: opts.project, suite_path: suitePath }))
+      const file = await withCore(globals, async (core) => invoke(core, 'projectFiles.export', { project_id: (await projectOf(core, opts.project)).id, suite_path: suitePath }))
       const text = serializeProjectFile(file)
       if (!opts.output) {
         process.stdout.write(text)

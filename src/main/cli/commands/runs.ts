@@ -5,11 +5,14 @@ import type { Core } from '../../core'
 import { statusLabel } from '../../report/data'
 import { duration, showPath, table } from '../format'
 import { createOutput, intFlag, type GlobalOptions } from '../output'
-import { invoke, withCore } from '../session'
+import { invoke, projectOf, projectOption, withCore } from '../session'
 
-/** A run named the way testers name it: its number (12 or #12), its name (Run_012) or its id. */
-export function findRun(core: Core, ref: string): Promise<TestRun> {
-  return invoke(core, 'reports.findRun', { ref })
+/**
+ * A run named the way testers name it: its number (12 or #12) or name (Run_012) in the project
+ * `--project` names (else the default project), or its id.
+ */
+export async function findRun(core: Core, ref: string, project: string | undefined): Promise<TestRun> {
+  return invoke(core, 'reports.findRun', { ref, project_id: (await projectOf(core, project)).id })
 }
 
 export function registerRuns(program: Command): void {
@@ -18,11 +21,12 @@ export function registerRuns(program: Command): void {
     .description('List test runs, newest first')
     .addOption(new Option('--status <status>', 'only runs in this status').choices(RUN_STATUSES))
     .option('--limit <n>', 'how many, 1 to 100 (default 20)')
-    .action(async (opts: { status?: string; limit?: string }, command: Command) => {
+    .addOption(projectOption())
+    .action(async (opts: { status?: string; limit?: string; project?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
       const limit = intFlag('limit', opts.limit, 1, 100) ?? 20
-      const page = await withCore(globals, (core) => invoke(core, 'runs.list', { status: opts.status, limit }))
+      const page = await withCore(globals, async (core) => invoke(core, 'runs.list', { project_id: (await projectOf(core, opts.project)).id, status: opts.status, limit }))
       out.result(page)
       out.line(
         table(
@@ -45,11 +49,12 @@ export function registerRuns(program: Command): void {
     .command('show')
     .description("Show a run's items and the steps that failed")
     .argument('<run>', 'run number, name or id')
-    .action(async (ref: string, _opts, command: Command) => {
+    .addOption(projectOption('the project of the run'))
+    .action(async (ref: string, opts: { project?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
       const shown = await withCore(globals, async (core) => {
-        const run = await findRun(core, ref)
+        const run = await findRun(core, ref, opts.project)
         const summary = await invoke(core, 'runs.summary', { id: run.id })
         const failures = []
         for (const item of summary.items.filter((i) => i.status === 'failed')) {

@@ -264,7 +264,7 @@ describe('call_test', () => {
   const resolveTest = async (name: string) => {
     const steps = library[name]
     if (!steps) throw new Error(`no test case is named '${name}'`)
-    return steps
+    return { name, steps }
   }
 
   it("runs another test's steps inline, sharing variables", async () => {

@@ -4,13 +4,13 @@
 // the rest unless the step says continue_on_failure. call_test runs another test's steps here.
 import { describeStep, interpolateStep, parseStep, playwrightCode, UnknownVariableError } from '../../../shared/steps'
 import { truncate } from '../../../shared/patterns'
-import { ACTION_HANDLERS } from './actions'
+import { ACTION_HANDLERS, resolveUrl } from './actions'
 import { outerHtml } from './element'
 import { BROWSER_CLOSED, browserGone, headline, isTimeout, stackOf, StepFailure, WINDOW_CLOSED } from './failures'
 import { selectorError } from './locate'
 import type { TestSession } from './session'
 import { StepRun } from './step-run'
-import type { EngineStep, StepOutcome } from './types'
+import type { CalledTest, EngineStep, StepOutcome } from './types'
 import type { TitleClaim } from './windows'
 
 /** Where a list of steps sits: a test's own steps, or those of a test called by step `rootStep`. */
@@ -52,6 +52,15 @@ export async function runSteps(session: TestSession, steps: readonly EngineStep[
 function describe(step: EngineStep, scope: StepScope): string {
   const words = step.description?.trim() || describeStep(step)
   return truncate(scope.label ? `${scope.label} › ${words}` : words, 10_000)
+}
+
+/** The absolute URL a navigate step opens, for its shown code; null when it cannot open one. */
+function urlToOpen(session: TestSession, value: string | null | undefined): string | null {
+  try {
+    return resolveUrl(value ?? '', session.input.baseUrl, session.windows.current.page.url())
+  } catch {
+    return null
+  }
 }
 
 function skippedOutcome(session: TestSession, step: EngineStep, scope: StepScope): StepOutcome {
@@ -128,7 +137,7 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
     resolved = interpolateStep(step, session.variables)
     const { issues, options } = parseStep(resolved)
     if (issues.length) throw new StepFailure(`This step is not valid: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`)
-    code = playwrightCode(resolved, { frames: session.windows.frames })
+    code = playwrightCode(resolved, { frames: session.windows.frames, url: step.action === 'navigate' ? urlToOpen(session, resolved.value) : null })
     const timeoutMs = options.timeout_ms ?? (step.action === 'navigate' ? session.navigationTimeoutMs : session.stepTimeoutMs)
     const current = new StepRun(session, resolved, options, timeoutMs)
     run = current
@@ -215,19 +224,20 @@ async function callTest(run: StepRun, path: string, out: StepOutcome[]): Promise
     throw new StepFailure(`Test '${name}' would call itself: ${[...chain.map(shown), name].join(' → ')}`)
   }
   if (chain.length > MAX_CALL_DEPTH) throw new StepFailure(`Tests call each other more than ${MAX_CALL_DEPTH} deep: ${[...chain.map(shown), name].join(' → ')}`)
-  let steps: EngineStep[]
+  let called: CalledTest
   try {
-    steps = await run.bounded(() => resolveTest(name), `Looking up test '${name}' took longer than ${run.timeoutMs} ms`)
+    called = await run.bounded(() => resolveTest(name), `Looking up test '${name}' took longer than ${run.timeoutMs} ms`)
   } catch (error) {
     if (error instanceof StepFailure) throw error
     throw new StepFailure(`Cannot call test '${name}': ${error instanceof Error ? error.message : String(error)}`, { cause: error })
   }
-  chain.push([name])
+  // Named as the test is, also when the step calls it by id; either catches recursion.
+  chain.push([name, called.id, called.name].filter((s): s is string => !!s))
   try {
     // Results of called steps carry the number of the test's own step that called them.
-    const scope: StepScope = { prefix: `${path}.`, rootStep: Number(path.split('.')[0]), label: name }
-    const failed = await runSteps(session, steps, scope, out)
-    if (failed) throw new StepFailure(`Step ${failed.step_path.slice(scope.prefix.length)} of '${name}' failed: ${failed.error_message}`)
+    const scope: StepScope = { prefix: `${path}.`, rootStep: Number(path.split('.')[0]), label: called.name }
+    const failed = await runSteps(session, called.steps, scope, out)
+    if (failed) throw new StepFailure(`Step ${failed.step_path.slice(scope.prefix.length)} of '${called.name}' failed: ${failed.error_message}`)
   } finally {
     chain.pop()
   }

@@ -35,6 +35,13 @@ export interface DialogPolicy {
   beforeunload?: DialogResponse
 }
 
+/** The test a call_test step runs: its steps, and how results name it. */
+export interface CalledTest {
+  id?: string
+  name: string
+  steps: EngineStep[]
+}
+
 export interface RunTestInput {
   /** Created, and closed after the run, by the caller. */
   context: BrowserContext
@@ -56,8 +63,8 @@ export interface RunTestInput {
   signal?: AbortSignal
   /** Checked after each step: true = finish here, the remaining steps are skipped. */
   stopAfterStep?: () => boolean
-  /** Steps of another test case for call_test, by id or name; throw to say it does not exist. */
-  resolveTest?: (idOrName: string) => Promise<EngineStep[]>
+  /** Another test case for call_test, by id or name; throw to say why it cannot be called. */
+  resolveTest?: (idOrName: string) => Promise<CalledTest>
   /** This test's id and name, so a call_test back to it is caught as recursion. */
   testId?: string | null
   testName?: string | null
