@@ -50,10 +50,14 @@ function install(): void {
     if (state.mode === 'record') overlay?.hide()
   }
 
-  Object.defineProperty(scope, PAGE_GLOBAL, {
-    value: { setState: applyState, targetFor: (element: Element) => generateTarget(element, { testIdAttributes: state.testIdAttributes }), state: () => state },
-    enumerable: false,
-  })
+  const api = {
+    setState: applyState,
+    targetFor: (element: Element) => generateTarget(element, { testIdAttributes: state.testIdAttributes }),
+    state: () => state,
+    /** The files chosen last, for the controller to ask the browser for their full paths. */
+    lastFiles: [] as File[],
+  }
+  Object.defineProperty(scope, PAGE_GLOBAL, { value: api, enumerable: false })
 
   const stateBinding = scope[STATE_BINDING]
   if (typeof stateBinding === 'function') {
@@ -275,6 +279,7 @@ function install(): void {
       return send({ kind: 'select', target: picked, values })
     }
     if (element instanceof HTMLInputElement && element.type === 'file') {
+      api.lastFiles = Array.from(element.files ?? [])
       const picked = target(element)
       if (picked) send({ kind: 'upload', target: picked, files: Array.from(element.files ?? []).map((f) => f.name) })
       return
