@@ -262,6 +262,13 @@ export class RecordingSession {
     else pending.reject(TestDeskError.invalidState(error?.message ?? 'Pick cancelled'))
   }
 
+  /** Resolves once every action the pages reported so far is saved. */
+  async settled(): Promise<void> {
+    // A round trip to each window: the page's earlier reports arrive before its answer.
+    await Promise.all(this.windows.open().map((w) => w.page.evaluate('0').catch(() => undefined)))
+    await this.queue
+  }
+
   async stop(reason: string | null = null): Promise<RecorderSession> {
     if (this.running) {
       this.closed(reason)

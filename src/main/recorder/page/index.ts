@@ -318,20 +318,22 @@ function install(): void {
   let scrolling: { element: Element | null; x: number; y: number; mutations: number; actions: number; timer: number } | null = null
   let actions = 0
   const position = (element: Element | null) => (element ? { x: element.scrollLeft, y: element.scrollTop } : { x: window.scrollX, y: window.scrollY })
+  /** Where each scroller stood after its last scroll: a scroll event comes after the move. */
+  const rest = new Map<Element | null, { x: number; y: number }>()
   for (const type of ['click', 'keydown', 'input', 'drop']) window.addEventListener(type, () => actions++, true)
   window.addEventListener('scroll', (event) => {
     if (!recording()) return
     const element = event.target instanceof Element && event.target !== document.scrollingElement ? event.target : null
     if (!scrolling || scrolling.element !== element) {
-      const at = position(element)
-      // Where it started: the position before this first event is not known, so the first one counts from here.
-      scrolling = { element, x: at.x, y: at.y, mutations, actions, timer: 0 }
+      const from = rest.get(element) ?? { x: 0, y: 0 }
+      scrolling = { element, x: from.x, y: from.y, mutations, actions, timer: 0 }
     }
     const current = scrolling
     clearTimeout(current.timer)
     current.timer = window.setTimeout(() => {
       scrolling = null
       const at = position(current.element)
+      rest.set(current.element, at)
       const x = Math.round(at.x - current.x)
       const y = Math.round(at.y - current.y)
       if ((Math.abs(x) < 40 && Math.abs(y) < 40) || mutations === current.mutations || actions !== current.actions) return

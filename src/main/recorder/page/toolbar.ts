@@ -1,6 +1,8 @@
 // In the page: the recorder's toolbar (record/pause, pick, assertions, screenshot) in the top frame
 // of each window, and the box that shows which element a pick or an assertion would take. Both
-// live in closed shadow roots, so the page's styles cannot reach them and selectors never see them.
+// live in shadow roots of `testdesk-…` elements, so the page's styles cannot reach them; the
+// selector generator skips them (./selectors/dom-query) and replays never have them. The roots are
+// open so assistive technology and the tests reach the toolbar by role and name.
 import type { RecorderMode } from '../../../shared/api/recorder'
 import type { PageState } from './messages'
 
@@ -33,7 +35,7 @@ button[aria-pressed="true"] { background: #2f6fed; }
 
 function host(tag: string): { element: HTMLElement; root: ShadowRoot } {
   const element = document.createElement(tag)
-  const root = element.attachShadow({ mode: 'closed' })
+  const root = element.attachShadow({ mode: 'open' })
   const style = document.createElement('style')
   style.textContent = STYLE
   root.append(style)

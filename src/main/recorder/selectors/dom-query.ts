@@ -6,12 +6,18 @@ import { normalizeText } from './ranking'
 
 export type Root = Document | ShadowRoot | Element
 
+/** The recorder's own toolbar and highlight: not part of the page under test. */
+export function isRecorderUi(element: Element): boolean {
+  return element.localName.startsWith('testdesk-')
+}
+
 /** Every element under `root` (itself excluded), light DOM and open shadow roots, in document order. */
 export function allElements(root: Root): Element[] {
   const out: Element[] = []
   const walk = (node: Document | ShadowRoot | Element) => {
     const children = node instanceof Element ? node.children : (node as ParentNode).children
     for (const child of Array.from(children)) {
+      if (isRecorderUi(child)) continue
       out.push(child)
       if (child.shadowRoot) walk(child.shadowRoot)
       walk(child)
@@ -30,7 +36,7 @@ export function deepQuery(root: Root, css: string): Element[] {
   for (const element of allElements(root)) if (element.shadowRoot) trees.push(element.shadowRoot)
   for (const tree of trees) {
     try {
-      for (const element of Array.from(tree.querySelectorAll(css))) if (!out.includes(element)) out.push(element)
+      for (const element of Array.from(tree.querySelectorAll(css))) if (!out.includes(element) && !isRecorderUi(element)) out.push(element)
     } catch {
       return []
     }
