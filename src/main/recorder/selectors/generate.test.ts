@@ -66,7 +66,8 @@ describe('selector generator', () => {
     expect((await targetOf(page, 'input[name=city]')).selector).toBe('placeholder="City"')
     expect((await targetOf(page, 'img[alt="Blue square"]')).selector).toBe('role=img[name="Blue square"]')
     expect((await targetOf(page, 'img[alt="Blue square"]')).alternatives).toContain('alt="Blue square"')
-    expect((await targetOf(page, 'button[title=Settings]')).selector).toBe('role=button[name="Settings"]')
+    // Its name is the icon (⚙): the title says it in words.
+    expect((await targetOf(page, 'button[title=Settings]')).selector).toBe('title="Settings"')
     expect((await targetOf(page, '[data-widget=terms]')).selector).toBe('role=checkbox[name="Accept terms"]')
     const anonymous = await targetOf(page, 'text=Anonymous button')
     expect(anonymous.selector).toBe('text="Anonymous button"')

@@ -33,8 +33,12 @@ export function strategyWeight(strategy: Strategy): number {
   return STRATEGIES.indexOf(strategy) * WEIGHT_STEP
 }
 
-/** Penalty for a name or text by its length: short names rank with their strategy, long ones fall behind the next. */
+/**
+ * Penalty for a name or text: short names rank with their strategy, long ones fall behind the
+ * next; a name without a letter or digit (an icon like ⚙ or ×) falls behind a title or label.
+ */
 export function lengthPenalty(text: string): number {
+  if (!/[\p{L}\p{N}]/u.test(text)) return 45
   if (text.length <= 25) return 0
   if (text.length <= 50) return 4
   return 12
