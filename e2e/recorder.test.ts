@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describeStep } from '../src/shared/steps'
 import { openRecordingHarness, SCENARIOS, type RecordingHarness } from '../src/main/recorder/scenarios'
-import { runTestdesk } from './support/cli'
+import { runTestdesk, startTestdesk, tempDataDir } from './support/cli'
 
 let harness: RecordingHarness
 
@@ -68,4 +68,20 @@ describe('recording then replaying with testdesk run', () => {
     expect(forms.steps.find((s) => s.action === 'upload')!.value).toMatch(/notes\.txt$/)
     for (const name of ['Corpus: shadow DOM form', 'Corpus: same buttons in every row', 'Corpus: order form with upload']) await replay(name)
   }, 600_000)
+})
+
+describe('testdesk record', () => {
+  it('records until Ctrl+C, then lists the steps saved; bad usage exits 2', async () => {
+    const dataDir = tempDataDir()
+    const recording = startTestdesk(['record', `${harness.site.url}login.html`, '--test', 'From the CLI', '--headless', '--data-dir', dataDir])
+    const until = Date.now() + 60_000
+    while (!recording.output().includes('Press Ctrl+C to finish') && Date.now() < until) await new Promise((r) => setTimeout(r, 100))
+    expect(recording.output()).toContain("+ Navigate to")
+    expect(await recording.stop('SIGINT')).toBe(0)
+    expect(recording.output()).toContain("Recorded 1 step into 'From the CLI':")
+    expect(recording.output()).toContain(`1. Navigate to ${harness.site.url}login.html`)
+    const bad = await runTestdesk(['record', '--test', 'Nothing like it', '--data-dir', dataDir])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('Give the URL to open')
+  }, 120_000)
 })

@@ -7,6 +7,7 @@ import { registerDemoSite } from './commands/demo-site'
 import { registerHistory } from './commands/history'
 import { registerInfo } from './commands/info'
 import { registerProjectFiles } from './commands/project-files'
+import { registerRecord } from './commands/record'
 import { registerReport } from './commands/report'
 import { registerRun } from './commands/run'
 import { registerRuns } from './commands/runs'
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerCatalog(program)
   registerProjectFiles(program)
   registerRun(program)
+  registerRecord(program)
   registerRuns(program)
   registerServe(program)
   registerDemo(program)
