@@ -131,6 +131,8 @@ export class RecordingSession {
       page.on('close', () => this.changed())
       this.changed()
     })
+    // Without a listener Playwright dismisses every dialog itself; in a window the tester answers it.
+    if (!this.setup.browserInfo.headless) context.on('dialog', () => undefined)
     context.on('close', () => this.closed('The browser was closed'))
     this.setup.browser.on('disconnected', () => this.closed('The browser was closed'))
 

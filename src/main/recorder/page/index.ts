@@ -30,7 +30,9 @@ function install(): void {
   const own = new Set<Element>()
 
   // ── Talking to the controller ─────────────────────────────────────────────────────────────
-  const send = (action: Report, at = Date.now()) => {
+  /** Reports an action; its time is when the browser made the event (target generation included in the latency). */
+  const send = (action: Report, event?: Event) => {
+    const at = event ? Math.round(performance.timeOrigin + event.timeStamp) : Date.now()
     const binding = scope[EVENT_BINDING]
     if (typeof binding === 'function') Promise.resolve(binding({ ...action, at })).catch(() => undefined)
   }
@@ -129,20 +131,20 @@ function install(): void {
     const chosen = retarget(element)
     const picked = target(chosen)
     if (!picked) return
-    if (state.mode === 'pick') return send({ kind: 'pick', target: picked })
-    if (state.mode === 'screenshot') return send({ kind: 'screenshot', target: picked })
+    if (state.mode === 'pick') return send({ kind: 'pick', target: picked }, event)
+    if (state.mode === 'screenshot') return send({ kind: 'screenshot', target: picked }, event)
     const secret = chosen instanceof HTMLInputElement && chosen.type === 'password'
     const field = picked.selector
     switch (state.mode) {
-      case 'assert_visible': return send({ kind: 'assert', property: 'visible', target: picked, expected: true, secret: false, field })
-      case 'assert_text': return send({ kind: 'assert', property: 'text', target: picked, expected: (chosen.textContent ?? '').replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim(), secret: false, field })
+      case 'assert_visible': return send({ kind: 'assert', property: 'visible', target: picked, expected: true, secret: false, field }, event)
+      case 'assert_text': return send({ kind: 'assert', property: 'text', target: picked, expected: (chosen.textContent ?? '').replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim(), secret: false, field }, event)
       case 'assert_value': {
         const value = chosen instanceof HTMLInputElement || chosen instanceof HTMLTextAreaElement || chosen instanceof HTMLSelectElement ? chosen.value : (chosen as HTMLElement).innerText ?? ''
-        return send({ kind: 'assert', property: 'value', target: picked, expected: value, secret, field })
+        return send({ kind: 'assert', property: 'value', target: picked, expected: value, secret, field }, event)
       }
       case 'assert_checked': {
         const checked = chosen instanceof HTMLInputElement ? chosen.checked : chosen.getAttribute('aria-checked') === 'true'
-        return send({ kind: 'assert', property: 'checked', target: picked, expected: checked, secret: false, field })
+        return send({ kind: 'assert', property: 'checked', target: picked, expected: checked, secret: false, field }, event)
       }
     }
   }
@@ -186,7 +188,7 @@ function install(): void {
     if (!to) return
     down = null
     suppressClickUntil = Date.now() + 300
-    send({ kind: 'drag', target: start.target, to })
+    send({ kind: 'drag', target: start.target, to }, event)
   }, true)
 
   let html5Drag: { element: Element; target: PageTarget | null } | null = null
@@ -205,7 +207,7 @@ function install(): void {
     const to = element ? target(element) : null
     if (!to) return
     suppressClickUntil = Date.now() + 300
-    send({ kind: 'drag', target: drag.target, to })
+    send({ kind: 'drag', target: drag.target, to }, event)
   }, true)
   window.addEventListener('dragend', () => {
     html5Drag = null
@@ -233,10 +235,10 @@ function install(): void {
     const picked = reused ?? target(chosen)
     if (!picked) return
     lastFill = null
-    if (isToggle(chosen)) return send({ kind: chosen.type === 'radio' || chosen.checked ? 'check' : 'uncheck', target: picked })
+    if (isToggle(chosen)) return send({ kind: chosen.type === 'radio' || chosen.checked ? 'check' : 'uncheck', target: picked }, event)
     const modifiers = (['Alt', 'Control', 'Meta', 'Shift'] as const).filter((m) => event.getModifierState(m))
     const button = event.button === 1 ? 'middle' : event.button === 2 ? 'right' : 'left'
-    send({ kind: 'click', target: picked, button, modifiers: [...modifiers] })
+    send({ kind: 'click', target: picked, button, modifiers: [...modifiers] }, event)
   }
   window.addEventListener('click', onClick, true)
   window.addEventListener('auxclick', (event) => {
@@ -247,7 +249,7 @@ function install(): void {
     const element = deepest(event)
     if (!element || isTextField(retarget(element))) return
     const picked = target(retarget(element))
-    if (picked) send({ kind: 'dblclick', target: picked })
+    if (picked) send({ kind: 'dblclick', target: picked }, event)
   }, true)
 
   // ── Forms: fill, select, upload ───────────────────────────────────────────────────────────
@@ -261,7 +263,7 @@ function install(): void {
     if (!picked) return
     lastFill = { element: field, target: picked }
     const secret = field instanceof HTMLInputElement && field.type === 'password'
-    send({ kind: 'fill', target: picked, value: fieldValue(field), secret, field: picked.selector })
+    send({ kind: 'fill', target: picked, value: fieldValue(field), secret, field: picked.selector }, event)
   }, true)
 
   window.addEventListener('change', (event) => {
@@ -276,17 +278,17 @@ function install(): void {
         const label = o.label.trim()
         return label && labels.filter((l) => l === label).length === 1 ? label : o.value
       })
-      return send({ kind: 'select', target: picked, values })
+      return send({ kind: 'select', target: picked, values }, event)
     }
     if (element instanceof HTMLInputElement && element.type === 'file') {
       api.lastFiles = Array.from(element.files ?? [])
       const picked = target(element)
-      if (picked) send({ kind: 'upload', target: picked, files: Array.from(element.files ?? []).map((f) => f.name) })
+      if (picked) send({ kind: 'upload', target: picked, files: Array.from(element.files ?? []).map((f) => f.name) }, event)
       return
     }
     if (element instanceof HTMLInputElement && CHANGE_INPUTS.has(element.type)) {
       const picked = target(element)
-      if (picked) send({ kind: 'fill', target: picked, value: element.value, secret: false, field: picked.selector })
+      if (picked) send({ kind: 'fill', target: picked, value: element.value, secret: false, field: picked.selector }, event)
     }
   }, true)
 
@@ -310,7 +312,7 @@ function install(): void {
       .join('+')
     const onPage = !element || element === document.body || element === document.documentElement
     const picked = onPage ? null : target(element)
-    send({ kind: 'press', target: picked, key: chord })
+    send({ kind: 'press', target: picked, key: chord }, event)
     if (key === 'Enter' || key === 'Tab') lastFill = null
   }, true)
 
