@@ -18,8 +18,18 @@ export const rendererConfig: UserConfig = {
   },
 }
 
+/** The recorder's page script is bundled with the app, so an installed copy records without sources. */
+const recorderPageScript = {
+  name: 'testdesk-recorder-page-script',
+  async closeBundle() {
+    const { buildPageScript } = await import('./src/main/recorder/page-script')
+    await buildPageScript()
+  },
+}
+
 export default defineConfig({
   main: {
+    plugins: [recorderPageScript],
     build: {
       externalizeDeps: true,
       outDir: resolve(root, 'out/main'),

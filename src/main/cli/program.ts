@@ -8,6 +8,7 @@ import { registerHistory } from './commands/history'
 import { registerInfo } from './commands/info'
 import { registerProjectFiles } from './commands/project-files'
 import { registerProjects } from './commands/projects'
+import { registerRecord } from './commands/record'
 import { registerReport } from './commands/report'
 import { registerRun } from './commands/run'
 import { registerRuns } from './commands/runs'
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerCatalog(program)
   registerProjectFiles(program)
   registerRun(program)
+  registerRecord(program)
   registerRuns(program)
   registerServe(program)
   registerDemo(program)

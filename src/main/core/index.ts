@@ -15,6 +15,8 @@ import { reportsNamespace } from './reports'
 import { systemNamespace } from './system'
 import { validateStep } from '../../shared/steps'
 import { Orchestrator } from '../runner/orchestrator'
+import { Recorder } from '../recorder'
+import { recorderNamespace } from './recorder'
 
 export interface CoreOptions {
   dataDir: string
@@ -37,6 +39,8 @@ export interface Core {
   readonly context: CoreContext
   /** The orchestrator executing runs (null with `execution: 'manual'`). */
   readonly runner: Orchestrator | null
+  /** Recording sessions; tests reach the recording browser through it. */
+  readonly recorder: Recorder
   close(): Promise<void>
 }
 
@@ -49,12 +53,21 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const runner = options.execution === 'manual' ? null : new Orchestrator({ store, events })
   runner?.recover()
   const control: RunControl = runner ?? manualRunControl(store)
+  const recorder = new Recorder({
+    store,
+    events: {
+      step: (event) => events.emit('recorder.onStep', event),
+      state: (session) => events.emit('recorder.onState', session),
+      pick: (picked) => events.emit('recorder.onPick', picked),
+    },
+  })
   const implementation: Implementation<Api> = {
     system: systemNamespace(context),
     ...definitionNamespaces(store),
     projectFiles: projectFilesNamespace(store, validateStep),
     ...executionNamespaces(store, control),
     reports: reportsNamespace(context),
+    recorder: recorderNamespace(recorder),
   }
   const dispatcher = createDispatcher(api, implementation)
   let closed = false
@@ -64,9 +77,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     events,
     context,
     runner,
+    recorder,
     async close() {
       if (closed) return
       closed = true
+      await recorder.closeAll()
       await runner?.close()
       db.close()
     },

@@ -30,7 +30,8 @@ export interface TestPlan {
   environmentName: string | null
 }
 
-export async function planTest(store: Store, run: TestRun, testCaseId: string, demoSite: DemoSiteHandle): Promise<TestPlan> {
+/** `run` needs only its options: a recording session plans its replay with an environment alone. */
+export async function planTest(store: Store, run: { options: Pick<TestRun['options'], 'environment_id' | 'test_timeout_ms'> }, testCaseId: string, demoSite: DemoSiteHandle): Promise<TestPlan> {
   const testCase = store.tests.get(testCaseId)
   const environmentId = run.options.environment_id ?? testCase.environment_id
   const environment = environmentId ? store.environments.resolve(environmentId) : { baseUrl: null, variables: {}, secrets: [] }
