@@ -7,6 +7,5 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    globalSetup: ['e2e/support/global-setup.ts'],
   },
 })

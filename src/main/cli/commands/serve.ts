@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { startHost } from '../../host/server'
-import { ensureRendererBuilt } from '../../host/ui-build'
+import { ensureBrowserUi } from '../../host/ui-build'
 import { openCore } from '../../core'
 import { resolveDataDir } from '../../core/paths'
 import { createOutput, intFlag, untilInterrupted, type GlobalOptions } from '../output'
@@ -14,7 +14,7 @@ export function registerServe(program: Command): void {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
       const port = intFlag('port', opts.port, 0, 65535)
-      const rendererDir = await ensureRendererBuilt((message) => out.note(message))
+      const rendererDir = await ensureBrowserUi({ onProgress: (message) => out.note(message) })
       const core = await openCore({ dataDir: resolveDataDir(globals.dataDir) })
       const host = await startHost({ dispatcher: core.dispatcher, events: core.events, rendererDir, port }).catch(
         async (error: NodeJS.ErrnoException) => {
