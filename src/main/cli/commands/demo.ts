@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import type { ImportSummary } from '../../../shared/model/project-file'
 import { seedDemo } from '../../demo/seed'
 import { DEMO_TEST_COUNT } from '../../demo/demo-project'
 import { createOutput, type GlobalOptions } from '../output'
@@ -13,11 +14,15 @@ export function registerDemo(program: Command): void {
       const out = createOutput(!!globals.json)
       const summary = await withCore(globals, async (core) => seedDemo(core.context.store))
       out.result(summary)
-      const created = summary.created.tests ?? 0
-      out.line(created ? `Added the demo: ${DEMO_TEST_COUNT} tests in suite Demo.` : `Refreshed the demo: ${DEMO_TEST_COUNT} tests in suite Demo.`)
+      out.line(demoAddedLine(summary))
       out.line('Next:')
       out.line('  testdesk tests --suite Demo      list them')
       out.line('  testdesk run --suite Demo        run them (the demo site starts by itself)')
       out.line('  testdesk serve                   open TestDesk in your browser')
     })
+}
+
+/** What adding the demo did, in one line (`testdesk demo` and `testdesk serve --demo`). */
+export function demoAddedLine(summary: ImportSummary): string {
+  return `${summary.created.tests ? 'Added' : 'Refreshed'} the demo: ${DEMO_TEST_COUNT} tests in suite Demo.`
 }
