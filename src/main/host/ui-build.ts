@@ -45,6 +45,7 @@ export interface UiStamp {
   hash: string
   mode: string
   base: string
+  minify: boolean
   builtAt: string
   buildMs: number
 }
@@ -93,7 +94,7 @@ export async function ensureBrowserUi(options: EnsureUiOptions = {}): Promise<st
   const hash = uiSourcesHash(root)
   const stamp = readUiStamp(dir)
   if (hash === null) {
-    if (stamp || existsSync(join(dir, 'index.html'))) return dir
+    if (existsSync(join(dir, 'index.html'))) return dir
     throw new Error(`The TestDesk UI is not built (${dir}) and its sources are not here to build it (${join(root, 'src/renderer')}).`)
   }
   if (stamp?.hash === hash) return dir
