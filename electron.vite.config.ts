@@ -6,8 +6,11 @@ import type { UserConfig } from 'vite'
 
 const root = import.meta.dirname
 
-/** The renderer build, shared with `testdesk serve`, which builds the UI on demand. */
-export const rendererConfig: UserConfig = {
+/**
+ * The renderer build. Browser mode builds it too, on first use (src/main/host/ui-build.ts), into
+ * its own folder and with absolute asset paths; the Electron window loads this one from file://.
+ */
+const rendererConfig: UserConfig = {
   root: resolve(root, 'src/renderer'),
   base: './',
   plugins: [react()],

@@ -34,7 +34,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   core = await openCore({
-    dataDir: app.getPath('userData'),
+    // `npm start -- --data-dir PATH` hands its folder over here (scripts/start.mjs).
+    dataDir: process.env.TESTDESK_DATA_DIR || app.getPath('userData'),
     // In development the SQLite addon is built for Electron beside the Node one (scripts/start.mjs).
     nativeBinding: process.env.TESTDESK_SQLITE_BINDING || undefined,
   })

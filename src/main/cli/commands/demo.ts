@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import type { ImportSummary } from '../../../shared/model/project-file'
 import { seedDemo } from '../../demo/seed'
 import { DEMO_TEST_COUNT } from '../../demo/demo-project'
 import { createOutput, type GlobalOptions } from '../output'
@@ -17,8 +18,7 @@ export function registerDemo(program: Command): void {
         return { summary: seedDemo(core.context.store, project.id), project }
       })
       out.result(summary)
-      const created = summary.created.tests ?? 0
-      out.line(created ? `Added the demo: ${DEMO_TEST_COUNT} tests in suite Demo.` : `Refreshed the demo: ${DEMO_TEST_COUNT} tests in suite Demo.`)
+      out.line(demoAddedLine(summary))
       // Commands that name no project work in the default one: name this one when it is not.
       const flag = project.is_default ? '' : ` --project ${shellWord(project.name)}`
       out.line('Next:')
@@ -26,4 +26,9 @@ export function registerDemo(program: Command): void {
       out.line(`  testdesk run --suite Demo${flag}        run them (the demo site starts by itself)`)
       out.line('  testdesk serve                   open TestDesk in your browser')
     })
+}
+
+/** What adding the demo did, in one line (`testdesk demo` and `testdesk serve --demo`). */
+export function demoAddedLine(summary: ImportSummary): string {
+  return `${summary.created.tests ? 'Added' : 'Refreshed'} the demo: ${DEMO_TEST_COUNT} tests in suite Demo.`
 }
