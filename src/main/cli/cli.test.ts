@@ -70,7 +70,7 @@ describe('testdesk output into a pipe that closes early', () => {
     })
   }
 
-  it('exits quietly with the command’s own code (listings, a run's details, JSON)', async () => {
+  it('exits quietly with the command’s own code (listings, run details, JSON)', async () => {
     const dataDir = tempDataDir()
     const core = await openCore({ dataDir, execution: 'manual' })
     await buildFixtureRun(core)
