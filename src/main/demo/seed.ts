@@ -22,7 +22,7 @@ export function seedDemo(store: Store): ImportSummary {
     })
     // Demo tests that an older TestDesk also linked to ROOT belong to their Demo suite alone.
     const root = store.suites.root(store.defaultProjectId)
-    for (const test of file.tests) {
+    for (const test of file.tests ?? []) {
       const suites = store.suites.suiteIdsOf(test.id)
       if (suites.length > 1 && suites.includes(root.id)) store.suites.setSuitesOf(test.id, suites.filter((id) => id !== root.id))
     }
