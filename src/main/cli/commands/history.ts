@@ -30,10 +30,11 @@ export function registerHistory(program: Command): void {
         if (trend.runs.length) {
           out.line(
             table(
-              trend.runs.map((r) => [r.run_name, r.executed_at.slice(0, 16).replace('T', ' '), String(r.tests), String(r.passed), String(r.failed), String(r.flaky), pct(r.pass_rate), duration(r.duration_ms)]),
+              trend.runs.map((r) => [r.run_name, r.executed_at.slice(0, 16).replace('T', ' '), String(r.tests), String(r.passed), String(r.failed), String(r.flaky), pct(r.pass_rate), duration(r.duration_ms) + (r.whole_run ? '' : ' *')]),
               ['Run', 'Started (UTC)', 'Tests', 'Passed', 'Failed', 'Flaky', 'Pass rate', 'Duration'],
             ),
           )
+          if (trend.runs.some((r) => !r.whole_run)) out.line("* the run also held other suites' tests: the time of this suite's tests")
         }
         const s = trend.statistics
         out.line(`Average pass rate ${pct(s.avg_pass_rate)}, overall ${pct(s.overall_pass_rate)}, average duration ${duration(s.avg_duration_ms)}, flaky ${pct(s.flaky_rate)}`)
