@@ -45,12 +45,11 @@ export type ReportStepRow = Pick<
   | 'input_value'
   | 'window_title'
   | 'error_message'
-  | 'error_stack_trace'
   | 'screenshot_path'
 >
 
 const STEP_COLUMNS =
-  'id, test_run_result_id, step_number, action, description, status, duration_ms, selector, healed_selector, input_value, window_title, error_message, error_stack_trace, screenshot_path'
+  'id, test_run_result_id, step_number, action, description, status, duration_ms, selector, healed_selector, input_value, window_title, error_message, screenshot_path'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
