@@ -242,6 +242,13 @@ describe('testdesk import / export / suites / tests', () => {
     const exported = await runTestdesk(['export', '-o', file, '--data-dir', dataDir])
     expect(exported.code).toBe(0)
     expect(exported.stdout).toContain('Wrote 2 tests in 4 suites')
+    // The schema the file names is written beside it, so editors can check the file.
+    const named = JSON.parse(readFileSync(file, 'utf8')).$schema
+    expect(JSON.parse(readFileSync(join(dataDir, named), 'utf8'))).toEqual(projectFileJsonSchema())
+    expect(exported.stdout).toContain(`JSON Schema: ${join(dataDir, PROJECT_SCHEMA_NAME)}`)
+    // On standard output there is nothing beside the file: it names no schema.
+    const printed = await runTestdesk(['export', '--data-dir', dataDir])
+    expect(JSON.parse(printed.stdout).$schema).toBeUndefined()
     const elsewhere = mkdtempSync(join(tmpdir(), 'td-pf-'))
     const imported = await runTestdesk(['import', file, '--data-dir', elsewhere])
     expect(imported.code).toBe(0)
