@@ -16,6 +16,7 @@ import { formatDuration, runOutcome, statusLabel } from '../src/shared/run-wordi
 import { openCore } from '../src/main/core'
 import { startDemoSite, type DemoSiteServer } from '../src/main/demosite/server'
 import { DEMO_FAILING_TEST } from '../src/main/demo/demo-project'
+import { runCli } from '../src/main/cli/program'
 import { call } from '../src/main/report/fixture-runs'
 import { runTestdesk, tempDataDir } from './support/cli'
 
@@ -24,11 +25,27 @@ let flaky: Server
 let dataDir: string
 const out = tempDataDir('td-consistency-out-')
 
+/**
+ * A `testdesk` command's output. In this process (the same program the `testdesk` binary runs,
+ * without a Node start per command): this test reads dozens of outputs.
+ */
 async function cli(...args: string[]): Promise<string> {
-  const result = await runTestdesk([...args, '--data-dir', dataDir])
-  expect(result.stderr, args.join(' ')).toBe('')
-  expect(result.code, `${args.join(' ')}: ${result.stdout}`).toBe(0)
-  return result.stdout
+  let stdout = ''
+  let stderr = ''
+  const write = { out: process.stdout.write, err: process.stderr.write }
+  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write
+  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write
+  let code: number
+  try {
+    code = await runCli([...args, '--data-dir', dataDir])
+  } finally {
+    process.stdout.write = write.out
+    process.stderr.write = write.err
+    process.exitCode = undefined
+  }
+  expect(stderr, args.join(' ')).toBe('')
+  expect(code, `${args.join(' ')}: ${stdout}`).toBe(0)
+  return stdout
 }
 const cliJson = async (...args: string[]) => JSON.parse(await cli(...args, '--json'))
 
@@ -37,35 +54,35 @@ async function purposeBuiltRun(): Promise<void> {
   const core = await openCore({ dataDir })
   try {
     const suite = await call(core, 'suites.create', { name: 'Exactness' })
-    const verify = (selector: string | null, property: string, expected: unknown, operator = 'equals') => ({
+    // Steps meant to fail get a short time of their own; the others the test's, enough for a loaded machine.
+    const verify = (selector: string | null, property: string, expected: unknown, operator = 'equals', timeout_ms?: number) => ({
       action: 'checkpoint',
       ...(selector ? { target: { selector } } : {}),
-      options: { checkpoint: { type: 'element', assertions: [{ property, operator, expected }] } },
+      options: { checkpoint: { type: 'element', assertions: [{ property, operator, expected }] }, ...(timeout_ms ? { timeout_ms } : {}) },
     })
     const data = await call(core, 'dataSets.create', {
       name: 'Titles',
       columns: [{ name: 'title' }, { name: 'token', secret: true }],
       rows: [{ values: { title: 'First', token: 'tok-secret-1' } }, { values: { title: 'Second', token: 'tok-secret-2' } }],
     })
-    const tests = [
+    const tests: Record<string, unknown>[] = [
       { name: 'Title and healed field', steps: [{ action: 'navigate', value: `${site.url}login.html` }, verify(null, 'title', 'Login', 'contains'), { action: 'fill', target: { selector: '#email-old', alternatives: ['label=Email'] }, value: 'demo@testdesk.dev' }] },
-      { name: 'Fails on every attempt', step_timeout_ms: 1000, steps: [{ action: 'navigate', value: `${site.url}todos.html` }, verify('#todo-count', 'text', 'no such count')] },
+      { name: 'Fails on every attempt', steps: [{ action: 'navigate', value: `${site.url}todos.html` }, verify('#todo-count', 'text', 'no such count', 'equals', 1000)] },
       { name: 'Passes on its retry', steps: [{ action: 'navigate', value: `${flakyUrl()}/page` }, verify('#state', 'text', 'ok')] },
       {
         name: 'Each title',
         data_set_id: data.id,
-        step_timeout_ms: 1000,
         steps: [
           { action: 'navigate', value: `${site.url}todos.html` },
           { action: 'fill', target: { selector: '[data-testid=new-todo]' }, value: '${title}' },
           { action: 'press', target: { selector: '[data-testid=new-todo]' }, value: 'Enter' },
-          verify('[data-testid=todo-title]', 'text', 'First'),
+          verify('[data-testid=todo-title]', 'text', 'First', 'equals', 2000),
         ],
       },
       { name: 'Cancelled while waiting', steps: [{ action: 'navigate', value: `${site.url}` }, { action: 'wait', options: { ms: 30_000 } }] },
     ]
     const ids: string[] = []
-    for (const test of tests) ids.push((await call(core, 'tests.create', { ...test, suite_ids: [suite.id] })).id)
+    for (const test of tests) ids.push((await call(core, 'tests.create', { step_timeout_ms: 15_000, ...test, suite_ids: [suite.id] })).id)
     const run = await call(core, 'runs.create', { suite_path: ['ROOT', 'Exactness'], suite_name: 'Exactness', test_case_ids: ids, retry_count: 1, options: { trace: 'on-failure' } })
     core.events.subscribe((name, payload) => {
       const step = payload as StepProgress
@@ -90,7 +107,8 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve))
   dataDir = tempDataDir('td-consistency-')
-  await cli('demo')
+  expect((await runTestdesk(['demo', '--data-dir', dataDir])).code).toBe(0)
+  // The demo run as a user makes it: the `testdesk` process, reports written when it ends.
   const demoRun = await runTestdesk(['run', '--suite', 'Demo/Table', '--report', 'html,json,junit', '--out', join(out, 'run1'), '--data-dir', dataDir], {}, 300_000)
   expect(demoRun.code, demoRun.stdout + demoRun.stderr).toBe(1)
   await purposeBuiltRun()
@@ -110,6 +128,8 @@ interface Truth {
   run: Record<string, any>
   items: Record<string, any>[]
   results: Record<string, any>[]
+  /** Failed checkpoint steps per result. */
+  failedCheckpointSteps: Map<string, number>
 }
 
 function truthOf(runNumber: number): Truth {
@@ -121,7 +141,11 @@ function truthOf(runNumber: number): Truth {
       .all(run.id) as Record<string, any>[]
     const results = db.prepare('SELECT * FROM test_run_results WHERE test_run_id = ? ORDER BY retry_attempt, iteration_number, created_at, rowid').all(run.id) as Record<string, any>[]
     for (const item of items) item.is_data_driven = !!item.is_data_driven
-    return { run, items, results }
+    const failedCheckpointSteps = db
+      .prepare(`SELECT s.test_run_result_id AS id, count(*) AS n FROM test_step_results s JOIN test_run_results r ON r.id = s.test_run_result_id
+                WHERE r.test_run_id = ? AND s.action = 'checkpoint' AND s.status = 'failed' GROUP BY s.test_run_result_id`)
+      .all(run.id) as { id: string; n: number }[]
+    return { run, items, results, failedCheckpointSteps: new Map(failedCheckpointSteps.map((r) => [r.id, r.n])) }
   } finally {
     db.close()
   }
@@ -187,7 +211,9 @@ async function checkRun(runNumber: number, files: { html: string; json: string; 
   // The JSON report
   const json = JSON.parse(readFileSync(files.json, 'utf8'))
   expect(json.run).toMatchObject({ id: run.id, status: run.status, outcome, counts, pass_rate: run.pass_rate, duration_ms: run.duration_ms })
-  expect(json.run.steps).toEqual({ total: sum(items, 'total_steps'), passed: sum(items, 'passed_steps'), failed: sum(items, 'failed_steps') })
+  expect(json.run.steps).toEqual({ total: sum(items, 'total_steps'), passed: sum(items, 'passed_steps'), failed: sum(items, 'failed_steps'), skipped: sum(items, 'skipped_steps') })
+  // Every failed checkpoint step has its failed checkpoint: the checkpoint counts say what the steps say.
+  for (const result of truth.results) expect(result.failed_checkpoints, `result ${result.id}`).toBeGreaterThanOrEqual(truth.failedCheckpointSteps.get(result.id) ?? 0)
   expect(json.run.checkpoints).toEqual({ total: sum(items, 'total_checkpoints'), passed: sum(items, 'passed_checkpoints'), failed: sum(items, 'failed_checkpoints') })
   expect(json.tests.map((t: any) => [t.name, t.status, t.label, t.duration_ms, t.flaky, t.attempts, t.iterations])).toEqual(
     items.map((i) => [
@@ -245,7 +271,7 @@ describe('every view of a run agrees with the database', () => {
     expect(truth.run).toMatchObject({ status: 'completed', total_tests: 5, failed_tests: 1 })
     const failing = json.tests.find((t: any) => t.name === DEMO_FAILING_TEST)
     expect(failing.executions[0].trace.file).toBe(show.failures[0].trace_file)
-  }, 120_000)
+  }, 300_000)
 
   it('a run with retries, a flaky test, data iterations, a healed step and a cancelled test', async () => {
     const { truth, json } = await checkRun(2, { html: join(out, 'run2', 'report.html'), json: join(out, 'run2', 'report.json'), junit: join(out, 'run2', 'junit.xml') }, 'Exactness')
@@ -269,5 +295,5 @@ describe('every view of a run agrees with the database', () => {
       { title: 'Second', token: '••••••' },
     ])
     expect(json.run.outcome).toEqual({ label: 'Cancelled: 2 failed, 1 not run of 5', tone: 'failed' })
-  }, 120_000)
+  }, 300_000)
 })

@@ -119,7 +119,7 @@ describe('history.suiteTrend', () => {
     const trend = await call(core, 'history.suiteTrend', { suite_id: regression.id })
     expect(trend).toMatchObject({ suite_id: regression.id, suite_name: 'Regression', suite_path: ['ROOT', 'Regression'] })
     expect(trend.runs.map((r: Record<string, unknown>) => [r.test_run_id, r.run_name, r.tests, r.passed, r.failed, r.flaky, r.pass_rate, r.tests_duration_ms])).toEqual([
-      [run2, 'Run_002', 2, 2, 0, 1, 100, 700],
+      [run2, 'Run_002', 2, 2, 0, 1, 100, 900],
       [run1, 'Run_001', 3, 2, 1, 0, 66.67, 1510],
     ])
     // Run_002 ran the suite's tests only: its duration is the run's, as `runs` and reports say.

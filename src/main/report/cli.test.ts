@@ -74,7 +74,7 @@ describe('testdesk show', () => {
     expect(JSON.stringify(json)).not.toContain('checkout.spec')
     const debug = await runTestdesk(['show', '1', '--debug', '--data-dir', dataDir])
     expect(debug.stdout).toContain('    debug, step 3:\n      at checkout.spec:3\n')
-  })
+  }, 90_000)
 })
 
 describe('testdesk history', () => {

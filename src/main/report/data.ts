@@ -192,7 +192,7 @@ export function collectReportData(store: Store, runId: string, now = new Date())
         flaky: tests.filter((t) => t.flaky).length,
       },
       pass_rate: run.pass_rate,
-      steps: { total: sum((i) => i.total_steps), passed: sum((i) => i.passed_steps), failed: sum((i) => i.failed_steps) },
+      steps: { total: sum((i) => i.total_steps), passed: sum((i) => i.passed_steps), failed: sum((i) => i.failed_steps), skipped: sum((i) => i.skipped_steps) },
       checkpoints: { total: sum((i) => i.total_checkpoints), passed: sum((i) => i.passed_checkpoints), failed: sum((i) => i.failed_checkpoints) },
     },
     tests,

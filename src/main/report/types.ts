@@ -155,7 +155,7 @@ export interface ReportRun {
   retry_count: number
   counts: { total: number; passed: number; failed: number; skipped: number; no_run: number; flaky: number }
   pass_rate: number
-  steps: { total: number; passed: number; failed: number }
+  steps: { total: number; passed: number; failed: number; skipped: number }
   checkpoints: { total: number; passed: number; failed: number }
 }
 
