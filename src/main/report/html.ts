@@ -117,7 +117,7 @@ function summaryHtml(data: ReportData): string {
   if (run.tags.length) meta.push(['Tags', run.tags.map((tag) => `<span class="tag">${escapeHtml(tag)}</span>`).join('')])
   add('Steps', run.steps.total ? `${run.steps.passed} passed, ${run.steps.failed} failed${run.steps.skipped ? `, ${run.steps.skipped} skipped` : ''} of ${run.steps.total}` : null)
   add('Checkpoints', run.checkpoints.total ? `${run.checkpoints.passed} passed, ${run.checkpoints.failed} failed of ${run.checkpoints.total}` : null)
-  add('Retries', run.retry_count ? String(run.retry_count) : null)
+  add('Retries', run.retry_count ? `up to ${run.retry_count} per failing test` : null)
   add('Notes', run.notes)
   add('Generated', `${data.generated_at} by TestDesk ${data.app_version}`)
   return [

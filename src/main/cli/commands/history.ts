@@ -68,8 +68,9 @@ function print(out: Output, h: Awaited<ReturnType<typeof invoke<'history.forTest
           e.status,
           duration(e.duration_ms),
           pct(e.pass_rate),
-          e.retry_attempt ? `retry ${e.retry_attempt}` : '',
-          e.iteration_number !== null ? `row ${e.iteration_number}` : '',
+          // Worded as `show` and the reports word them.
+          e.retry_attempt ? `attempt ${e.retry_attempt + 1}` : '',
+          e.iteration_number !== null ? `iteration ${e.iteration_number}` : '',
           (e.error_message ?? '').split('\n')[0].slice(0, 80),
         ]),
         ['Executed (UTC)', 'Run', 'Status', 'Duration', 'Steps passed', 'Attempt', 'Iteration', 'Error'],
