@@ -76,7 +76,8 @@ export function collectReportData(store: Store, runId: string, now = new Date())
         duration_ms: result.duration_ms,
         error_message: errorMessage,
         error_step_number: errorStep,
-        failure: failureShown(errorMessage, errorStep, ownSteps),
+        // Only a failure is worded as one: a skipped execution's message (stopped) is a note.
+        failure: result.status === 'failed' ? failureShown(errorMessage, errorStep, ownSteps) : null,
         error_screenshot: images.add(result.error_screenshot_path) ?? failedStep?.screenshot ?? null,
         trace: traceOf(store, result.trace_path),
         initial_url: result.initial_url,
@@ -154,7 +155,7 @@ export function collectReportData(store: Store, runId: string, now = new Date())
       iterations: { total: item.total_iterations, passed: item.passed_iterations, failed: item.failed_iterations },
       error_message: errorMessage,
       error_step_number: failing?.error_step_number ?? null,
-      failure: failing && failing.error_message === errorMessage ? failing.failure : errorMessage ? { step: null, step_text: null, message: errorMessage } : null,
+      failure: item.status !== 'failed' ? null : failing && failing.error_message === errorMessage ? failing.failure : errorMessage ? { step: null, step_text: null, message: errorMessage } : null,
       error_screenshot: images.add(item.error_screenshot_path) ?? failing?.error_screenshot ?? null,
       executions,
     }

@@ -175,6 +175,7 @@ function viewerTest(t: ReportTest) {
     data_driven: t.data_driven,
     error: t.error_message,
     failure: viewerFailure(t.failure),
+    note: t.failure ? null : t.error_message,
     error_shot: t.error_screenshot,
   }
 }
@@ -190,6 +191,7 @@ function viewerExecution(x: ReportExecution) {
     status: x.status,
     duration: x.duration_ms,
     failure: viewerFailure(x.failure),
+    note: x.failure ? null : x.error_message,
     error_shot: x.error_screenshot,
     trace: x.trace ? { url: x.trace.url, command: x.trace.command } : null,
     start_url: x.initial_url,

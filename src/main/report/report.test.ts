@@ -92,6 +92,8 @@ describe('report data', () => {
     expect(failed.failure).toEqual({ step: 3, step_text: 'assert step 3', message: fixture.failure.message })
     expect(failed.executions[1].failure).toEqual(failed.failure)
     expect(failed.executions[1].checkpoints[0].subject).toBe('element')
+    // What did not fail is not worded as a failure.
+    expect(data.tests.filter((t) => t.failure).map((t) => t.name).sort()).toEqual([fixture.names.failed, fixture.names.dataFail].sort())
 
     // A run as the runner stores it: "Step 2 (…): …" on the result, a kept trace, a title checkpoint.
     const test = await call(core, 'tests.create', { name: 'Title check' })

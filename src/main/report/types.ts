@@ -96,7 +96,7 @@ export interface ReportExecution {
   duration_ms: number
   error_message: string | null
   error_step_number: number | null
-  /** The error said once: the failing step and what happened there. */
+  /** For a failed execution, its error said once: the failing step and what happened there. */
   failure: FailureShown | null
   error_screenshot: number | null
   /** The Playwright trace kept for this execution. */

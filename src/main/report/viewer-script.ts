@@ -188,7 +188,7 @@ function buildRow(t, i) {
   if (t.flaky) { add(middle, ' '); add(middle, el('span', 'badge flaky', 'Flaky')); }
   if (t.suite) { add(middle, ' '); add(middle, el('span', 'suite', t.suite)); }
   if (t.tags.length) { add(middle, ' '); t.tags.forEach(function (tag) { add(middle, el('span', 'tag', tag)); }); }
-  if (t.error) add(middle, el('span', 'dim failed err-line', t.error.split('\n')[0]));
+  if (t.error) add(middle, el('span', 'dim err-line' + (t.failure ? ' failed' : ''), t.error.split('\n')[0]));
   add(row, el('span', 'right', ms(t.duration) + (t.attempts > 1 ? ' · ' + t.attempts + ' attempts' : '')));
   var details = add(node, el('div', 'details'));
   details.id = 'd' + i;
@@ -234,7 +234,7 @@ function renderDetails(box, t, runs) {
   else if (t.attempts > 1) add(box, el('p', 'dim', t.attempts + ' attempts.'));
   if (!runs.length) {
     if (t.failure) errorBlock(box, t.failure, t.error_shot, 'screenshot of the failure of ' + t.name, null);
-    add(box, el('p', 'note', 'No results were recorded for this test (' + t.label + ').'));
+    add(box, el('p', 'note', 'No results were recorded for this test (' + t.label + (t.note ? ': ' + t.note : '') + ').'));
     return;
   }
   var last = runs[runs.length - 1].attempt;
@@ -256,6 +256,7 @@ function renderExecution(host, x) {
     add(host, table(['Column', 'Value'], Object.keys(x.data).map(function (k) { return [k, x.data[k]]; })));
   }
   if (x.failure) errorBlock(host, x.failure, x.error_shot, 'screenshot of this failure', x.trace);
+  else if (x.note) add(host, el('p', 'note', x.note));
   if (x.start_url || x.end_url) add(host, el('p', 'dim', (x.start_url ? 'Start URL: ' + x.start_url : '') + (x.end_url ? '  End URL: ' + x.end_url : '')));
   if (x.steps.length) {
     add(host, el('h2', null, 'Steps (' + x.steps.length + ')'));
