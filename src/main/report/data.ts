@@ -239,7 +239,12 @@ function traceOf(store: Store, path: string | null): ReportTrace | null {
   if (!path || !/\.zip$/i.test(path) || !insideDataDir(path)) return null
   const file = store.artifacts.absolute(path)
   if (!existsSync(file)) return null
-  return { file, url: pathToFileURL(file).href, command: `npx playwright show-trace ${shellQuote(file)}` }
+  return { file, url: pathToFileURL(file).href, command: showTraceCommand(file) }
+}
+
+/** The command that opens a trace in Playwright's trace viewer. */
+export function showTraceCommand(file: string): string {
+  return `npx playwright show-trace ${shellQuote(file)}`
 }
 
 /** A path as the shell reads it back unchanged (POSIX quoting; cmd and PowerShell take double quotes). */

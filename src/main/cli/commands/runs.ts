@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander'
 import { RUN_STATUSES, type ItemStatus, type TestRun } from '../../../shared/model/execution'
 import { isFlaky } from '../../../shared/model/states'
 import type { Core } from '../../core'
-import { shellQuote } from '../../report/data'
+import { showTraceCommand } from '../../report/data'
 import { failureHeading, failureShown, runOutcome, statusLabel } from '../../../shared/run-wording'
 import { duration, showPath, table } from '../format'
 import { createOutput, intFlag, type GlobalOptions } from '../output'
@@ -105,7 +105,7 @@ export function registerRuns(program: Command): void {
           out.line(`    Also failed, step ${step.step_number} ${step.description ?? step.action}: ${step.error_message ?? 'failed'}`)
         }
         if (screenshot_file) out.line(`    screenshot: ${screenshot_file}`)
-        if (trace_file) out.line(`    trace:      npx playwright show-trace ${shellQuote(trace_file)}`)
+        if (trace_file) out.line(`    trace:      ${showTraceCommand(trace_file)}`)
         if (opts.debug) {
           for (const step of steps) {
             if (!step.error_stack_trace) continue
