@@ -119,7 +119,10 @@ describe('suites', () => {
     await t.ok('suites.addTests', { suite_id: checkout.id, test_case_ids: [c.id] })
     await t.ok('suites.addTests', { suite_id: regression.id, test_case_ids: [b.id, a.id] })
     await t.ok('suites.addTests', { suite_id: smoke.id, test_case_ids: [a.id] })
-    expect((await t.ok('suites.get', { id: regression.id })).test_count).toBe(2)
+    // A suite counts its own tests and its descendants', each once; own_test_count only its own.
+    expect(await t.ok('suites.get', { id: regression.id })).toMatchObject({ test_count: 3, own_test_count: 2 })
+    expect(await t.ok('suites.get', { id: smoke.id })).toMatchObject({ test_count: 2, own_test_count: 1 })
+    expect((await t.ok('suites.tree')).map((s: { name: string; test_count: number }) => `${s.name} ${s.test_count}`)).toEqual(['ROOT 3', 'Regression 3', 'Smoke 2', 'Checkout 1', 'Nightly 0'])
     expect(await t.ok('suites.testIds', { id: regression.id })).toEqual([b.id, a.id, c.id])
     expect(await t.ok('suites.testIds', { id: regression.id, recursive: false })).toEqual([b.id, a.id])
     await t.ok('suites.removeTests', { suite_id: regression.id, test_case_ids: [b.id] })

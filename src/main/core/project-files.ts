@@ -232,10 +232,11 @@ export function importProject(
       else store.dataSets.create({ ...d, rows, project_id: target }, `data_sets.${i}`)
       count('data_sets', existed)
     })
+    const createdTests = new Set<string>()
     file.tests.forEach((t, i) => {
       const existed = exists('testCases', t.id, `tests.${i}.id`)
       if (existed) store.tests.update(t, `tests.${i}`)
-      else store.tests.create({ ...t, project_id: target }, `tests.${i}`)
+      else createdTests.add(store.tests.create({ ...t, project_id: target }, `tests.${i}`).id)
       count('tests', existed)
     })
     const memberships = new Map<string, string[]>()
@@ -248,7 +249,8 @@ export function importProject(
     // A test's suites become those the file lists it in (within the file's scope).
     const scopeIds = new Set(file.scope ? store.suites.idsUnder(file.scope, target) : store.suites.tree(target).map((s) => s.id))
     for (const t of file.tests) {
-      const outside = store.suites.suiteIdsOf(t.id).filter((id) => !scopeIds.has(id))
+      // A test created above sits at ROOT only until its suites are known: that link is not the file's.
+      const outside = createdTests.has(t.id) ? [] : store.suites.suiteIdsOf(t.id).filter((id) => !scopeIds.has(id))
       const inside = memberships.get(t.id) ?? []
       store.suites.setSuitesOf(t.id, [...outside, ...inside].length ? [...outside, ...inside] : [store.suites.root(target).id])
     }

@@ -8,7 +8,8 @@ import { demoId, demoProjectFile, DEMO_SECRETS } from './demo-project'
 
 export function seedDemo(store: Store, projectId: string = store.defaultProjectId): ImportSummary {
   return store.tx(() => {
-    const summary = importProject(store, demoProjectFile(), { project: projectId, validateStep })
+    const file = demoProjectFile()
+    const summary = importProject(store, file, { project: projectId, validateStep })
     const environment = store.environments.get(demoId('environment'))
     store.environments.update({
       id: environment.id,
@@ -19,6 +20,12 @@ export function seedDemo(store: Store, projectId: string = store.defaultProjectI
       id: dataSet.id,
       rows: dataSet.rows.map((row, i) => ({ id: row.id, enabled: row.enabled, values: { ...row.values, password: DEMO_SECRETS.accounts[i] } })),
     })
+    // Demo tests that an older TestDesk also linked to ROOT belong to their Demo suite alone.
+    const root = store.suites.root(store.defaultProjectId)
+    for (const test of file.tests ?? []) {
+      const suites = store.suites.suiteIdsOf(test.id)
+      if (suites.length > 1 && suites.includes(root.id)) store.suites.setSuitesOf(test.id, suites.filter((id) => id !== root.id))
+    }
     summary.warnings = summary.warnings.filter((w) => !w.includes('secret variable password'))
     return summary
   })

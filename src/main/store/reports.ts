@@ -46,12 +46,11 @@ export type ReportStepRow = Pick<
   | 'input_value'
   | 'window_title'
   | 'error_message'
-  | 'error_stack_trace'
   | 'screenshot_path'
 >
 
 const STEP_COLUMNS =
-  'id, test_run_result_id, step_number, action, description, status, duration_ms, selector, healed_selector, input_value, window_title, error_message, error_stack_trace, screenshot_path'
+  'id, test_run_result_id, step_number, action, description, status, duration_ms, selector, healed_selector, input_value, window_title, error_message, screenshot_path'
 
 
 export class ReportsRepo {

@@ -15,7 +15,7 @@ import type { StoreBase } from './base'
 import { guarded } from './errors'
 
 
-type SuiteRow = Omit<Suite, 'path' | 'test_count'>
+type SuiteRow = Omit<Suite, 'path' | 'test_count' | 'own_test_count'>
 
 export class SuitesRepo {
   constructor(private readonly s: StoreBase) {}
@@ -26,13 +26,24 @@ export class SuitesRepo {
       .all(projectId) as SuiteRow[]
   }
 
-  private counts(projectId: string): Map<string, number> {
+  /**
+   * Per suite: its own linked tests, and the distinct tests of it and its descendants (what a
+   * run of the suite runs), in one pass over the links and each link's ancestors.
+   */
+  private counts(projectId: string): Map<string, { own: number; all: number }> {
     const rows = this.s.statements
       .get(
-        'SELECT l.suite_id AS id, count(*) AS n FROM suite_test_cases l JOIN suites s ON s.id = l.suite_id WHERE s.project_id = ? GROUP BY l.suite_id',
+        `WITH RECURSIVE up(suite_id, ancestor_id) AS (
+           SELECT id, id FROM suites WHERE project_id = ?
+           UNION ALL
+           SELECT up.suite_id, s.parent_id FROM up JOIN suites s ON s.id = up.ancestor_id WHERE s.parent_id IS NOT NULL
+         )
+         SELECT up.ancestor_id AS id, count(DISTINCT l.test_case_id) AS n_all, sum(up.suite_id = up.ancestor_id) AS n_own
+         FROM up JOIN suite_test_cases l ON l.suite_id = up.suite_id
+         GROUP BY up.ancestor_id`,
       )
-      .all(projectId) as { id: string; n: number }[]
-    return new Map(rows.map((r) => [r.id, r.n]))
+      .all(projectId) as { id: string; n_all: number; n_own: number }[]
+    return new Map(rows.map((r) => [r.id, { own: r.n_own, all: r.n_all }]))
   }
 
   /** Every suite of a project with its path, in tree order (depth first, by position). */
@@ -50,7 +61,7 @@ export class SuitesRepo {
     const walk = (parent: string | null, path: string[]) => {
       for (const row of children.get(parent) ?? []) {
         const own = [...path, row.name]
-        out.push({ ...row, path: own, test_count: counts.get(row.id) ?? 0 })
+        out.push({ ...row, path: own, test_count: counts.get(row.id)?.all ?? 0, own_test_count: counts.get(row.id)?.own ?? 0 })
         walk(row.id, own)
       }
     }

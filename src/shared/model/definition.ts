@@ -49,7 +49,10 @@ export interface Suite {
   position: number
   /** From the root down to this suite: ['ROOT', 'Regression', 'Smoke']. */
   path: string[]
+  /** Distinct tests in this suite and its descendants: what a run of the suite runs. */
   test_count: number
+  /** Tests linked to this suite itself. */
+  own_test_count: number
   created_at: Timestamp
   updated_at: Timestamp
 }

@@ -32,10 +32,11 @@ export function registerHistory(program: Command): void {
         if (trend.runs.length) {
           out.line(
             table(
-              trend.runs.map((r) => [r.run_name, r.executed_at.slice(0, 16).replace('T', ' '), String(r.tests), String(r.passed), String(r.failed), String(r.flaky), pct(r.pass_rate), duration(r.duration_ms)]),
+              trend.runs.map((r) => [r.run_name, r.executed_at.slice(0, 16).replace('T', ' '), String(r.tests), String(r.passed), String(r.failed), String(r.flaky), pct(r.pass_rate), duration(r.duration_ms) + (r.whole_run ? '' : ' *')]),
               ['Run', 'Started (UTC)', 'Tests', 'Passed', 'Failed', 'Flaky', 'Pass rate', 'Duration'],
             ),
           )
+          if (trend.runs.some((r) => !r.whole_run)) out.line("* the run also held other suites' tests: the time of this suite's tests")
         }
         const s = trend.statistics
         out.line(`Average pass rate ${pct(s.avg_pass_rate)}, overall ${pct(s.overall_pass_rate)}, average duration ${duration(s.avg_duration_ms)}, flaky ${pct(s.flaky_rate)}`)
@@ -71,8 +72,9 @@ function print(out: Output, h: Awaited<ReturnType<typeof invoke<'history.forTest
           e.status,
           duration(e.duration_ms),
           pct(e.pass_rate),
-          e.retry_attempt ? `retry ${e.retry_attempt}` : '',
-          e.iteration_number !== null ? `row ${e.iteration_number}` : '',
+          // Worded as `show` and the reports word them.
+          e.retry_attempt ? `attempt ${e.retry_attempt + 1}` : '',
+          e.iteration_number !== null ? `iteration ${e.iteration_number}` : '',
           (e.error_message ?? '').split('\n')[0].slice(0, 80),
         ]),
         ['Executed (UTC)', 'Run', 'Status', 'Duration', 'Steps passed', 'Attempt', 'Iteration', 'Error'],

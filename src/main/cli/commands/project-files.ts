@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { readFileSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { serializeProjectFile } from '../../core/project-files'
+import { dirname, join, resolve } from 'node:path'
+import { PROJECT_SCHEMA_NAME, projectFileJsonSchema, serializeProjectFile } from '../../core/project-files'
 import { suitePathFlag } from '../format'
 import { createOutput, usageError, type GlobalOptions } from '../output'
 import { invoke, projectOf, projectOption, withCore } from '../session'
@@ -53,13 +53,19 @@ export function registerProjectFiles(program: Command): void {
       const out = createOutput(!!globals.json)
       const suitePath = opts.suite ? suitePathFlag(opts.suite) : undefined
       const file = await withCore(globals, async (core) => invoke(core, 'projectFiles.export', { project_id: (await projectOf(core, opts.project)).id, suite_path: suitePath }))
-      const text = serializeProjectFile(file)
       if (!opts.output) {
-        process.stdout.write(text)
+        // Nothing is written beside standard output, so the file names no schema there.
+        const { $schema: _, ...printed } = file
+        process.stdout.write(serializeProjectFile(printed))
         return
       }
-      writeFileSync(resolve(opts.output), text)
-      out.result({ file: resolve(opts.output), tests: file.tests.length, suites: file.suites.length })
-      out.line(`Wrote ${file.tests.length} tests in ${file.suites.length} suites to ${resolve(opts.output)}`)
+      const target = resolve(opts.output)
+      // The schema the file names ($schema: ./testdesk-project.schema.json) goes beside it.
+      const schema = join(dirname(target), PROJECT_SCHEMA_NAME)
+      writeFileSync(target, serializeProjectFile(file))
+      writeFileSync(schema, JSON.stringify(projectFileJsonSchema(), null, 2) + '\n')
+      out.result({ file: target, schema, tests: file.tests.length, suites: file.suites.length })
+      out.line(`Wrote ${file.tests.length} tests in ${file.suites.length} suites to ${target}`)
+      out.line(`JSON Schema: ${schema}`)
     })
 }

@@ -5,6 +5,7 @@
 import { describeStep, interpolateStep, parseStep, playwrightCode, UnknownVariableError } from '../../../shared/steps'
 import { truncate } from '../../../shared/patterns'
 import { ACTION_HANDLERS, resolveUrl } from './actions'
+import { unverifiedCheckpoint } from './checkpoints'
 import { outerHtml } from './element'
 import { BROWSER_CLOSED, browserGone, headline, isTimeout, stackOf, StepFailure, WINDOW_CLOSED } from './failures'
 import { selectorError } from './locate'
@@ -173,6 +174,7 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
     claim = windows.claimTitle(window)
   }
 
+  if (failure && run && step.action === 'checkpoint' && !run.checkpoints.length) run.checkpoints.push(unverifiedCheckpoint(run, failure.message))
   const total = performance.now() - started
   // A call_test step's own overhead excludes the called steps, which report theirs.
   const calledMs = step.action === 'call_test'
