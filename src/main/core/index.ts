@@ -12,9 +12,11 @@ import { EventBus } from './events'
 import { databasePath as dbPathIn } from './paths'
 import { projectFilesNamespace } from './project-files'
 import { reportsNamespace } from './reports'
+import { schedulesNamespace } from './schedules'
 import { systemNamespace } from './system'
 import { validateStep } from '../../shared/steps'
 import { Orchestrator } from '../runner/orchestrator'
+import { SchedulerService, type SchedulerServiceOptions } from '../scheduler'
 
 export interface CoreOptions {
   dataDir: string
@@ -28,6 +30,8 @@ export interface CoreOptions {
    * marks the run running and results come from elsewhere (reference/003's manual workflow).
    */
   execution?: 'browser' | 'manual'
+  /** The scheduler's clock, notification and loop settings (tests inject a clock and short timings). */
+  scheduler?: Pick<SchedulerServiceOptions, 'clock' | 'notify' | 'timings'>
 }
 
 export interface Core {
@@ -37,6 +41,8 @@ export interface Core {
   readonly context: CoreContext
   /** The orchestrator executing runs (null with `execution: 'manual'`). */
   readonly runner: Orchestrator | null
+  /** Plans schedules for the contract; `start` makes this process run them (app, serve, `testdesk scheduler`). */
+  readonly scheduler: SchedulerService
   close(): Promise<void>
 }
 
@@ -49,14 +55,17 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const runner = options.execution === 'manual' ? null : new Orchestrator({ store, events })
   runner?.recover()
   const control: RunControl = runner ?? manualRunControl(store)
+  let dispatcher: Dispatcher | null = null
+  const scheduler = new SchedulerService({ store, events, databasePath, dispatcher: () => dispatcher!, ...options.scheduler })
   const implementation: Implementation<Api> = {
     system: systemNamespace(context),
     ...definitionNamespaces(store),
     projectFiles: projectFilesNamespace(store, validateStep),
     ...executionNamespaces(store, control),
     reports: reportsNamespace(context),
+    schedules: schedulesNamespace(store, scheduler),
   }
-  const dispatcher = createDispatcher(api, implementation)
+  dispatcher = createDispatcher(api, implementation)
   let closed = false
   return {
     api: implementation,
@@ -64,10 +73,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     events,
     context,
     runner,
+    scheduler,
     async close() {
       if (closed) return
       closed = true
+      // The schedules are released first (another process may take them over at once); runs
+      // cancelled by closing still end their occurrences before the database closes.
+      await scheduler.stop()
       await runner?.close()
+      await scheduler.close()
       db.close()
     },
   }

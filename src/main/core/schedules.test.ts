@@ -1,11 +1,15 @@
 // Schedules through the contract: what they run, pause and resume, which are due, lists with the
 // filters of reference/003, and the record of each occurrence.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FakeClock } from '../scheduler/testing'
 import { createTests, GHOST, openTestCore, type TestCore } from './testing'
 
 let t: TestCore
+let clock: FakeClock
 beforeEach(async () => {
-  t = await openTestCore()
+  // Before every schedule of these tests starts: planning counts from "now".
+  clock = new FakeClock('2026-01-01T00:00:00Z')
+  t = await openTestCore({ scheduler: { clock } })
   await t.ok('projects.list')
 })
 afterEach(() => t.close())
@@ -87,6 +91,8 @@ describe('schedules', () => {
 
     it('defaults to now', async () => {
       await seed()
+      expect(await t.ok('schedules.pending', {})).toEqual([])
+      clock.jump(Date.parse('2026-06-01T00:00:00Z') - clock.now().getTime())
       expect(names(await t.ok('schedules.pending', {})).sort()).toEqual(['Exactly now', 'Later', 'Overdue', 'Paused', 'Same instant, other offset'])
       await t.ok('schedules.create', { schedule_name: 'Next century', suite_path: ['ROOT'], scheduled_datetime: '2126-01-01T00:00:00Z' })
       expect(names(await t.ok('schedules.pending', {}))).not.toContain('Next century')
@@ -121,7 +127,7 @@ describe('schedules', () => {
     for (const day of [17, 18]) {
       t.store.schedules.recordExecution({
         schedule_id: schedule.id, test_run_id: day === 18 ? run.id : null, scheduled_for: `2026-01-${day}T02:00:00.000Z`, executed_at: `2026-01-${day}T02:00:01.000Z`,
-        status: 'completed', total_tests: 10, passed_tests: 9, failed_tests: 1, duration_ms: 600000, error_message: null,
+        status: 'completed', trigger: 'schedule', total_tests: 10, passed_tests: 9, failed_tests: 1, duration_ms: 600000, error_message: null,
       })
     }
     const page = await t.ok('schedules.history', { id: schedule.id })
