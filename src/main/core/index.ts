@@ -56,7 +56,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   runner?.recover()
   const control: RunControl = runner ?? manualRunControl(store)
   let dispatcher: Dispatcher | null = null
-  const scheduler = new SchedulerService({ store, events, databasePath, dispatcher: () => dispatcher!, ...options.scheduler })
+  const scheduler = new SchedulerService({
+    store,
+    events,
+    databasePath,
+    dispatcher: () => dispatcher!,
+    recoverRuns: () => runner?.recover(),
+    ...options.scheduler,
+  })
   const implementation: Implementation<Api> = {
     system: systemNamespace(context),
     ...definitionNamespaces(store),

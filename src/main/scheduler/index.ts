@@ -33,6 +33,8 @@ export interface SchedulerServiceOptions {
   databasePath: string
   clock?: Clock
   notify?: NotifyOptions
+  /** Closes runs whose process died (the runner's start-up recovery), when this process takes the schedules over. */
+  recoverRuns?: () => void
   /** Loop timings (tests shorten them). */
   timings?: Pick<LoopOptions, 'graceMs' | 'maxSleepMs' | 'leaseTtlMs' | 'renewEveryMs'>
 }
@@ -244,7 +246,14 @@ export class SchedulerService {
     this.desktop = options.desktop ?? null
     if (options.log) this.log = options.log
     this.loop = new SchedulerLoop(
-      { store: this.store, clock: this.clock, events: this.options.events, occurrences: this.occurrences, log: (message) => this.log(message) },
+      {
+        store: this.store,
+        clock: this.clock,
+        events: this.options.events,
+        occurrences: this.occurrences,
+        log: (message) => this.log(message),
+        recoverRuns: () => this.options.recoverRuns?.(),
+      },
       { kind: options.kind, databasePath: this.options.databasePath, ...this.options.timings },
     )
     this.loop.start()

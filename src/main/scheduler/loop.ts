@@ -41,6 +41,8 @@ export interface LoopDeps {
   events: EventPort
   occurrences: Occurrences
   log(message: string): void
+  /** Called on taking the schedules over: runs a dead holder left running are closed first. */
+  recoverRuns(): void
 }
 
 /** What a due schedule's occurrences up to now come to: missed ones, and the one to run (if any). */
@@ -104,6 +106,7 @@ export class SchedulerLoop {
       renewEveryMs: options.renewEveryMs,
       onAcquired: () => {
         deps.log(`Running the schedules of this data directory (${options.kind}, pid ${process.pid})`)
+        deps.recoverRuns()
         this.wake('start')
       },
       onLost: (to) => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { TestDeskError } from '../../shared/api/errors'
 import { describeRecurrence, recurrenceRules, zonedIso, type RecurrenceRule } from '../../shared/zoned-time'
-import { checkRecurrence, nextOccurrence, occurrenceNote, occurrencesBetween, occurrencesFrom } from './recurrence'
+import { checkRecurrence, instantOfWallTime, nextOccurrence, occurrenceNote, occurrencesBetween, occurrencesFrom } from './recurrence'
 
 function rule(fields: Partial<RecurrenceRule> & Pick<RecurrenceRule, 'scheduled_datetime'>): RecurrenceRule {
   return {
@@ -247,5 +247,15 @@ describe('recurrences that cannot be planned are refused, naming the field', () 
 
   it('an end before the start', () => {
     expect(refused({ repeat_end_date: '2025-12-31T00:00:00Z' }).field).toBe('repeat_end_date')
+  })
+})
+
+describe('wall times typed by a tester', () => {
+  it('are read in the given zone by the same DST rules', () => {
+    expect(instantOfWallTime('2026-01-18 02:00', 'America/New_York')!.toISOString()).toBe('2026-01-18T07:00:00.000Z')
+    expect(instantOfWallTime('2026-03-08 02:30', 'America/New_York')!.toISOString()).toBe('2026-03-08T07:00:00.000Z')
+    expect(instantOfWallTime('2026-11-01T01:30:15', 'America/New_York')!.toISOString()).toBe('2026-11-01T05:30:15.000Z')
+    expect(instantOfWallTime('2026-02-30 10:00', 'Europe/Berlin')).toBeNull()
+    expect(instantOfWallTime('tomorrow', 'Europe/Berlin')).toBeNull()
   })
 })

@@ -266,3 +266,20 @@ export function checkRecurrence(rule: RecurrenceRule): void {
   }
   if (rule.repeat_end_date && new Date(rule.repeat_end_date) < startOf(rule)) fail('repeat_end_date', 'is before scheduled_datetime')
 }
+
+/**
+ * The instant a wall time of `timeZone` ("2026-03-08 02:30", seconds optional) stands for, by
+ * the same rules as occurrences: a time the clocks skip is the next valid time, a time that
+ * happens twice is the first. Null when the text is no such date and time.
+ */
+export function instantOfWallTime(text: string, timeZone: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim())
+  if (!match) return null
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0))
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null
+  // A yearly pattern for that date, asked from shortly before the date starts anywhere on Earth.
+  const found = cron(`${second} ${minute} ${hour} ${day} ${month} *`, timeZone).nextRun(new Date(Date.UTC(year, month - 1, day, -15)))
+  if (!found) return null
+  const w = wallClock(found, timeZone)
+  return w.year === year && w.month === month && (w.day === day || dayNumber(w) === dayNumber({ year, month, day }) + 1) ? found : null
+}

@@ -173,7 +173,7 @@ async function selection(core: Core, flags: RunFlags): Promise<{ testCaseIds: st
   return { testCaseIds }
 }
 
-async function findEnvironment(core: Core, name: string): Promise<string> {
+export async function findEnvironment(core: Core, name: string): Promise<string> {
   const page = await invoke(core, 'environments.list', { search: name, limit: 100 })
   const found = page.items.find((e) => e.name === name)
   if (!found) throw usageError(`No environment named '${name}'${page.items.length ? ` (did you mean ${page.items.map((e) => `'${e.name}'`).join(', ')}?)` : ''}`)
