@@ -221,6 +221,11 @@ function timeFlag(name: string, value: string | undefined, timezone: string, cor
   }
   const found = instantOfWallTime(text, timezone)
   if (!found) throw usageError(`--${name}: '${value}' is not a time: write "2026-03-09 02:30" or "02:30" (in ${timezone}), or an ISO time such as 2026-03-09T02:30:00Z`)
+  // The start gives the schedule its time of day: one the clocks skip would shift it for good.
+  const read = wallClock(found, timezone)
+  if (`${read.hour}:${read.minute}` !== text.replace(/^.*[ T]/, '').split(':').slice(0, 2).map(Number).join(':')) {
+    throw usageError(`--${name}: ${text} does not exist in ${timezone} (the clocks go forward then): start on another day; on such days the schedule runs at the next valid time`)
+  }
   return found.toISOString()
 }
 
