@@ -1,6 +1,6 @@
 // `testdesk schedules …`: list, add, show, pause, resume, run-now, history, remove, and the SMTP
 // server e-mail notifications go through. Everything through the contract, like the app.
-import { Option, type Command } from 'commander'
+import { Argument, Option, type Command } from 'commander'
 import { SCHEDULE_EXECUTION_STATUSES, SCHEDULE_STATUSES, type Schedule, type ScheduleExecution } from '../../../shared/model/schedules'
 import type { Core } from '../../core'
 import { duration, table } from '../format'
@@ -148,6 +148,18 @@ export function registerSchedules(program: Command): void {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
       process.exitCode = await withCore(globals, (core) => runNow(core, ref, out))
+    })
+
+  schedules
+    .command('background')
+    .description('Whether the desktop app keeps running the schedules from the tray when its window is closed')
+    .addArgument(new Argument('<on|off>').choices(['on', 'off']))
+    .action(async (value: 'on' | 'off', _opts, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>()
+      const out = createOutput(!!globals.json)
+      const settings = await withCore(globals, (core) => invoke(core, 'schedules.updateSettings', { run_in_background: value === 'on' }))
+      out.result(settings)
+      out.line(settings.run_in_background ? 'The app keeps running the schedules from the tray when its window is closed' : 'Closing the app window quits it (schedules stop)')
     })
 
   schedules
