@@ -157,3 +157,88 @@ describe('schedules', () => {
     expect((await t.fail('schedules.delete', { id: a.id })).kind).toBe('not_found')
   })
 })
+
+describe('recurrence through the contract', () => {
+  const draft = { scheduled_datetime: '2026-03-06T07:30:00Z', timezone: 'America/New_York', repeat_type: 'daily' }
+
+  it('previews a draft: occurrences on both clocks, notes where they move, the rules in words', async () => {
+    const preview = await t.ok('schedules.preview', { ...draft, local_timezone: 'Europe/Paris', count: 4 })
+    expect(preview).toMatchObject({ description: 'Every day at 02:30 (America/New_York), from 2026-03-06', timezone: 'America/New_York', local_timezone: 'Europe/Paris' })
+    expect(preview.occurrences).toEqual([
+      { at: '2026-03-06T07:30:00.000Z', schedule_time: '2026-03-06T02:30:00-05:00', local_time: '2026-03-06T08:30:00+01:00', note: null },
+      { at: '2026-03-07T07:30:00.000Z', schedule_time: '2026-03-07T02:30:00-05:00', local_time: '2026-03-07T08:30:00+01:00', note: null },
+      {
+        at: '2026-03-08T07:00:00.000Z',
+        schedule_time: '2026-03-08T03:00:00-04:00',
+        local_time: '2026-03-08T08:00:00+01:00',
+        note: '02:30 does not exist on 2026-03-08 in America/New_York (clocks go forward): runs at 03:00, the next valid time',
+      },
+      { at: '2026-03-09T06:30:00.000Z', schedule_time: '2026-03-09T02:30:00-04:00', local_time: '2026-03-09T07:30:00+01:00', note: null },
+    ])
+    expect(preview.rules[0]).toContain('a time the clocks skip (spring forward) runs once at the next valid time')
+    // From a later instant, five by default; a stored schedule by id, with a draft change on top.
+    expect((await t.ok('schedules.preview', { ...draft, from: '2026-11-01T00:00:00Z' })).occurrences).toHaveLength(5)
+    const stored = await t.ok('schedules.create', { ...nightly, ...draft })
+    const weekly = await t.ok('schedules.preview', { id: stored.id, repeat_type: 'weekly', repeat_days_of_week: [1], count: 2 })
+    expect(weekly.occurrences.map((o: { schedule_time: string }) => o.schedule_time)).toEqual(['2026-03-09T02:30:00-04:00', '2026-03-16T02:30:00-04:00'])
+    expect((await t.fail('schedules.preview', { repeat_type: 'daily' })).issues?.[0].field).toBe('scheduled_datetime')
+  })
+
+  it('refuses a recurrence that cannot be planned, naming the field and changing nothing', async () => {
+    const base = { schedule_name: 'X', suite_path: ['ROOT'], scheduled_datetime: '2026-02-01T00:00:00Z' }
+    const cases: [Record<string, unknown>, string][] = [
+      [{ repeat_type: 'custom', cron_expression: '0 0 31 2 *' }, 'cron_expression'],
+      [{ repeat_type: 'custom', cron_expression: '* * *' }, 'cron_expression'],
+      [{ repeat_type: 'daily', repeat_days_of_week: [1] }, 'repeat_days_of_week'],
+      [{ repeat_type: 'custom', repeat_interval: 5, repeat_unit: 'hours' }, 'repeat_interval'],
+      [{ repeat_type: 'custom', repeat_interval: 2 }, 'repeat_unit'],
+      [{ repeat_type: 'daily', repeat_end_date: '2026-01-01T00:00:00Z' }, 'repeat_end_date'],
+      [{ repeat_type: 'none', scheduled_datetime: '2025-12-31T00:00:00Z' }, 'scheduled_datetime'],
+      [{ repeat_type: 'weekly', repeat_days_of_week: [7] }, 'repeat_days_of_week.0'],
+      [{ repeat_type: 'custom', repeat_interval: 2, repeat_unit: 'weeks' }, 'repeat_unit'],
+      [{ missed_policy: 'burst' }, 'missed_policy'],
+      [{ webhook_url: 'not a url' }, 'webhook_url'],
+      [{ run_options: { environment_id: GHOST } }, 'run_options.environment_id'],
+    ]
+    for (const [fields, field] of cases) {
+      const error = await t.failUnchanged('schedules.create', { ...base, ...fields })
+      expect(error.issues?.[0].field, JSON.stringify(fields)).toBe(field)
+    }
+    const made = await t.ok('schedules.create', { ...base, repeat_type: 'daily' })
+    expect((await t.failUnchanged('schedules.update', { id: made.id, repeat_type: 'weekly', repeat_day_of_month: 3 })).issues?.[0].field).toBe('repeat_day_of_month')
+  })
+
+  it('changing the recurrence plans again from now; a rename keeps the plan', async () => {
+    const made = await t.ok('schedules.create', { ...nightly, scheduled_datetime: '2026-01-10T12:00:00Z', timezone: 'UTC' })
+    expect(made.next_execution_at).toBe('2026-01-10T12:00:00.000Z')
+    clock.jump(Date.parse('2026-02-03T13:00:00Z') - clock.now().getTime())
+    expect((await t.ok('schedules.update', { id: made.id, schedule_name: 'Renamed' })).next_execution_at).toBe('2026-01-10T12:00:00.000Z')
+    const weekly = await t.ok('schedules.update', { id: made.id, repeat_type: 'weekly', repeat_days_of_week: [5] })
+    expect(weekly).toMatchObject({ next_execution_at: '2026-02-06T12:00:00.000Z', description: 'Every week on Fri at 12:00 (UTC), from 2026-01-10' })
+    expect(weekly.next_run).toMatchObject({ at: '2026-02-06T12:00:00.000Z', schedule_time: '2026-02-06T12:00:00+00:00' })
+  })
+})
+
+describe('scheduler settings and status', () => {
+  it('keep the SMTP password secret: stored, never returned, kept when not sent again', async () => {
+    const smtp = { host: 'smtp.example.com', port: 465, secure: true, user: 'qa', password: 'hunter2-s3cret', from: 'qa@example.com' }
+    const saved = await t.ok('schedules.updateSettings', { smtp, run_in_background: true })
+    expect(saved).toEqual({ run_in_background: true, smtp: { host: 'smtp.example.com', port: 465, secure: true, user: 'qa', password_set: true, from: 'qa@example.com' } })
+    expect(JSON.stringify(await t.ok('schedules.settings'))).not.toContain('hunter2')
+    const { password: _, ...withoutPassword } = smtp
+    await t.ok('schedules.updateSettings', { smtp: { ...withoutPassword, host: 'smtp2.example.com' } })
+    expect(t.store.schedulerSettings.smtp()).toMatchObject({ host: 'smtp2.example.com', password: 'hunter2-s3cret' })
+    expect((await t.ok('schedules.updateSettings', { smtp: { ...smtp, password: '' } })).smtp.password_set).toBe(false)
+    expect((await t.failUnchanged('schedules.updateSettings', { smtp: { ...smtp, from: 'nobody' } })).issues?.[0].field).toBe('smtp.from')
+    expect((await t.ok('schedules.updateSettings', { smtp: null })).smtp).toBeNull()
+  })
+
+  it('status: nobody runs the schedules, then another process does (its lease), then this one', async () => {
+    expect(await t.ok('schedules.status')).toEqual({ running_here: false, holder: null, next_wake_at: null })
+    t.store.leases.acquire('scheduler', { id: 'other', pid: 4242, host: 'elsewhere', kind: 'scheduler' }, 30_000, clock.now())
+    expect(await t.ok('schedules.status')).toMatchObject({ running_here: false, holder: { pid: 4242, host: 'elsewhere', kind: 'scheduler' } })
+    t.store.leases.release('scheduler', 'other')
+    t.core.scheduler.start({ kind: 'app' })
+    expect(await t.ok('schedules.status')).toMatchObject({ running_here: true, holder: { pid: process.pid, kind: 'app' } })
+  })
+})

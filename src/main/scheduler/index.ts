@@ -12,6 +12,7 @@ import type {
   SchedulerStatus,
   UpdateScheduleInput,
 } from '../../shared/model/schedules'
+import type { RunProgress } from '../../shared/model/progress'
 import { isFinishedRun } from '../../shared/model/states'
 import { describeRecurrence, recurrenceRules, zonedIso, type RecurrenceRule } from '../../shared/zoned-time'
 import type { Store } from '../store'
@@ -21,7 +22,7 @@ import { SchedulerLoop, SCHEDULER_LEASE, type LoopOptions } from './loop'
 import type { DesktopNotifier, NotifyOptions } from './notify'
 import { Occurrences } from './occurrences'
 import { runsPort, type ContractDispatcher, type EventPort, type RunsPort } from './ports'
-import { checkRecurrence, occurrenceNote, plannerFor } from './recurrence'
+import { checkRecurrence, occurrenceNote, plannerFor, RULE_DEFAULTS } from './recurrence'
 
 export type { DesktopNotifier } from './notify'
 
@@ -56,18 +57,6 @@ const RECURRENCE_KEYS = [
   'repeat_day_of_month', 'repeat_month_end', 'repeat_end_date', 'max_occurrences', 'is_enabled', 'status',
 ] as const
 
-const RULE_DEFAULTS = {
-  timezone: 'UTC',
-  repeat_type: 'none',
-  repeat_interval: null,
-  repeat_unit: null,
-  cron_expression: null,
-  repeat_days_of_week: null,
-  repeat_day_of_month: null,
-  repeat_month_end: 'last_day',
-  repeat_end_date: null,
-  max_occurrences: null,
-} as const satisfies Omit<RecurrenceRule, 'scheduled_datetime'>
 
 export class SchedulerService {
   readonly clock: Clock
@@ -94,10 +83,10 @@ export class SchedulerService {
     // Whichever process ran it ends the occurrence of a run as soon as the run ends.
     this.unsubscribe = options.events.subscribe((name, payload) => {
       if (name !== 'runs.onProgress') return
-      const progress = payload as { run_id: string; status: Parameters<typeof isFinishedRun>[0] }
+      const progress = payload as RunProgress
       if (!isFinishedRun(progress.status)) return
       const ending: Promise<void> = this.occurrences
-        .runEnded(progress.run_id)
+        .runEnded(progress.run_id, progress.message)
         .catch((error) => this.log(`Could not end the occurrence of run ${progress.run_id}: ${String(error)}`))
         .finally(() => this.endings.delete(ending))
       this.endings.add(ending)

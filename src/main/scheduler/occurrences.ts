@@ -84,13 +84,13 @@ export class Occurrences {
     return started
   }
 
-  /** A run ended (an event said so, or a sweep found it): ends its occurrence, if it has one still open. */
-  async runEnded(runId: string): Promise<void> {
+  /** A run ended (an event said so, with why when it did not complete): ends its occurrence, if it has one still open. */
+  async runEnded(runId: string, message: string | null = null): Promise<void> {
     const execution = this.store.schedules.unfinishedExecutions().find((e) => e.test_run_id === runId)
     if (!execution) return
     const run = await this.deps.runs.get(runId).catch(() => null)
     if (!run || !isFinishedRun(run.status)) return
-    await this.end(this.store.schedules.get(execution.schedule_id), execution, run, outcomeOf(run), run.status === 'failed' ? (run.notes ?? null) : null)
+    await this.end(this.store.schedules.get(execution.schedule_id), execution, run, outcomeOf(run), run.status === 'completed' ? null : message)
   }
 
   /**

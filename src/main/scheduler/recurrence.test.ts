@@ -4,22 +4,10 @@
 import { describe, expect, it } from 'vitest'
 import { TestDeskError } from '../../shared/api/errors'
 import { describeRecurrence, recurrenceRules, zonedIso, type RecurrenceRule } from '../../shared/zoned-time'
-import { checkRecurrence, instantOfWallTime, nextOccurrence, occurrenceNote, occurrencesBetween, occurrencesFrom } from './recurrence'
+import { checkRecurrence, instantOfWallTime, nextOccurrence, occurrenceNote, occurrencesBetween, occurrencesFrom, RULE_DEFAULTS } from './recurrence'
 
 function rule(fields: Partial<RecurrenceRule> & Pick<RecurrenceRule, 'scheduled_datetime'>): RecurrenceRule {
-  return {
-    timezone: 'UTC',
-    repeat_type: 'daily',
-    repeat_interval: null,
-    repeat_unit: null,
-    cron_expression: null,
-    repeat_days_of_week: null,
-    repeat_day_of_month: null,
-    repeat_month_end: 'last_day',
-    repeat_end_date: null,
-    max_occurrences: null,
-    ...fields,
-  }
+  return { ...RULE_DEFAULTS, repeat_type: 'daily', ...fields }
 }
 
 /** Occurrences from the start, shown on the schedule's clock. */

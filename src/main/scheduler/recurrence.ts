@@ -11,6 +11,20 @@ import { calendarDate, hoursOfDay, ordinal, timeOfDay, wallClock, type Recurrenc
 
 type FixedTimeRule = 'single-value' | 'no-wildcard'
 
+/** What a recurrence field left out means (as the schedules table's defaults say). */
+export const RULE_DEFAULTS = {
+  timezone: 'UTC',
+  repeat_type: 'none',
+  repeat_interval: null,
+  repeat_unit: null,
+  cron_expression: null,
+  repeat_days_of_week: null,
+  repeat_day_of_month: null,
+  repeat_month_end: 'last_day',
+  repeat_end_date: null,
+  max_occurrences: null,
+} as const satisfies Omit<RecurrenceRule, 'scheduled_datetime'>
+
 const MAX_CACHED = 20_000
 const crons = new Map<string, Cron>()
 

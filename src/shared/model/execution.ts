@@ -99,7 +99,8 @@ export interface TestRun {
 
 const Viewport = z.number().int().min(100).max(10_000)
 
-const RunConfigFields = {
+/** How a run executes: also what each occurrence of a schedule runs with. */
+export const RunConfigFields = {
   parallel_enabled: z.boolean().optional(),
   parallel_count: z.number().int().min(1, 'Must be between 1 and 10').max(10, 'Must be between 1 and 10').optional(),
   retry_on_failure: z.boolean().optional(),

@@ -4,8 +4,8 @@
 import { z } from 'zod'
 import { REPORT_FORMATS } from '../api/reports'
 import { DateFilter, Id, listQuery, Name, Tags, Timestamp } from './common'
-import { BrowserName, SuitePath } from './definition'
-import { RunOptions } from './execution'
+import { SuitePath } from './definition'
+import { RunConfigFields, RunOptions } from './execution'
 
 export const SCHEDULE_STATUSES = ['active', 'paused', 'completed', 'cancelled'] as const
 export const ScheduleStatus = z.enum(SCHEDULE_STATUSES)
@@ -148,11 +148,11 @@ const ScheduleFields = {
   tags: Tags.optional(),
   ...RecurrenceFields,
   is_enabled: z.boolean().optional(),
-  parallel_enabled: z.boolean().optional(),
-  parallel_count: z.number().int().min(1, 'Must be between 1 and 10').max(10, 'Must be between 1 and 10').optional(),
-  retry_on_failure: z.boolean().optional(),
-  retry_count: z.number().int().min(0).max(10).optional(),
-  browser_name: BrowserName.nullish(),
+  parallel_enabled: RunConfigFields.parallel_enabled,
+  parallel_count: RunConfigFields.parallel_count,
+  retry_on_failure: RunConfigFields.retry_on_failure,
+  retry_count: RunConfigFields.retry_count,
+  browser_name: RunConfigFields.browser_name,
   run_options: ScheduleRunOptions.optional(),
   report_formats: z.array(ScheduleReportFormat).max(3).optional(),
   missed_policy: MissedPolicy.optional(),
