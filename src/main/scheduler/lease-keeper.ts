@@ -71,9 +71,16 @@ export class LeaseKeeper {
     return this.held
   }
 
-  /** Looks again at once (another process may just have released it). */
+  /** Looks again at once (another process may just have released it): a read first, a write only if it looks free. */
   poke(): void {
-    if (!this.stopped && !this.held) this.attempt()
+    if (this.stopped || this.held) return
+    const lease = this.options.leases.get(this.options.name)
+    if (lease && lease.expires_at > this.options.clock.now().toISOString() && !this.isGone(lease)) return
+    this.attempt()
+  }
+
+  private isGone(lease: Lease): boolean {
+    return (this.options.isGone ?? ((l: Lease) => localProcessGone(l.holder.pid, l.holder.host)))(lease)
   }
 
   stop(): void {
@@ -86,7 +93,7 @@ export class LeaseKeeper {
 
   private attempt(): void {
     const { leases, name, clock } = this.options
-    const answer = leases.acquire(name, this.holder, this.ttlMs, clock.now(), this.options.isGone ?? ((lease) => localProcessGone(lease.holder.pid, lease.holder.host)))
+    const answer = leases.acquire(name, this.holder, this.ttlMs, clock.now(), (lease) => this.isGone(lease))
     this.lastSeen = answer.lease
     if (answer.held) {
       this.held = true

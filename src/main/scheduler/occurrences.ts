@@ -124,7 +124,6 @@ export class Occurrences {
    * schedule's last outcome, the event, then notifications (in the background).
    */
   async end(schedule: StoredSchedule, execution: ScheduleExecution, run: TestRun | null, status: ScheduleExecutionStatus, error: string | null): Promise<ScheduleExecution> {
-    const reportPath = run && status !== 'cancelled' ? await this.writeReports(schedule, run) : null
     const ended = this.store.schedules.updateExecution(
       execution.id,
       {
@@ -135,18 +134,20 @@ export class Occurrences {
         passed_tests: run?.passed_tests ?? 0,
         failed_tests: (run?.failed_tests ?? 0) + (run?.no_run_tests ?? 0),
         duration_ms: run?.duration_ms ?? 0,
-        report_path: reportPath,
       },
       UNFINISHED_EXECUTION,
     )
+    // Another process ended it first (and writes its reports and notifications).
     if (!ended) return this.store.schedules.execution(execution.id)
-    this.store.schedules.noteOutcome(schedule.id, ended.executed_at!, status)
-    this.deps.events.emit('schedules.onExecution', ended)
+    const reportPath = run && status !== 'cancelled' ? await this.writeReports(schedule, run) : null
+    const final = (reportPath && this.store.schedules.updateExecution(ended.id, { report_path: reportPath }, [status])) || ended
+    this.store.schedules.noteOutcome(schedule.id, final.executed_at!, status)
+    this.deps.events.emit('schedules.onExecution', final)
     const counts = run ? `, ${run.passed_tests}/${run.total_tests} passed` : ''
     this.deps.log(`${schedule.schedule_name}: ${run ? `${run.run_name} ` : ''}${status}${counts}${error ? ` (${error})` : ''}${reportPath ? `; report ${reportPath}` : ''}`)
-    const previous = this.store.schedules.previousOutcome(schedule.id, ended.id)
-    if (wantsNotification({ schedule, execution: ended, previous })) this.track(this.notify({ schedule, execution: ended, run, previous }))
-    return ended
+    const previous = this.store.schedules.previousOutcome(schedule.id, final.id)
+    if (wantsNotification({ schedule, execution: final, previous })) this.track(this.notify({ schedule, execution: final, run, previous }))
+    return final
   }
 
   private async writeReports(schedule: StoredSchedule, run: TestRun): Promise<string | null> {
