@@ -3,7 +3,6 @@
 // on network errors and 5xx/429), and e-mail through the tester's SMTP server (nodemailer). The
 // schedule's policy says when: always, on failure, on a change of outcome. Every attempt ends in
 // a schedule_notifications row; the webhook URL and the SMTP password never reach one.
-import nodemailer from 'nodemailer'
 import type { ScheduleExecution, ScheduleExecutionStatus, ScheduleNotification } from '../../shared/model/schedules'
 import type { TestRun } from '../../shared/model/execution'
 import { formatDuration } from '../report/data'
@@ -142,6 +141,8 @@ export async function sendEmail(smtp: SmtpConnection | null, to: readonly string
     return record('email', target, { attempts: 0, error: 'No SMTP server is set up: run `testdesk schedules smtp --host …` or set it in Settings' }, (t) => t)
   }
   const mask = secretMasker(smtp.password ? [smtp.password] : [])
+  // Loaded on first use: it costs every CLI command half a second at start otherwise.
+  const { default: nodemailer } = await import('nodemailer')
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
