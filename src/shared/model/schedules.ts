@@ -171,15 +171,12 @@ export const CreateScheduleInput = z
   .strict()
 export type CreateScheduleInput = z.infer<typeof CreateScheduleInput>
 
-export type UpdateScheduleInput = { id: string } & Partial<CreateScheduleInput> & { status?: ScheduleStatus }
 export const UpdateScheduleInput = z
-  .object({
-    id: Id,
-    ...Object.fromEntries(Object.entries(ScheduleFields).map(([k, v]) => [k, v.optional()])),
-    status: ScheduleStatus.optional(),
-    next_execution_at: Timestamp.nullish(),
-  })
-  .strict() as unknown as z.ZodType<UpdateScheduleInput>
+  .object(ScheduleFields)
+  .partial()
+  .extend({ id: Id, status: ScheduleStatus.optional(), next_execution_at: Timestamp.nullish() })
+  .strict()
+export type UpdateScheduleInput = z.infer<typeof UpdateScheduleInput>
 
 export const ListSchedulesQuery = listQuery(['next_execution_at', 'created_at', 'schedule_name'], {
   project_id: Id.optional(),
@@ -192,19 +189,17 @@ export const ListSchedulesQuery = listQuery(['next_execution_at', 'created_at', 
 
 /** A draft's recurrence (or a stored schedule's, by id) and how many occurrences to show. */
 export const PreviewScheduleInput = z
-  .object({
+  .object(RecurrenceFields)
+  .partial()
+  .extend({
     id: Id.optional(),
-    ...Object.fromEntries(Object.entries(RecurrenceFields).map(([k, v]) => [k, v.optional()])),
     count: z.number().int().min(1).max(50).default(5),
     /** From when (default now). */
     from: Timestamp.optional(),
     /** The zone `local_time` is shown in (default this machine's): the browser's, in browser mode. */
     local_timezone: IanaTimezone.optional(),
   })
-  .strict() as unknown as z.ZodType<
-  { id?: string; count: number; from?: string; local_timezone?: string } & Partial<z.infer<z.ZodObject<typeof RecurrenceFields>>>,
-  unknown
->
+  .strict()
 
 export interface SchedulePreview {
   description: string
