@@ -199,9 +199,7 @@ export class SchedulerService {
     const { open, runNames } = await this.occurrences.sweep(id)
     const running = open.find((e) => e.test_run_id)
     if (running) throw TestDeskError.invalidState(`${schedule.schedule_name} is still running ${runNames.get(running.id) ?? 'a run'}: wait for it to end, or stop it`)
-    const execution = this.store.schedules.recordExecution({ schedule_id: id, scheduled_for: this.clock.now().toISOString(), status: 'pending', trigger: 'manual' })
-    this.options.events.emit('schedules.onFired', { schedule_id: id, schedule_name: schedule.schedule_name, execution })
-    return this.occurrences.start(schedule, execution)
+    return this.occurrences.runNow(schedule)
   }
 
   status(): SchedulerStatus {

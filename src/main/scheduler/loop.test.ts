@@ -37,6 +37,10 @@ const startLoop = () => t.core.scheduler.start({ kind: 'test', log: (line) => lo
 const runs = async () => (await t.ok('runs.list', { sort_order: 'asc', sort_by: 'run_number' })).items as any[]
 const history = async (id: string): Promise<ScheduleExecutionView[]> => (await t.ok('schedules.history', { id, limit: 100 })).items
 
+function progressOf(run: any) {
+  return { run_id: run.id, run_name: run.run_name, status: run.status, total_tests: run.total_tests, finished_tests: run.total_tests, passed_tests: run.passed_tests, failed_tests: run.failed_tests, skipped_tests: 0, no_run_tests: 0, pass_rate: run.pass_rate, running: [], elapsed_ms: 0, message: null }
+}
+
 /** Ends a run of the manual workflow: every item gets a result (passed unless told). */
 async function finish(runId: string, status: 'passed' | 'failed' = 'passed') {
   const items = (await t.ok('runItems.list', { test_run_id: runId })).items as any[]
@@ -227,6 +231,22 @@ describe('pause, resume, limits, run now', () => {
     expect(await t.fail('schedules.runNow', { id: s.id })).toMatchObject({ kind: 'invalid_state', message: 'Hourly smoke is still running Run_001: wait for it to end, or stop it' })
     await finish(execution.test_run_id)
     expect((await t.ok('schedules.runNow', { id: s.id })).test_run_id).not.toBe(execution.test_run_id)
+  })
+
+  it('run now is recorded with its run at once, so a process holding the schedules never starts a second run for it', async () => {
+    const s = await schedule()
+    startLoop()
+    const execution = await t.ok('schedules.runNow', { id: s.id })
+    await clock.advance(2 * MIN)
+    expect(await runs()).toHaveLength(1)
+    // Another process ended the occurrence first: this one still tells its listeners (a CLI waiting on it).
+    t.store.schedules.updateExecution(execution.id, { status: 'completed' }, ['running'])
+    events.length = 0
+    await finish(execution.test_run_id)
+    // As the orchestrator of the process that ran it says when the run ends.
+    t.core.events.emit('runs.onProgress', { ...progressOf(await t.ok('runs.get', { id: execution.test_run_id })) })
+    await t.core.scheduler.drain()
+    expect(events.filter((e) => e.name === 'schedules.onExecution').map((e) => [e.payload.id, e.payload.status])).toContainEqual([execution.id, 'completed'])
   })
 
   it('an occurrence whose tests are gone ends failed, saying why', async () => {

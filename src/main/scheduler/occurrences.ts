@@ -64,30 +64,69 @@ export class Occurrences {
 
   /** Creates and starts the run of a pending occurrence; a failure to create it ends the occurrence failed. */
   async start(schedule: StoredSchedule, execution: ScheduleExecution): Promise<ScheduleExecution> {
-    let run: TestRun
+    const created = await this.createRun(schedule, execution.scheduled_for)
+    if ('error' in created) return this.end(schedule, execution, null, 'failed', created.error)
+    const started = this.store.schedules.updateExecution(execution.id, { test_run_id: created.run.id, status: 'running', executed_at: this.now() }, ['pending'])
+    if (!started) return this.store.schedules.execution(execution.id)
+    return this.startRun(schedule, started, created.run)
+  }
+
+  /**
+   * Run now: the run is created first and its occurrence recorded already running, so no other
+   * process ever sees it waiting for a run and starts one of its own.
+   */
+  async runNow(schedule: StoredSchedule): Promise<ScheduleExecution> {
+    const at = this.now()
+    const created = await this.createRun(schedule, at)
+    const base = { schedule_id: schedule.id, scheduled_for: at, trigger: 'manual' as const }
+    if ('error' in created) {
+      const pending = this.store.schedules.recordExecution({ ...base, status: 'pending' })
+      this.fired(schedule, pending)
+      return this.end(schedule, pending, null, 'failed', created.error)
+    }
+    const running = this.store.schedules.recordExecution({ ...base, status: 'running', test_run_id: created.run.id, executed_at: at })
+    this.fired(schedule, running)
+    return this.startRun(schedule, running, created.run)
+  }
+
+  private fired(schedule: StoredSchedule, execution: ScheduleExecution): void {
+    this.deps.events.emit('schedules.onFired', { schedule_id: schedule.id, schedule_name: schedule.schedule_name, execution })
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString()
+  }
+
+  private async createRun(schedule: StoredSchedule, scheduledFor: string): Promise<{ run: TestRun } | { error: string }> {
     try {
-      run = await this.deps.runs.create(runInputFor(schedule, execution.scheduled_for))
+      return { run: await this.deps.runs.create(runInputFor(schedule, scheduledFor)) }
     } catch (error) {
       const reason = error instanceof TestDeskError && error.issues?.some((i) => i.field === 'select') ? 'no tests match its suite and tags' : describe(error)
-      return this.end(schedule, execution, null, 'failed', `Could not create the run: ${reason}`)
+      return { error: `Could not create the run: ${reason}` }
     }
-    const started = this.store.schedules.updateExecution(execution.id, { test_run_id: run.id, status: 'running', executed_at: this.deps.clock.now().toISOString() }, ['pending'])
-    if (!started) return this.store.schedules.execution(execution.id)
-    this.deps.events.emit('schedules.onExecution', started)
+  }
+
+  private async startRun(schedule: StoredSchedule, execution: ScheduleExecution, run: TestRun): Promise<ScheduleExecution> {
+    this.deps.events.emit('schedules.onExecution', execution)
     try {
       await this.deps.runs.start(run.id)
     } catch (error) {
       const after = await this.deps.runs.get(run.id).catch(() => run)
-      return this.end(schedule, started, after, 'failed', `Could not start ${run.run_name}: ${describe(error)}`)
+      return this.end(schedule, execution, after, 'failed', `Could not start ${run.run_name}: ${describe(error)}`)
     }
     this.deps.log(`${schedule.schedule_name}: ${run.run_name} started (${run.total_tests} test${run.total_tests === 1 ? '' : 's'}, occurrence of ${execution.scheduled_for})`)
-    return started
+    return execution
   }
 
   /** A run ended (an event said so, with why when it did not complete): ends its occurrence, if it has one still open. */
   async runEnded(runId: string, message: string | null = null): Promise<void> {
-    const execution = this.store.schedules.unfinishedExecutions().find((e) => e.test_run_id === runId)
+    const execution = this.store.schedules.executionOfRun(runId)
     if (!execution) return
+    if (!UNFINISHED_EXECUTION.includes(execution.status)) {
+      // Ended already by the process holding the schedules: listeners here still learn how.
+      this.deps.events.emit('schedules.onExecution', execution)
+      return
+    }
     const run = await this.deps.runs.get(runId).catch(() => null)
     if (!run || !isFinishedRun(run.status)) return
     await this.end(this.store.schedules.get(execution.schedule_id), execution, run, outcomeOf(run), run.status === 'completed' ? null : message)
@@ -137,8 +176,13 @@ export class Occurrences {
       },
       UNFINISHED_EXECUTION,
     )
-    // Another process ended it first (and writes its reports and notifications).
-    if (!ended) return this.store.schedules.execution(execution.id)
+    if (!ended) {
+      // Another process ended it first and writes its reports and notifications; listeners here
+      // (a CLI waiting on run now) still learn how it ended.
+      const current = this.store.schedules.execution(execution.id)
+      if (!UNFINISHED_EXECUTION.includes(current.status)) this.deps.events.emit('schedules.onExecution', current)
+      return current
+    }
     const reportPath = run && status !== 'cancelled' ? await this.writeReports(schedule, run) : null
     const final = (reportPath && this.store.schedules.updateExecution(ended.id, { report_path: reportPath }, [status])) || ended
     this.store.schedules.noteOutcome(schedule.id, final.executed_at!, status)

@@ -243,6 +243,12 @@ export class SchedulesRepo {
       .map((row) => pick<ScheduleExecution>(row, EXECUTION_FIELDS))
   }
 
+  /** The occurrence a run was started for, if any. */
+  executionOfRun(runId: string): ScheduleExecution | null {
+    const [row] = this.s.t.scheduleExecutions.all(new Where().eq('test_run_id', runId), 'LIMIT 1')
+    return row ? pick<ScheduleExecution>(row, EXECUTION_FIELDS) : null
+  }
+
   /** Every occurrence not finished yet (pending or running), of every schedule, oldest first. */
   unfinishedExecutions(): ScheduleExecution[] {
     return this.s.t.scheduleExecutions
