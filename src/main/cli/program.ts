@@ -12,6 +12,8 @@ import { registerRecord } from './commands/record'
 import { registerReport } from './commands/report'
 import { registerRun } from './commands/run'
 import { registerRuns } from './commands/runs'
+import { registerScheduler } from './commands/scheduler'
+import { registerSchedules } from './commands/schedules'
 import { registerServe } from './commands/serve'
 import { describeFailure, EXIT } from './output'
 
@@ -31,11 +33,16 @@ export function buildProgram(): Command {
   registerRecord(program)
   registerRuns(program)
   registerServe(program)
+  registerSchedules(program)
+  registerScheduler(program)
   registerDemo(program)
   registerDemoSite(program)
   registerReport(program)
   registerHistory(program)
-  for (const command of program.commands) command.exitOverride()
+  for (const command of program.commands) {
+    command.exitOverride()
+    for (const sub of command.commands) sub.exitOverride()
+  }
   return program
 }
 

@@ -1,5 +1,5 @@
 // Contract namespaces of the execution side: runs and their items, results and what hangs off
-// them, history, schedules and bundles. Starting, stopping and cancelling go through RunControl,
+// them, history and bundles. Starting, stopping and cancelling go through RunControl,
 // which the runner provides.
 import type { Api } from '../../shared/api'
 import type { Implementation } from '../../shared/api/contract'
@@ -24,7 +24,7 @@ export interface RunControl {
 export function executionNamespaces(
   store: Store,
   control: RunControl,
-): Pick<Impl, 'runs' | 'runItems' | 'results' | 'stepResults' | 'checkpoints' | 'scriptResults' | 'logs' | 'history' | 'schedules' | 'bundles'> {
+): Pick<Impl, 'runs' | 'runItems' | 'results' | 'stepResults' | 'checkpoints' | 'scriptResults' | 'logs' | 'history' | 'bundles'> {
   /** A list honouring `fields`: unknown names are refused (fields.N), the rest select. */
   const withFields =
     <Q extends { fields?: string[] }, T extends object>(table: TableName, list: (query: Q) => Page<T>, ...computed: string[]) =>
@@ -105,25 +105,6 @@ export function executionNamespaces(
         const suite = suite_id ? store.suites.get(suite_id) : store.suites.mustByPath(suite_path!, project_id)
         return store.history.forSuite(suite, store.suites.idsUnder(suite.path, suite.project_id), limit)
       },
-    },
-    schedules: {
-      create: (input) => store.schedules.create(input),
-      get: ({ id }) => store.schedules.get(id),
-      update: (input) => store.schedules.update(input),
-      delete: ({ id }) => store.schedules.delete(id),
-      bulkDelete: ({ ids }) =>
-        store.tx(() => {
-          ids.forEach((id, i) => {
-            if (!store.t.schedules.exists(id)) throw TestDeskError.validation(`ids.${i}`, `no schedule with id ${id}`)
-          })
-          for (const id of ids) store.schedules.delete(id)
-          return { deleted: ids.length }
-        }),
-      list: withFields('schedules', (query) => store.schedules.list(query)),
-      pause: ({ id }) => store.schedules.setStatus(id, 'paused'),
-      resume: ({ id }) => store.schedules.setStatus(id, 'active'),
-      history: ({ id, limit, offset }) => store.schedules.executions(id, limit, offset),
-      pending: ({ at }) => store.schedules.due((at ? new Date(at) : new Date()).toISOString()),
     },
     bundles: {
       list: ({ test_group_id }) => store.results.bundles(test_group_id),

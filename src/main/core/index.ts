@@ -12,11 +12,13 @@ import { EventBus } from './events'
 import { databasePath as dbPathIn } from './paths'
 import { projectFilesNamespace } from './project-files'
 import { reportsNamespace } from './reports'
+import { schedulesNamespace } from './schedules'
 import { systemNamespace } from './system'
 import { validateStep } from '../../shared/steps'
 import { Orchestrator } from '../runner/orchestrator'
 import { Recorder } from '../recorder'
 import { recorderNamespace } from './recorder'
+import { SchedulerService, type SchedulerServiceOptions } from '../scheduler'
 
 export interface CoreOptions {
   dataDir: string
@@ -30,6 +32,8 @@ export interface CoreOptions {
    * marks the run running and results come from elsewhere (reference/003's manual workflow).
    */
   execution?: 'browser' | 'manual'
+  /** The scheduler's clock, notification and loop settings (tests inject a clock and short timings). */
+  scheduler?: Pick<SchedulerServiceOptions, 'clock' | 'notify' | 'timings'>
 }
 
 export interface Core {
@@ -41,6 +45,8 @@ export interface Core {
   readonly runner: Orchestrator | null
   /** Recording sessions; tests reach the recording browser through it. */
   readonly recorder: Recorder
+  /** Plans schedules for the contract; `start` makes this process run them (app, serve, `testdesk scheduler`). */
+  readonly scheduler: SchedulerService
   close(): Promise<void>
 }
 
@@ -61,6 +67,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       pick: (picked) => events.emit('recorder.onPick', picked),
     },
   })
+  let dispatcher: Dispatcher | null = null
+  const scheduler = new SchedulerService({
+    store,
+    events,
+    databasePath,
+    dispatcher: () => dispatcher!,
+    recoverRuns: () => runner?.recover(),
+    ...options.scheduler,
+  })
   const implementation: Implementation<Api> = {
     system: systemNamespace(context),
     ...definitionNamespaces(store),
@@ -68,8 +83,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     ...executionNamespaces(store, control),
     reports: reportsNamespace(context),
     recorder: recorderNamespace(recorder),
+    schedules: schedulesNamespace(store, scheduler),
   }
-  const dispatcher = createDispatcher(api, implementation)
+  dispatcher = createDispatcher(api, implementation)
   let closed = false
   return {
     api: implementation,
@@ -78,11 +94,16 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     context,
     runner,
     recorder,
+    scheduler,
     async close() {
       if (closed) return
       closed = true
+      // The schedules are released first (another process may take them over at once); runs
+      // cancelled by closing still end their occurrences before the database closes.
+      await scheduler.stop()
       await recorder.closeAll()
       await runner?.close()
+      await scheduler.close()
       db.close()
     },
   }

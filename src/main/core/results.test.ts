@@ -365,7 +365,7 @@ describe('field selection on every execution-side list', () => {
     const result = await submit(t, items[0])
     await t.ok('logs.addConsole', { test_run_result_id: result.id, logs: [{ log_level: 'info', message: 'hi', timestamp: '2026-01-17T10:00:00Z' }] })
     await t.ok('logs.addNetwork', { test_run_result_id: result.id, logs: [{ url: 'http://x/', method: 'GET', timestamp: '2026-01-17T10:00:00Z' }] })
-    await t.ok('schedules.create', { schedule_name: 'Nightly', suite_path: ['ROOT'], scheduled_datetime: '2026-01-18T02:00:00Z' })
+    await t.ok('schedules.create', { schedule_name: 'Nightly', suite_path: ['ROOT'], scheduled_datetime: '2099-01-18T02:00:00Z' })
     const lists: [string, Record<string, unknown>, string][] = [
       ['runs.list', {}, 'status'],
       ['runItems.list', { test_run_id: run.id }, 'test_case_name'],

@@ -14,6 +14,7 @@ import { isFinishedItem, isFinishedRun, isFlaky } from '../../shared/model/state
 import type { RunControl } from '../core/execution'
 import type { EventBus } from '../core/events'
 import type { Store } from '../store'
+import { processAlive } from '../store/process-alive'
 import type { RunItemView } from '../store/runs'
 import type { BrowserName } from './browsers'
 import { demoSiteHandle, type DemoSiteHandle } from './demo-site-link'
@@ -558,16 +559,5 @@ function failedOutcome(steps: EngineStep[], message: string): TestOutcome {
     startedAt: now,
     completedAt: now,
     durationMs: 0,
-  }
-}
-
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

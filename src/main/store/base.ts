@@ -144,6 +144,11 @@ export class StoreBase {
   now(): string {
     return nowIso()
   }
+
+  /** Changes when another connection (another process) commits: tells its writes from this process's own. */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number
+  }
 }
 
 function safeUserName(): string {

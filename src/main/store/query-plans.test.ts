@@ -123,6 +123,14 @@ describe('hot queries use their index', () => {
     expect(plan).not.toMatch(/TEMP B-TREE/)
   })
 
+  it("the scheduler's wake-up: the soonest due schedule, the open occurrences, a schedule's open occurrences", () => {
+    const next = expectIndex(only(sqlOf(() => store.schedules.nextDue()), /FROM schedules/), 'schedules', 'idx_schedules_next_exec')
+    expect(next).not.toMatch(/TEMP B-TREE/)
+    expectIndex(only(sqlOf(() => store.schedules.unfinishedExecutions()), /FROM schedule_executions/), 'schedule_executions', 'idx_schedule_exec_status')
+    const mine = sqlOf(() => store.schedules.executionsIn('01a20000-0000-7000-8000-000000000000', ['pending', 'running']))
+    expectIndex(only(mine, /FROM schedule_executions/), 'schedule_executions', 'idx_schedule_exec_schedule')
+  })
+
   it('a submitted result rolls up through indexes only', async () => {
     const { items } = await startedRun(t, 3)
     const sqls = sqlOf(() =>

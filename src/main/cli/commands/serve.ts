@@ -13,7 +13,8 @@ export function registerServe(program: Command): void {
     .description('Run TestDesk in browser mode: serve the UI on 127.0.0.1 and print the URL to open')
     .option('--port <n>', 'port to listen on (default: a free one)')
     .option('--demo', 'add (or refresh) the demo project first, as `testdesk demo` does')
-    .action(async (opts: { port?: string; demo?: boolean }, command: Command) => {
+    .option('--no-scheduler', 'do not run the schedules of the data directory')
+    .action(async (opts: { port?: string; demo?: boolean; scheduler: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
       const port = intFlag('port', opts.port, 0, 65535)
@@ -28,6 +29,7 @@ export function registerServe(program: Command): void {
           throw error
         },
       )
+      if (opts.scheduler) core.scheduler.start({ kind: 'serve', log: (message) => out.note(`[scheduler] ${message}`) })
       out.result({ url: host.url, port: host.port, dataDir: core.context.dataDir, ...(demo && { demo }) })
       out.line('TestDesk is running in browser mode.')
       out.line(`Open this URL in your browser: ${host.url}`)
