@@ -18,6 +18,7 @@ import type { RunItemView } from '../store/runs'
 import type { BrowserName } from './browsers'
 import { demoSiteHandle, type DemoSiteHandle } from './demo-site-link'
 import { engineSteps, runTest, type EngineStep, type TestOutcome } from './engine'
+import type { Masker } from './engine/masking'
 import { contextOptions, launchBrowser, resolveExecutable, type LaunchSettings } from './launch'
 import { persistExecution } from './persist'
 import { PriorityQueue } from './queue'
@@ -375,6 +376,7 @@ class RunExecution {
           status: stopped ? 'skipped' : undefined,
           errorMessage: stopped ? `${this.stopReason} after step ${outcome.steps.filter((s) => s.status !== 'skipped').length}` : undefined,
           trace: outcome.trace ?? null,
+          mask: iteration.mask,
         })
       })
       const after = this.store.runs.getItem(item.id)
@@ -411,6 +413,7 @@ class RunExecution {
         baseUrl: plan.baseUrl,
         variables: iteration.variables,
         secrets: iteration.secrets,
+        mask: iteration.mask,
         stepTimeoutMs: plan.stepTimeoutMs,
         testTimeoutMs: plan.testTimeoutMs,
         screenshots: run.options.screenshots ?? 'on-failure',
@@ -420,7 +423,7 @@ class RunExecution {
         testName: plan.testCase.name,
         stopAfterStep: () => this.stopReason !== null,
         resolveTest: (ref: string) => this.resolveTest(run, ref),
-        onStepStart: (step) => this.stepStarted(item, step, steps.length),
+        onStepStart: (step) => this.stepStarted(item, step, steps.length, iteration.mask),
         onStepEnd: (result) => this.stepEnded(item, result, steps.length),
       })
       if (this.cancelled) return null
@@ -470,11 +473,12 @@ class RunExecution {
     this.progress()
   }
 
-  private stepStarted(item: RunItemView, step: EngineStep, total: number): void {
+  private stepStarted(item: RunItemView, step: EngineStep, total: number, mask: Masker): void {
+    const description = step.description === null ? null : mask.text(step.description)
     const running = this.running.get(item.id)
     if (running) {
       running.step_number = step.step_number
-      running.step_description = step.description
+      running.step_description = description
     }
     this.events.emit('runs.onStep', {
       run_id: this.runId,
@@ -482,7 +486,7 @@ class RunExecution {
       step_number: step.step_number,
       total_steps: total,
       action: step.action,
-      description: step.description,
+      description,
       status: 'running',
       duration_ms: null,
       error_message: null,
