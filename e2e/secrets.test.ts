@@ -58,16 +58,17 @@ function reportData(html: string): string {
 describe('secrets in a kept, reported, failing run', () => {
   it('appear in no spelling anywhere: database, artifacts, trace, reports, command output', async () => {
     const dataDir = tempDataDir('td-secrets-')
+    // Set up as the UI would: through the contract (secret values are never in project files).
     const core = await openCore({ dataDir })
-    const env = await core.api.environments.create({
-      name: 'Secure',
-      base_url: site.url,
-      variables: [{ name: 'password', value: PASSWORD, is_secret: true }],
-    })
-    const data = await core.api.dataSets.create({ name: 'Tokens', columns: [{ name: 'token', secret: true }], rows: [{ values: { token: TOKEN } }] })
-    await core.api.tests.create({ name: 'Secret journey', data_set_id: data.id, steps: secretJourney(['password', 'token']) })
+    const call = async (name: string, input: unknown) => {
+      const reply = await core.dispatcher.call(name, input, { transport: 'direct' })
+      if (!reply.ok) throw new Error(`${name}: ${reply.error.message}`)
+      return reply.value as { id: string }
+    }
+    await call('environments.create', { name: 'Secure', base_url: site.url, variables: [{ name: 'password', value: PASSWORD, is_secret: true }] })
+    const data = await call('dataSets.create', { name: 'Tokens', columns: [{ name: 'token', secret: true }], rows: [{ values: { token: TOKEN } }] })
+    await call('tests.create', { name: 'Secret journey', data_set_id: data.id, steps: secretJourney(['password', 'token']) })
     await core.close()
-    void env
 
     const reports = join(dataDir, 'reports')
     const outputs: Record<string, CliResult> = {}

@@ -2,7 +2,7 @@
 // file leaves secret values out, so they are set here after the import.
 import type { ImportSummary } from '../../shared/model/project-file'
 import type { Store } from '../store'
-import { importProject } from '../core/project-files'
+import { importProject } from '../core/project-import'
 import { validateStep } from '../../shared/steps'
 import { demoId, demoProjectFile, DEMO_SECRETS } from './demo-project'
 
