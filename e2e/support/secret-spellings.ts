@@ -2,6 +2,9 @@
 // encoders (not with the masker's rules), so tests search stored data for each of them.
 import { jsString } from '../../src/shared/patterns'
 
+/** Base64 of the UTF-8 bytes (no Buffer: shared tests type-check without Node too). */
+const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)))
+
 const htmlEscape = (text: string, apostrophe: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, apostrophe)
 
@@ -26,8 +29,8 @@ export function secretSpellings(secret: string): Record<string, string> {
     'form encoding': form,
     'form encoding, lower-case hex': form.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()),
     "Chromium's query escaping": chromiumQuery,
-    base64: Buffer.from(secret).toString('base64'),
-    base64url: Buffer.from(secret).toString('base64url'),
+    base64: base64(secret),
+    base64url: base64(secret).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
   }
   for (const [name, { encoded, middle }] of Object.entries(base64Inside(secret))) spellings[`${name} (middle part of ${encoded})`] = middle
   return spellings
@@ -40,7 +43,7 @@ export function secretSpellings(secret: string): Record<string, string> {
 export function base64Inside(secret: string): Record<string, { encoded: string; middle: string }> {
   const out: Record<string, { encoded: string; middle: string }> = {}
   for (const prefix of ['u:', 'us:', 'user:']) {
-    const encoded = Buffer.from(prefix + secret + 'xyz').toString('base64')
+    const encoded = base64(prefix + secret + 'xyz')
     out[`base64 after ${prefix.length} bytes`] = { encoded, middle: encoded.slice(Math.ceil(((prefix.length + 1) * 8) / 6), -8) }
   }
   return out
