@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { base64Inside, secretSpellings } from '../../e2e/support/secret-spellings'
-import { maskSecrets, SECRET_MASK } from './steps'
+import { base64Inside, secretSpellings } from '../../../../e2e/support/secret-spellings'
+import { maskSecrets, SECRET_MASK } from '../../../shared/steps'
+import { createMasker } from './masking'
 
 // Quotes, a backslash, spaces, HTML and URL specials, non-ASCII (two- and three-byte UTF-8) and
 // characters encodeURIComponent leaves alone but form encoding and Chromium escape.
@@ -50,5 +51,18 @@ describe('secret masking of shortened texts', () => {
     expect(maskSecrets(`value=Pw%21x%27…`, [secret])).toBe(`value=${SECRET_MASK}`)
     expect(maskSecrets(`Pw!x'y(z)~S3cret_A1…`, [secret])).toBe(`${SECRET_MASK}…`)
     expect(maskSecrets(`Pw! and Pw!x'y(z) without a cut`, [secret])).toBe(`Pw! and Pw!x'y(z) without a cut`)
+  })
+})
+
+describe('masking files', () => {
+  it('masks text files as text and binary files byte by byte', () => {
+    const mask = createMasker([`café 'pw'`])
+    expect(mask.bytes(Buffer.from(`{"v":"caf\\u00e9 'pw'"}`)).toString()).toBe(`{"v":"${SECRET_MASK}"}`)
+    const binary = Buffer.concat([Buffer.from([0xff, 0x00, 0xd8]), Buffer.from(`café 'pw'`), Buffer.from([0xff])])
+    const masked = mask.bytes(binary)
+    expect(masked.includes(Buffer.from(`café 'pw'`))).toBe(false)
+    expect(masked).toEqual(Buffer.concat([Buffer.from([0xff, 0x00, 0xd8]), Buffer.from('******'), Buffer.from([0xff])]))
+    const plain = Buffer.from('nothing to hide')
+    expect(mask.bytes(plain)).toBe(plain)
   })
 })
