@@ -249,17 +249,19 @@ function importSuites(
       if (node) {
         if (tree.update(node, { parent: parent.node, name, ...fields }, at)) outcome = 'updated'
       } else {
-        node = tree.ensure(s.path, () => ({ id: s.id, ...fields }), at).node
+        node = tree.ensure(s.path, (path) => (path.length === s.path.length ? { id: s.id, ...fields } : undefined), at).node
         outcome = 'created'
       }
     }
+    const suiteId = node.id
     // Tests the file does not hold keep their place; those it holds are where it lists them.
-    const before = new Set(tree.testIds(node!))
+    const before = new Set(tree.testIds(node))
     const added = s.tests.filter((id) => !before.has(id))
     const kept = new Set(s.tests)
-    if (added.length || [...before].some((id) => fileTests.has(id) && !kept.has(id))) outcome = outcome === 'created' ? outcome : 'updated'
-    store.suites.link(node!.id, added)
-    for (const testId of s.tests) memberships.set(testId, [...(memberships.get(testId) ?? []), node!.id])
+    const dropped = [...before].some((id) => fileTests.has(id) && !kept.has(id))
+    if (outcome === 'unchanged' && (added.length || dropped)) outcome = 'updated'
+    store.suites.link(suiteId, added)
+    for (const testId of s.tests) memberships.set(testId, [...(memberships.get(testId) ?? []), suiteId])
     count('suites', outcome)
   }
   // A test's suites become those the file lists it in (within the file's scope).
