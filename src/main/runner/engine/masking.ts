@@ -28,8 +28,10 @@ export interface Masker {
   clip(value: string, max: number): string
 }
 
+/** Built on first use: a run plans every data iteration ahead, most of them masked much later. */
 export function createMasker(secrets: readonly string[]): Masker {
-  const text = secretMasker(secrets)
+  let masker: ((text: string) => string) | null = null
+  const text = (value: string) => (masker ??= secretMasker(secrets))(value)
   const active = secrets.some((secret) => secret.trim())
   let binary: ((text: string) => string) | null = null
   return {

@@ -38,6 +38,8 @@ export class TestSession {
   /** Results whose window title is read in the background, filled in by settleTitles(). */
   readonly titleClaims: { claim: TitleClaim; outcome: StepOutcome }[] = []
   private readonly active = new Set<(failure: StepFailure) => void>()
+  /** Variable values already masked: each step's description and code need them all. */
+  private readonly maskedValues = new Map<string, string>()
   private contextClosed!: () => void
   private readonly closing = new Promise<void>((resolve) => (this.contextClosed = resolve))
   private testTimer: NodeJS.Timeout | undefined
@@ -92,7 +94,12 @@ export class TestSession {
   /** The variables as results may show them: every secret in their values masked. */
   shownVariables(): Record<string, string> {
     if (!this.mask.active) return this.variables
-    return Object.fromEntries(Object.entries(this.variables).map(([name, value]) => [name, this.mask.text(value)]))
+    const shown = (value: string) => {
+      let masked = this.maskedValues.get(value)
+      if (masked === undefined) this.maskedValues.set(value, (masked = this.mask.text(value)))
+      return masked
+    }
+    return Object.fromEntries(Object.entries(this.variables).map(([name, value]) => [name, shown(value)]))
   }
 
   /** Fills in the window titles the steps claimed, waiting at most `boundMs` for reads under way. */
