@@ -82,7 +82,7 @@ export interface StaticServer {
 export async function serveFolder(root: string): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const path = resolveInside(root, new URL(req.url ?? '/', 'http://x').pathname)
-    const file = path ? findFile(path) : null
+    const file = path ? findFile(path, root) : null
     if (!file) return sendText(res, 404, 'not found')
     sendFile(req, res, file, { 'Cache-Control': 'no-store' })
   })

@@ -1,6 +1,6 @@
 // A URL that is itself a secret (a webhook carries its credential in the path or query) is shown
 // as its scheme and host only.
-import { SECRET_MASK } from './variables'
+import { SECRET_MASK } from './secret-mask'
 
 export function maskUrl(url: string): string {
   const match = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^@/?#]*@)?([^/?#]*)/i.exec(url)

@@ -2,7 +2,7 @@
 // file leaves secret values out, so they are set here after the import.
 import type { ImportSummary } from '../../shared/model/project-file'
 import type { Store } from '../store'
-import { importProject } from '../core/project-files'
+import { importProject } from '../core/project-import'
 import { validateStep } from '../../shared/steps'
 import { demoId, demoProjectFile, DEMO_SECRETS } from './demo-project'
 
@@ -21,10 +21,10 @@ export function seedDemo(store: Store, projectId: string = store.defaultProjectI
       rows: dataSet.rows.map((row, i) => ({ id: row.id, enabled: row.enabled, values: { ...row.values, password: DEMO_SECRETS.accounts[i] } })),
     })
     // Demo tests that an older TestDesk also linked to ROOT belong to their Demo suite alone.
-    const root = store.suites.root(store.defaultProjectId)
+    const root = store.suites.rootId(projectId)
     for (const test of file.tests ?? []) {
       const suites = store.suites.suiteIdsOf(test.id)
-      if (suites.length > 1 && suites.includes(root.id)) store.suites.setSuitesOf(test.id, suites.filter((id) => id !== root.id))
+      if (suites.length > 1 && suites.includes(root)) store.suites.setSuitesOf(test.id, suites.filter((id) => id !== root))
     }
     summary.warnings = summary.warnings.filter((w) => !w.includes('secret variable password'))
     return summary

@@ -9,6 +9,7 @@ import { SECRET_MASK } from '../../shared/steps'
 import type { Store } from '../store'
 import { DEMO_SITE_URL, type DemoSiteHandle } from './demo-site-link'
 import { DEFAULT_STEP_TIMEOUT_MS } from './engine'
+import { createMasker, type Masker } from './engine/masking'
 
 export interface Iteration {
   /** 1-based; null when the test is not data-driven. */
@@ -18,6 +19,8 @@ export interface Iteration {
   shownValues: Record<string, string> | null
   variables: Record<string, string>
   secrets: string[]
+  /** Masks `secrets` in everything this iteration gives back: results, events, files. */
+  mask: Masker
 }
 
 export interface TestPlan {
@@ -40,18 +43,24 @@ export async function planTest(store: Store, run: { options: Pick<TestRun['optio
   if (baseUrl?.startsWith(DEMO_SITE_URL)) baseUrl = (await demoSite.url()) + baseUrl.slice(DEMO_SITE_URL.length).replace(/^\//, '')
   const common = { ...environment.variables, ...(baseUrl ? { baseUrl } : {}) }
 
-  let iterations: Iteration[] = [{ number: null, rowIndex: null, shownValues: null, variables: common, secrets: environment.secrets }]
+  let iterations: Iteration[] = [{ number: null, rowIndex: null, shownValues: null, variables: common, secrets: environment.secrets, mask: createMasker(environment.secrets) }]
   if (testCase.data_set_id) {
     const set = store.dataSets.forRun(testCase.data_set_id)
     const secretColumns = new Set(set.columns.filter((c) => c.secret).map((c) => c.name))
     const rows = set.rows
-    iterations = rows.map((row, i) => ({
-      number: i + 1,
-      rowIndex: row.row_index,
-      shownValues: Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, secretColumns.has(k) ? SECRET_MASK : v])),
-      variables: { ...common, ...row.values },
-      secrets: [...environment.secrets, ...[...secretColumns].map((c) => row.values[c]).filter((v): v is string => !!v)],
-    }))
+    iterations = rows.map((row, i) => {
+      const secrets = [...environment.secrets, ...[...secretColumns].map((c) => row.values[c]).filter((v): v is string => !!v)]
+      const mask = createMasker(secrets)
+      return {
+        number: i + 1,
+        rowIndex: row.row_index,
+        // A secret column shows the mask; any other cell holding a secret is masked too.
+        shownValues: Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, secretColumns.has(k) ? SECRET_MASK : mask.text(v)])),
+        variables: { ...common, ...row.values },
+        secrets,
+        mask,
+      }
+    })
   }
   return {
     testCase,

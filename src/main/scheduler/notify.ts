@@ -7,7 +7,7 @@ import type { ScheduleExecution, ScheduleExecutionStatus, ScheduleNotification }
 import type { TestRun } from '../../shared/model/execution'
 import { formatDuration } from '../report/data'
 import { maskUrl } from '../../shared/secret-url'
-import { secretMasker } from '../../shared/variables'
+import { secretMasker } from '../../shared/secret-mask'
 import type { SmtpConnection } from '../store/scheduler-settings'
 import type { StoredSchedule } from '../store/schedules'
 

@@ -140,4 +140,14 @@ describe('hot queries use their index', () => {
       expect(planOf(sql), sql).not.toMatch(/\bSCAN (test_run_items|test_run_results|test_execution_history|state_transitions|execution_bundles)\b/)
     }
   })
+
+  it("a test joining a suite finds the suite's last position by seek: idx_suite_test_cases_position", () => {
+    const sqls = sqlOf(() => store.tests.create({ name: 'Joins ROOT' }))
+    const last = only(sqls, /max\(position\) AS p FROM suite_test_cases WHERE suite_id = \?/)
+    // Without the index (before migration 0030) this read every test of the suite: importing
+    // 20,000 tests into ROOT took quadratic time.
+    expect(planOf(last)).toMatch(/USING COVERING INDEX idx_suite_test_cases_position/)
+    const ordered = sqlOf(() => store.suites.testIds(store.suites.rootId(), false))
+    expect(planOf(only(ordered, /FROM suite_test_cases WHERE suite_id = \? ORDER BY position/))).not.toMatch(/TEMP B-TREE/)
+  })
 })

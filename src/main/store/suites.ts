@@ -5,7 +5,6 @@ import { TestDeskError } from '../../shared/api/errors'
 import type { Page } from '../../shared/model/common'
 import {
   isUnder,
-  ROOT_SUITE,
   type CreateSuiteInput,
   type ListSuitesQuery,
   type Suite,
@@ -13,6 +12,7 @@ import {
 } from '../../shared/model/definition'
 import type { StoreBase } from './base'
 import { guarded } from './errors'
+import { SuiteTree } from './suite-tree'
 
 
 type SuiteRow = Omit<Suite, 'path' | 'test_count' | 'own_test_count'>
@@ -69,10 +69,15 @@ export class SuitesRepo {
     return out
   }
 
-  root(projectId?: string): Suite {
+  /** The id of the project's ROOT suite (one seek: creating tests in bulk asks for it each time). */
+  rootId(projectId?: string): string {
     const project = this.s.projectOrDefault(projectId)
-    const row = this.s.statements.get('SELECT * FROM suites WHERE project_id = ? AND parent_id IS NULL').get(project) as SuiteRow
-    return this.withPath(row)
+    return (this.s.statements.get('SELECT id FROM suites WHERE project_id = ? AND parent_id IS NULL').get(project) as { id: string }).id
+  }
+
+  /** The tree in memory, for many suite writes in a row (see SuiteTree). */
+  bulk(projectId?: string): SuiteTree {
+    return new SuiteTree(this.s, this.s.projectOrDefault(projectId))
   }
 
   get(id: string): Suite {
@@ -109,21 +114,6 @@ export class SuitesRepo {
     )
   }
 
-  /** Creates every missing suite along `path` (ROOT first); returns the last one. */
-  ensurePath(path: readonly string[], projectId?: string): Suite {
-    if (path[0] !== ROOT_SUITE) throw TestDeskError.validation('suite_path', `a suite path starts with '${ROOT_SUITE}'`)
-    return this.s.tx(() => {
-      let current = this.root(projectId)
-      for (const name of path.slice(1)) {
-        const child = this.s.statements
-          .get('SELECT id FROM suites WHERE parent_id = ? AND name = ?')
-          .get(current.id, name) as { id: string } | undefined
-        current = child ? this.get(child.id) : this.create({ parent_id: current.id, name, project_id: current.project_id })
-      }
-      return current
-    })
-  }
-
   create(input: z.infer<typeof CreateSuiteInput>, prefix = ''): Suite {
     const at = (field: string) => (prefix ? `${prefix}.${field}` : field)
     return this.s.tx(() => {
@@ -133,7 +123,7 @@ export class SuitesRepo {
       if (input.project_id && input.project_id !== projectId) {
         throw TestDeskError.validation(at('parent_id'), 'the parent suite belongs to another project')
       }
-      const parentId = input.parent_id ?? this.root(projectId).id
+      const parentId = input.parent_id ?? this.rootId(projectId)
       const position = input.position ?? this.nextPosition(parentId)
       const id = guarded(() =>
         this.s.t.suites.insert({ project_id: projectId, parent_id: parentId, name: input.name, description: input.description ?? null, position }),

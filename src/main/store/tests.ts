@@ -53,6 +53,11 @@ export class TestsRepo {
     return { ...row, suite_ids: this.suites.suiteIdsOf(row.id), step_count: count.n }
   }
 
+  /** The test case as stored, without its steps and suites. */
+  row(id: string): TestCaseRow {
+    return this.s.mustGet<TestCaseRow>('testCases', id, 'Test case')
+  }
+
   steps(testCaseId: string): TestStep[] {
     return this.s.t.steps.all(new Where().eq('test_case_id', testCaseId), 'ORDER BY position') as unknown as TestStep[]
   }
@@ -68,9 +73,18 @@ export class TestsRepo {
   }
 
   create(input: z.infer<typeof CreateTestCaseInput>, prefix = ''): TestCaseWithSteps {
+    return this.s.tx(() => this.get(this.insert(input, prefix)))
+  }
+
+  /**
+   * Writes a new test case and returns its id without reading it back: for writes in bulk (an
+   * import), which may have checked every step already (`stepsChecked`) and link the test to
+   * its suites themselves, in one go, before the transaction ends (`unlinked`).
+   */
+  insert(input: z.infer<typeof CreateTestCaseInput>, prefix = '', options: { stepsChecked?: boolean; unlinked?: boolean } = {}): string {
     return this.s.tx(() => {
       const projectId = this.s.projectOrDefault(input.project_id, prefix ? `${prefix}.project_id` : 'project_id')
-      this.checkReferences(input, projectId, prefix)
+      this.checkReferences(options.stepsChecked ? { ...input, steps: undefined } : input, projectId, prefix)
       const id = guarded(
         () =>
           this.s.t.testCases.insert({
@@ -91,10 +105,12 @@ export class TestsRepo {
           }),
         prefix,
       )
-      const suiteIds = input.suite_ids?.length ? input.suite_ids : [this.suites.root(projectId).id]
-      for (const suiteId of suiteIds) this.suites.link(suiteId, [id])
+      if (!options.unlinked) {
+        const suiteIds = input.suite_ids?.length ? input.suite_ids : [this.suites.rootId(projectId)]
+        for (const suiteId of suiteIds) this.suites.link(suiteId, [id])
+      }
       this.writeSteps(id, input.steps ?? [])
-      return this.get(id)
+      return id
     })
   }
 
@@ -104,7 +120,7 @@ export class TestsRepo {
       this.checkReferences(input, current.project_id, prefix)
       const { id, suite_ids: suiteIds, steps, ...fields } = input
       guarded(() => this.s.t.testCases.update(id, fields), prefix)
-      if (suiteIds) this.suites.setSuitesOf(id, suiteIds.length ? suiteIds : [this.suites.root(current.project_id).id])
+      if (suiteIds) this.suites.setSuitesOf(id, suiteIds.length ? suiteIds : [this.suites.rootId(current.project_id)])
       if (steps) {
         this.s.statements.get('DELETE FROM test_steps WHERE test_case_id = ?').run(id)
         this.writeSteps(id, steps)

@@ -1,7 +1,7 @@
 // The definition side of the model (reference/001): projects, the suite tree, test cases and
 // their steps, data sets, scripts, browser configurations and environments.
 import { z } from 'zod'
-import { Id, JsonObject, listQuery, LongText, Name, Tags, type Timestamp } from './common'
+import { Id, JsonObject, listQuery, LongText, Name, nameOf, Tags, type Timestamp } from './common'
 
 // ── Projects and users ──────────────────────────────────────────────────────────────────────
 
@@ -57,9 +57,13 @@ export interface Suite {
   updated_at: Timestamp
 }
 
+/** Levels of suites below ROOT: deep enough for any real tree, bounded so paths stay cheap. */
+export const MAX_SUITE_DEPTH = 1000
+
 export const SuitePath = z
-  .array(z.string().trim().min(1).max(255))
+  .array(nameOf(255))
   .min(1)
+  .max(MAX_SUITE_DEPTH + 1, `a suite path has at most ${MAX_SUITE_DEPTH} levels below ROOT`)
   .refine((p) => p[0] === ROOT_SUITE, { message: `a suite path starts with '${ROOT_SUITE}'` })
 
 /** Whether suite path `path` is `root` itself or lies under it. */

@@ -1,7 +1,9 @@
 import type { Command } from 'commander'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
+import { TestDeskError } from '../../../shared/api/errors'
 import { PROJECT_SCHEMA_NAME, projectFileJsonSchema, serializeProjectFile } from '../../core/project-files'
+import { checkProjectFileSize, decodeProjectFile } from '../../core/project-import'
 import { suitePathFlag } from '../format'
 import { createOutput, usageError, type GlobalOptions } from '../output'
 import { invoke, projectOf, projectOption, withCore } from '../session'
@@ -26,8 +28,11 @@ export function registerProjectFiles(program: Command): void {
       const out = createOutput(!!globals.json)
       let text: string
       try {
-        text = readFileSync(resolve(file), 'utf8')
+        // The size first: a file too large to import is refused before it is read.
+        checkProjectFileSize(statSync(resolve(file)).size)
+        text = decodeProjectFile(readFileSync(resolve(file)))
       } catch (error) {
+        if (error instanceof TestDeskError) throw usageError(`Cannot import ${file}: ${error.message}`)
         throw usageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
       }
       const summary = await withCore(globals, (core) => invoke(core, 'projectFiles.import', { text, project: opts.project }))
@@ -39,6 +44,7 @@ export function registerProjectFiles(program: Command): void {
       out.line(`Imported into project '${summary.project_name}'.`)
       out.line(`  created: ${counts(summary.created)}`)
       out.line(`  updated: ${counts(summary.updated)}`)
+      out.line(`  unchanged: ${counts(summary.unchanged)}`)
       for (const warning of summary.warnings) out.note(`warning: ${warning}`)
     })
 

@@ -4,7 +4,7 @@ import { TestDeskError } from '../../../shared/api/errors'
 import type { TestRun } from '../../../shared/model/execution'
 import type { ItemProgress, RunProgress, StepProgress } from '../../../shared/model/progress'
 import type { Core } from '../../core'
-import { BrowserUnavailableError, resolveExecutable } from '../../runner/launch'
+import { BrowserUnavailableError, launchBrowser, resolveExecutable, type LaunchSettings } from '../../runner/launch'
 import { duration, suitePathFlag } from '../format'
 import { CliExit, createOutput, EXIT, intFlag, usageError, type GlobalOptions, type Output } from '../output'
 import { invoke, projectOf, projectOption, withCore } from '../session'
@@ -69,14 +69,14 @@ export function registerRun(program: Command): void {
       if (flags.browserEndpoint && !/^wss?:\/\//.test(flags.browserEndpoint)) {
         throw usageError(`--browser-endpoint must be a ws:// or wss:// URL (got "${flags.browserEndpoint}")`)
       }
+      const launch: LaunchSettings = { browser: flags.browser, headless: !flags.headed, endpoint: flags.browserEndpoint ?? null }
       // No browser is bad usage of this machine: say so before a run is created.
-      await resolveExecutable({ browser: flags.browser, headless: !flags.headed, endpoint: flags.browserEndpoint }).catch((error: unknown) => {
-        throw error instanceof BrowserUnavailableError ? new CliExit(EXIT.usage, error.message) : error
-      })
+      const executable = await resolveExecutable(launch).catch(asUsage)
       const code = await withCore(globals, async (core) => {
         const projectId = (await projectOf(core, flags.project)).id
         const { testCaseIds, select } = await selection(core, flags, projectId)
         const environment = flags.env ? await findEnvironment(core, flags.env, projectId) : null
+        await startBrowser(core, launch, executable)
         const suitePath = flags.suite?.length === 1 ? suitePathFlag(flags.suite[0]) : null
         const run = await createRun(core, {
           project_id: projectId,
@@ -119,10 +119,30 @@ export function registerRun(program: Command): void {
       const reports = reportFormats(flags.report)
       process.exitCode = await withCore(globals, async (core) => {
         const original = await findRun(core, ref, flags.project)
+        const launch: LaunchSettings = {
+          browser: (original.browser_name ?? 'chromium') as LaunchSettings['browser'],
+          headless: original.options.headless ?? true,
+          endpoint: original.options.browser_endpoint ?? null,
+        }
+        await startBrowser(core, launch, await resolveExecutable(launch).catch(asUsage))
         const run = await invoke(core, 'runs.rerun', { id: original.id, only: flags.only })
         return runAndReport(core, run, out, reports, flags.out)
       })
     })
+}
+
+function asUsage(error: unknown): never {
+  throw error instanceof BrowserUnavailableError ? new CliExit(EXIT.usage, error.message) : error
+}
+
+/**
+ * Starts the browser before the run exists: one that cannot start (or starts and dies at once)
+ * is a broken environment, exit 2 with what it printed, and no run is left behind. The run then
+ * uses this browser for its first worker.
+ */
+async function startBrowser(core: Core, settings: LaunchSettings, executable: string | null): Promise<void> {
+  const browser = await launchBrowser(settings, executable).catch(asUsage)
+  core.runner!.provideBrowser(settings, executable, browser)
 }
 
 /** runs.create, with "no tests match" said in the command's words. */

@@ -64,13 +64,21 @@ function urlToOpen(session: TestSession, value: string | null | undefined): stri
   }
 }
 
-function skippedOutcome(session: TestSession, step: EngineStep, scope: StepScope): StepOutcome {
-  let shown = step
+/**
+ * The step as results show it: variables replaced by their masked values, so that its
+ * description and Playwright code never hold a secret in any spelling, whole or shortened.
+ */
+function shownStep(session: TestSession, step: EngineStep): EngineStep {
   try {
-    shown = interpolateStep(step, session.variables)
+    return interpolateStep(step, session.shownVariables())
   } catch {
-    // An unknown variable only matters if the step runs.
+    // An unknown variable only matters if the step runs, which says so.
+    return step
   }
+}
+
+function skippedOutcome(session: TestSession, step: EngineStep, scope: StepScope): StepOutcome {
+  const shown = shownStep(session, step)
   return session.mask.deep({
     step_number: scope.rootStep ?? step.step_number,
     step_path: `${scope.prefix}${step.step_number}`,
@@ -80,7 +88,7 @@ function skippedOutcome(session: TestSession, step: EngineStep, scope: StepScope
     started_at: null,
     completed_at: null,
     duration_ms: 0,
-    selector: shown.target ? truncate(shown.target.selector, 1000) : null,
+    selector: shown.target ? session.mask.clip(shown.target.selector, 1000) : null,
     element_html: null,
     input_value: null,
     screenshot_path: null,
@@ -138,7 +146,8 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
     resolved = interpolateStep(step, session.variables)
     const { issues, options } = parseStep(resolved)
     if (issues.length) throw new StepFailure(`This step is not valid: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`)
-    code = playwrightCode(resolved, { frames: session.windows.frames, url: step.action === 'navigate' ? urlToOpen(session, resolved.value) : null })
+    const shown = shownStep(session, step)
+    code = playwrightCode(shown, { frames: session.windows.frames, url: step.action === 'navigate' ? urlToOpen(session, shown.value) : null })
     const timeoutMs = options.timeout_ms ?? (step.action === 'navigate' ? session.navigationTimeoutMs : session.stepTimeoutMs)
     const current = new StepRun(session, resolved, options, timeoutMs)
     run = current
@@ -181,29 +190,31 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
     ? out.filter((o) => o.step_path.startsWith(`${path}.`) && !o.step_path.slice(path.length + 1).includes('.')).reduce((sum, o) => sum + (o.timings?.total_ms ?? 0), 0)
     : 0
   const playwrightMs = (run?.playwrightMs ?? 0) + calledMs
+  const clip = (text: string, max: number) => session.mask.clip(text, max)
+  const shown = shownStep(session, step)
   Object.assign(
     outcome,
     session.mask.deep({
       action: step.action,
-      description: describe(resolved, scope),
+      description: describe(shown, scope),
       status: failure ? 'failed' : 'passed',
       started_at: startedAt,
       completed_at: new Date().toISOString(),
       duration_ms: Math.round(total),
-      selector: resolved.target ? truncate(resolved.target.selector, 1000) : null,
+      selector: shown.target ? clip(shown.target.selector, 1000) : null,
       element_html: elementHtml,
       input_value: run?.inputValue ?? null,
       screenshot_path: null,
       screenshot_url: null,
-      error_message: failure ? truncate(failure.message, 100_000) : null,
-      error_stack_trace: failure ? truncate(stackOf(failure) ?? '', 100_000) || null : null,
+      error_message: failure ? clip(failure.message, 100_000) : null,
+      error_stack_trace: failure ? clip(stackOf(failure) ?? '', 100_000) || null : null,
       playwright_code: code,
       window_id: window.id,
-      window_title: windowTitle === null ? null : truncate(windowTitle, 500),
+      window_title: windowTitle === null ? null : clip(windowTitle, 500),
       healed_selector: run?.healing.find((h) => h.field === 'target')?.healed_selector ?? null,
       checkpoints: run?.checkpoints ?? [],
       healing: run?.healing ?? [],
-      output: run?.output === null || run?.output === undefined ? null : truncate(run.output, 100_000),
+      output: run?.output === null || run?.output === undefined ? null : clip(run.output, 100_000),
       screenshot_name: run?.screenshotName ?? null,
       timings: { total_ms: total, playwright_ms: playwrightMs, overhead_ms: Math.max(0, total - playwrightMs) },
     }),

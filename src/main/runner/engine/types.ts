@@ -9,6 +9,7 @@ import type {
   StepResultInput,
 } from '../../../shared/model/execution'
 import type { StepTarget } from '../../../shared/steps'
+import type { Masker } from './masking'
 
 /** A step's time limit when neither the step nor its test case sets one. */
 export const DEFAULT_STEP_TIMEOUT_MS = 10_000
@@ -52,6 +53,8 @@ export interface RunTestInput {
   variables: Record<string, string>
   /** Values masked everywhere in the outcome. */
   secrets: string[]
+  /** The mask for `secrets`, when the caller built it already (it also masks what it stores). */
+  mask?: Masker
   /** Default 10 000. */
   stepTimeoutMs?: number
   /** For navigations; default max(30 000, stepTimeoutMs). */

@@ -1,7 +1,8 @@
 // Every migration, in order. Adding one is a new file plus one line here.
 import { initial } from './0010-initial'
 import { historyCoveringIndex } from './0020-history-covering-index'
+import { suiteTestPositionIndex } from './0030-suite-test-position-index'
 import { schedulerAndLeases } from './0050-scheduler-and-leases'
 import type { Migration } from './types'
 
-export const migrations: readonly Migration[] = [initial, historyCoveringIndex, schedulerAndLeases]
+export const migrations: readonly Migration[] = [initial, historyCoveringIndex, suiteTestPositionIndex, schedulerAndLeases]
