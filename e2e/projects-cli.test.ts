@@ -122,7 +122,7 @@ describe('two projects in one data folder', () => {
     expect(notHere.stderr).toContain("No test run matches '1' in project 'Default' (project 'TodoMVC' has one: choose that project)")
     const show = await td('show', '1', '--project', 'TodoMVC')
     expect(show.code).toBe(0)
-    expect(show.stdout).toContain("step 2 Verify text of the 2nd #todo-list li equals 'Walk the cat'")
+    expect(show.stdout).toContain("Failed at step 2: Verify text of the 2nd #todo-list li equals 'Walk the cat'")
 
     const out = join(dataDir, 'todo-report.json')
     expect((await td('report', 'Run_001', '--project', 'TodoMVC', '--format', 'json', '-o', out)).code).toBe(0)

@@ -156,9 +156,15 @@ describe('two projects side by side', () => {
     expect(error.message).toContain("belongs to project 'TodoMVC', which already holds this file's rows")
     expect(error.message).toContain("Import the file into 'TodoMVC'")
     expect(error.message).toContain("or delete project 'TodoMVC' first to move its rows into 'Default'")
-    // As the message says: into its own project (named, or not), it updates in place.
+    // As the message says: into its own project (named, or not), it imports in place: the same
+    // file again leaves every row as it is, and a changed test is updated where it stands.
     expect((await t.ok('projectFiles.import', { text, project: 'todomvc' })).project_name).toBe('TodoMVC')
-    expect((await t.ok('projectFiles.import', { text })).updated.tests).toBe(1)
+    const again = await t.ok('projectFiles.import', { text })
+    expect(again).toMatchObject({ project_name: 'TodoMVC', unchanged: { tests: 1 } })
+    expect(again.created.tests ?? 0).toBe(0)
+    const renamed = text.replace('"Add a todo"', '"Add a todo, renamed"')
+    expect(renamed).not.toBe(text)
+    expect((await t.ok('projectFiles.import', { text: renamed })).updated.tests).toBe(1)
     expect((await t.fail('projectFiles.import', { text, project: 'Elsewhere' })).message).toContain("No project named 'Elsewhere'")
   })
 })
