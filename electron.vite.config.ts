@@ -6,8 +6,11 @@ import type { UserConfig } from 'vite'
 
 const root = import.meta.dirname
 
-/** The renderer build, shared with `testdesk serve`, which builds the UI on demand. */
-export const rendererConfig: UserConfig = {
+/**
+ * The renderer build. Browser mode builds it too, on first use (src/main/host/ui-build.ts), into
+ * its own folder and with absolute asset paths; the Electron window loads this one from file://.
+ */
+const rendererConfig: UserConfig = {
   root: resolve(root, 'src/renderer'),
   base: './',
   plugins: [react()],
@@ -18,8 +21,18 @@ export const rendererConfig: UserConfig = {
   },
 }
 
+/** The recorder's page script is bundled with the app, so an installed copy records without sources. */
+const recorderPageScript = {
+  name: 'testdesk-recorder-page-script',
+  async closeBundle() {
+    const { buildPageScript } = await import('./src/main/recorder/page-script')
+    await buildPageScript()
+  },
+}
+
 export default defineConfig({
   main: {
+    plugins: [recorderPageScript],
     build: {
       externalizeDeps: true,
       outDir: resolve(root, 'out/main'),

@@ -1,7 +1,8 @@
 // `npm run bench:store`: how fast the store writes what a run produces and answers the hot
 // reads, on a fresh database file in WAL mode as in production. Write rates are printed next to
 // raw better-sqlite3 doing the same inserts (same columns, values, ids, batches, transactions),
-// measured batch by batch in turn so both see the same machine. Benchmarks report; they never fail.
+// measured batch by batch in turn so both see the same machine; project-file imports (see
+// project-import.ts) next to their own raw anchor. Benchmarks report; they never fail.
 import type Database from 'better-sqlite3'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
@@ -11,6 +12,7 @@ import type { ConsoleLogInput, NetworkLogInput, StepResultInput } from '../src/s
 import { Store } from '../src/main/store'
 import { openDatabase } from '../src/main/store/db'
 import { newId, nowIso } from '../src/main/store/table'
+import { importBenchmarks } from './project-import'
 import { quantile } from './stats'
 
 const STEP_RESULTS = 5_000
@@ -353,6 +355,7 @@ function readBenchmarks(): void {
 try {
   writeBenchmarks()
   readBenchmarks()
+  importBenchmarks(open, report)
 } finally {
   rmSync(root, { recursive: true, force: true })
 }

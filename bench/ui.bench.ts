@@ -10,6 +10,7 @@ import type { Page } from 'playwright'
 import { launchTestBrowser } from '../e2e/support/browser'
 import { openCore } from '../src/main/core'
 import { startHost } from '../src/main/host/server'
+import { ensureBrowserUi } from '../src/main/host/ui-build'
 import { median, quantile } from './stats'
 
 const TESTS = Number(process.env.BENCH_TESTS ?? 5000)
@@ -205,16 +206,9 @@ function goTo(page: Page, path: string) {
  */
 async function productionBuild(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'td-bench-ui-build-'))
-  const { build } = await import('vite')
-  const { rendererConfig } = await import('../electron.vite.config')
-  const nodeEnv = process.env.NODE_ENV
-  process.env.NODE_ENV = 'production'
   const started = Date.now()
-  try {
-    await build({ ...rendererConfig, configFile: false, mode: 'production', logLevel: 'error', build: { ...rendererConfig.build, outDir, emptyOutDir: true } })
-  } finally {
-    process.env.NODE_ENV = nodeEnv
-  }
+  // The same production build browser mode serves, made into a folder of its own.
+  await ensureBrowserUi({ dir: outDir })
   note(`built the UI for production in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   return outDir
 }

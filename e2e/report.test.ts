@@ -70,6 +70,10 @@ describe('HTML report in Chromium', () => {
     for (const [key, value] of Object.entries({ total: '7', passed: '3', failed: '2', flaky: '1', skipped: '1', no_run: '1', 'pass-rate': '42.86%' })) {
       expect(await page.locator(`[data-count="${key}"]`).textContent(), key).toBe(value)
     }
+    // The run completed, but not every test passed: the badge says so, in the failure colour.
+    const heading = page.getByRole('heading', { level: 1 })
+    expect(await heading.textContent()).toBe('Run_001 Completed: 2 failed, 1 skipped, 1 not run of 7')
+    expect(await heading.locator('.badge').evaluate((badge) => getComputedStyle(badge).color)).toBe(await page.evaluate(() => getComputedStyle(document.querySelector('[data-count="failed"]')!.parentElement!).color))
     expect(await visibleRows(page).count()).toBe(7)
     expect(await page.locator('#shown').textContent()).toBe('Showing 7 of 7 tests')
     expect(await page.getByText('Pass (3/3)').isVisible()).toBe(true)
@@ -90,21 +94,32 @@ describe('HTML report in Chromium', () => {
     await page.context().close()
   })
 
-  it('shows a failing step’s error and screenshot, enlarged on click and closed with Escape', async () => {
+  it('shows a failing step’s error once with its screenshot and trace; the screenshot enlarges on click and closes with Escape', async () => {
     const { page, problems } = await open(files.plain)
     const test = page.locator('.test', { hasText: plain.names.failed })
     await test.locator('button.row').click()
-    const error = test.locator('.details > .error')
-    expect(await error.isVisible()).toBe(true)
-    expect(await error.locator('strong').textContent()).toBe('Failed at step 3')
+    // Two attempts: the last, failing one is open with its error at the top.
+    expect(await test.locator('details').count()).toBe(2)
+    const attempt = test.locator('details[open]')
+    expect(await attempt.locator('summary').textContent()).toMatch(/^Attempt 2 of 2 · Failed · /)
+    const error = attempt.locator('.error')
+    expect(await error.locator('strong').textContent()).toBe('Failed at step 3: assert step 3')
     expect(await error.locator('pre').textContent()).toBe(plain.failure.message)
+    // Said once: not again in the step's row nor under the checkpoint (its table says expected and actual).
+    expect(await attempt.getByText(plain.failure.message, { exact: true }).count()).toBe(1)
+    expect(await attempt.getByText('checkout.spec').count()).toBe(0)
+    // The preview line of the row gives way to the details.
+    expect(await test.locator('.err-line').isVisible()).toBe(false)
+    const trace = error.getByRole('link', { name: 'trace.zip' })
+    const traceFile = join(core.context.dataDir, plain.tracePath)
+    expect(await trace.getAttribute('href')).toBe(pathToFileURL(traceFile).href)
+    expect(await error.locator('code').textContent()).toBe(`npx playwright show-trace ${traceFile}`)
     const thumbnail = error.locator('button.shot')
     expect(await thumbnail.locator('img').evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBe(64)
-    // The failing attempt is open, with the failed step marked and its own screenshot.
-    const failedStep = test.locator('details[open] tr.failed-step')
+    const failedStep = attempt.locator('tr.failed-step')
     expect(await failedStep.locator('td').nth(3).textContent()).toBe('Failed')
     expect(await failedStep.locator('button.shot').isVisible()).toBe(true)
-    expect(await test.locator('details[open]').getByText('Order total').isVisible()).toBe(true)
+    expect(await attempt.getByText('Order total').isVisible()).toBe(true)
     await thumbnail.click()
     const dialog = page.locator('#lightbox')
     expect(await dialog.evaluate((d: HTMLDialogElement) => d.open)).toBe(true)
@@ -113,6 +128,34 @@ describe('HTML report in Chromium', () => {
     expect(await dialog.evaluate((d: HTMLDialogElement) => d.open)).toBe(false)
     expect(await thumbnail.evaluate((b) => b === document.activeElement)).toBe(true)
     expect(problems).toEqual([])
+    await page.context().close()
+  })
+
+  it('names each data iteration by its row values, secrets left out', async () => {
+    const { page } = await open(files.plain)
+    const test = page.locator('.test', { hasText: plain.names.dataPass })
+    await test.locator('button.row').click()
+    const summaries = await test.locator('details > summary').allTextContents()
+    expect(summaries.map((s) => s.replace(/ · [\d.]+ (ms|s)$/, ''))).toEqual([
+      'Iteration 1 (email=ann@example.test) · Passed',
+      'Iteration 2 (email=bob@example.test) · Passed',
+      'Iteration 3 (email=cy@example.test) · Passed',
+    ])
+    await page.context().close()
+  })
+
+  it('says when the filters match no test, and clears them', async () => {
+    const { page } = await open(files.plain)
+    const none = page.locator('#no-match')
+    expect(await none.isVisible()).toBe(false)
+    await page.getByRole('searchbox', { name: 'Filter by text' }).fill('no test is called this')
+    await expect.poll(() => none.isVisible()).toBe(true)
+    expect(await none.textContent()).toContain('No test matches these filters.')
+    expect(await page.locator('#shown').textContent()).toBe('Showing 0 of 7 tests')
+    await page.getByRole('button', { name: 'Clear the filters' }).click()
+    expect(await visibleRows(page).count()).toBe(7)
+    expect(await none.isVisible()).toBe(false)
+    expect(await page.getByRole('searchbox', { name: 'Filter by text' }).inputValue()).toBe('')
     await page.context().close()
   })
 
@@ -167,7 +210,7 @@ describe('HTML report in Chromium', () => {
     const { page, requests, problems } = await open(files.beside)
     const test = page.locator('.test', { hasText: plain.names.failed })
     await test.locator('button.row').click()
-    const img = test.locator('.details > .error img')
+    const img = test.locator('details[open] .error img')
     expect(await img.evaluate((i: HTMLImageElement) => i.decode().then(() => i.naturalWidth))).toBe(64)
     const folder = pathToFileURL(join(files.beside, '..')).href
     expect(requests.every((url) => url.startsWith(folder))).toBe(true)
@@ -186,7 +229,9 @@ describe('hostile text in a report', () => {
     await page.keyboard.press('Escape')
     await page.waitForTimeout(200)
     expect(dialogs).toEqual([])
-    expect(await page.locator('img[src="x"], svg[onload], iframe, object, embed, a[href]').count()).toBe(0)
+    expect(await page.locator('img[src="x"], svg[onload], iframe, object, embed').count()).toBe(0)
+    // The one link is to the trace file on this machine.
+    expect(await page.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).protocol))).toEqual(['file:'])
     expect(await page.locator('script:not([type="application/octet-stream"])').count()).toBe(1)
     const handlers = await page.evaluate(() =>
       [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName}[${a.name}]`)),

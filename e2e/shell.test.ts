@@ -28,7 +28,7 @@ describe('testdesk serve', () => {
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
     await page.goto(url)
-    expect(new URL(page.url()).searchParams.has('token')).toBe(false)
+    expect(page.url()).not.toContain('token')
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click()
     await expect.poll(() => page.getByTestId('data-dir').textContent()).toBe(dataDir)
     expect(await page.getByRole('navigation', { name: 'Sections' }).isVisible()).toBe(true)
@@ -49,14 +49,56 @@ describe('testdesk serve', () => {
     await page.close()
   })
 
+  it('serves the production build, even to a process started with NODE_ENV=test', async () => {
+    expect(process.env.NODE_ENV).toBe('test') // inherited by the serve process
+    const page = await browser.newPage()
+    const console: string[] = []
+    page.on('console', (message) => console.push(message.text()))
+    await page.goto(url)
+    await page.getByRole('navigation', { name: 'Sections' }).waitFor()
+    // React's development build greets every page load with this.
+    expect(console.filter((text) => text.includes('React DevTools'))).toEqual([])
+    await page.close()
+  })
+
+  it('opens a deep link at its route, every request answered with its content type', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const answers: { path: string; status: number; type: string }[] = []
+    page.on('response', (response) => {
+      const { pathname } = new URL(response.url())
+      answers.push({ path: pathname, status: response.status(), type: response.headers()['content-type'] ?? '' })
+    })
+    const deep = new URL(url)
+    deep.pathname = '/runs/1'
+    await page.goto(deep.href)
+    expect(new URL(page.url()).pathname).toBe('/runs/1')
+    await page.getByRole('navigation', { name: 'Sections' }).waitFor()
+    const icon = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel=icon]')?.href)
+    expect(icon).toBeDefined()
+    const iconAnswer = await page.request.get(icon!)
+    answers.push({ path: new URL(icon!).pathname, status: iconAnswer.status(), type: iconAnswer.headers()['content-type'] })
+
+    const expectedType: Record<string, RegExp> = { js: /^text\/javascript/, css: /^text\/css/, svg: /^image\/svg\+xml/ }
+    const assets = answers.filter((a) => /\.\w+$/.test(a.path))
+    expect(assets.map((a) => a.path.split('.').pop())).toEqual(expect.arrayContaining(['js', 'css', 'svg']))
+    for (const answer of answers) {
+      expect(answer.status, answer.path).toBeLessThan(400)
+      const extension = answer.path.match(/\.(\w+)$/)?.[1]
+      if (answer.status === 200) expect(answer.type, answer.path).toMatch(extension ? expectedType[extension] : /^text\/html/)
+    }
+    await context.close()
+  })
+
   it('refuses a visitor without the token, and a call from another origin', async () => {
-    const { origin, searchParams } = new URL(url)
+    const { origin, hash } = new URL(url)
     const context = await browser.newContext()
     const page = await context.newPage()
     const response = await page.goto(origin + '/')
-    expect(response?.status()).toBe(401)
+    expect(response?.status()).toBe(200)
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('testdesk serve')
     const fromElsewhere = await page.request.post(`${origin}/api/system.info`, {
-      headers: { Origin: 'http://evil.example', 'X-TestDesk-Token': searchParams.get('token')! },
+      headers: { Origin: 'http://evil.example', 'X-TestDesk-Token': new URLSearchParams(hash.slice(1)).get('token')! },
       data: {},
     })
     expect(fromElsewhere.status()).toBe(403)

@@ -1,6 +1,6 @@
 // Builds better-sqlite3 for Electron's ABI into a cache folder beside the Node build, so the
-// desktop app and the Node-based CLI and tests share one node_modules. (Packaged apps get their
-// own rebuild from electron-builder.)
+// desktop app and the Node-based CLI and tests share one node_modules. (Packaged apps get the
+// same build, copied in by electron-builder-after-pack.mjs.)
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'

@@ -4,17 +4,30 @@
 //   npm start              build and launch the Electron app (browser mode without a display)
 //   npm start -- --dev     the Electron app with hot reload
 //   npm start -- --headless  browser mode even with a display
+//   npm start -- --data-dir PATH   keep the data in PATH (browser mode also takes --port N)
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 import { electronSqliteBinding } from './electron-sqlite.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
-const args = process.argv.slice(2)
-const dev = args.includes('--dev')
-const headless = args.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+
+let options
+try {
+  options = parseArgs({
+    options: { dev: { type: 'boolean' }, headless: { type: 'boolean' }, 'data-dir': { type: 'string' }, port: { type: 'string' } },
+  }).values
+} catch (error) {
+  console.error(`npm start: ${error.message}. It takes --dev, --headless, --data-dir PATH and --port N (after \`--\`: npm start -- --data-dir PATH).`)
+  process.exit(2)
+}
+const dev = !!options.dev
+const headless = !!options.headless || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+// Relative to where npm was started, not to this script's folder (npm runs scripts from the package root).
+const dataDir = options['data-dir'] && resolve(process.env.INIT_CWD ?? process.cwd(), options['data-dir'])
 
 function run(command, commandArgs, env = {}) {
   return new Promise((resolve) => {
@@ -28,10 +41,8 @@ function run(command, commandArgs, env = {}) {
 
 async function browserMode(reason) {
   console.log(`${reason} Starting TestDesk in browser mode instead, with the demo project.`)
-  const cli = join(root, 'bin/testdesk.mjs')
-  const seeded = await run(process.execPath, [cli, 'demo'])
-  if (seeded !== 0) return seeded
-  return run(process.execPath, [cli, 'serve'])
+  const flags = [...(dataDir ? ['--data-dir', dataDir] : []), ...(options.port ? ['--port', options.port] : [])]
+  return run(process.execPath, [join(root, 'bin/testdesk.mjs'), 'serve', '--demo', ...flags])
 }
 
 async function desktop() {
@@ -47,7 +58,8 @@ async function desktop() {
     return browserMode(`The SQLite module could not be built for Electron (${error.message.split('\n')[0]}).`)
   }
   const electronVite = join(root, 'node_modules/electron-vite/bin/electron-vite.js')
-  const env = { TESTDESK_SQLITE_BINDING: binding }
+  if (options.port) console.log('--port applies to browser mode only; the desktop app opens its own window.')
+  const env = { TESTDESK_SQLITE_BINDING: binding, ...(dataDir && { TESTDESK_DATA_DIR: dataDir }) }
   return run(process.execPath, [electronVite, dev ? 'dev' : 'preview'], env)
 }
 

@@ -2,10 +2,10 @@
 import { chromium, type Browser } from 'playwright'
 import { chromiumArgs, discoverBrowser } from '../../src/main/runner/browsers'
 
-export async function launchTestBrowser(): Promise<Browser> {
+export async function launchTestBrowser(extraArgs: string[] = []): Promise<Browser> {
   const found = await discoverBrowser('chromium')
   if (!found.found || !found.path) {
     throw new Error(`UI tests need Chromium. ${found.hint}\nLooked at: ${found.tried.join(', ')}`)
   }
-  return chromium.launch({ executablePath: found.path, headless: true, args: chromiumArgs({ headless: true }) })
+  return chromium.launch({ executablePath: found.path, headless: true, args: [...chromiumArgs({ headless: true }), ...extraArgs] })
 }

@@ -6,6 +6,16 @@ import { join, resolve } from 'node:path'
 
 export const BIN = resolve(import.meta.dirname, '../../bin/testdesk.mjs')
 
+/**
+ * Browser mode builds its UI on first use, as for a user, but the tests' build goes to a folder
+ * of its own: it never stands in for the build a user's `testdesk serve` keeps in out/browser.
+ */
+export const TEST_UI_DIR = resolve(import.meta.dirname, '../../out/test-ui')
+
+function testEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...process.env, TESTDESK_UI_DIR: TEST_UI_DIR, ...env }
+}
+
 export function tempDataDir(prefix = 'td-data-'): string {
   return mkdtempSync(join(tmpdir(), prefix))
 }
@@ -16,13 +26,15 @@ export interface CliResult {
   stderr: string
 }
 
-export function runTestdesk(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000): Promise<CliResult> {
+/** `input`, when given, is what the command reads on standard input (else it reads nothing). */
+export function runTestdesk(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 120_000, input?: string, bin = BIN): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [bin, ...args], { env: testEnv(env), stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] })
+    if (input !== undefined) child.stdin!.end(input)
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
+    child.stdout!.on('data', (d) => (stdout += d))
+    child.stderr!.on('data', (d) => (stderr += d))
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
     child.on('error', reject)
     child.on('close', (code) => {
@@ -40,8 +52,9 @@ export interface LongRunning {
   stop(signal?: NodeJS.Signals): Promise<number | null>
 }
 
-export function startTestdesk(args: string[], env: NodeJS.ProcessEnv = {}): LongRunning {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+/** Starts `testdesk`: this checkout's, or `bin` of another copy. A variable set to undefined is left out. */
+export function startTestdesk(args: string[], env: NodeJS.ProcessEnv = {}, bin = BIN): LongRunning {
+  const child = spawn(process.execPath, [bin, ...args], { env: testEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout!.on('data', (d) => (stdout += d))

@@ -7,9 +7,9 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright'
 import { openCore, type Core } from '../../src/main/core'
 import { startHost, type Host } from '../../src/main/host/server'
-import { ensureRendererBuilt } from '../../src/main/host/ui-build'
+import { ensureBrowserUi } from '../../src/main/host/ui-build'
 import { launchTestBrowser } from './browser'
-import { tempDataDir } from './cli'
+import { TEST_UI_DIR, tempDataDir } from './cli'
 
 export interface Workbench {
   url: string
@@ -45,7 +45,7 @@ async function uiBuiltOnce(): Promise<string> {
     }
   }
   try {
-    return await ensureRendererBuilt((message) => console.log(message))
+    return await ensureBrowserUi({ dir: TEST_UI_DIR, onProgress: (message) => console.log(message) })
   } finally {
     rmSync(LOCK, { recursive: true, force: true })
   }

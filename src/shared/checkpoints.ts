@@ -310,3 +310,15 @@ const element: CheckpointKind<ElementCheckpoint> = {
 
 /** Checkpoint types the catalogue knows; a new type is one more entry here (and its engine runner). */
 export const CHECKPOINT_KINDS: Record<string, CheckpointKind<any>> = { element }
+
+/**
+ * What a stored checkpoint result checked, in words: an `element` checkpoint that only read the
+ * page's title or URL is about the page, not an element ('page title', 'page URL', 'page').
+ */
+export function checkpointSubject(type: string, propertyNames: readonly string[]): string {
+  if (type !== 'element' || !propertyNames.length) return type
+  const properties = new Set(propertyNames.map((name) => name.replace(/#\d+$/, '')))
+  if (![...properties].every((p) => (ELEMENT_PROPERTIES as Record<string, PropertyInfo | undefined>)[p]?.ofPage)) return 'element'
+  if (properties.size > 1) return 'page'
+  return properties.has('title') ? 'page title' : 'page URL'
+}

@@ -210,26 +210,51 @@ function nativeName(part: string): string {
   return css
 }
 
+/** One part of a chain in a tester's words. */
+function partName(part: SelectorPart): string {
+  if (part.kind === 'native') return nativeName(part.selector)
+  if (part.kind === 'alt' && typeof part.text === 'string') return `image ${quoted(part.text)}`
+  return textName(part.text)
+}
+
+const NTH = /^nth\s*=\s*(-?\d+)$/
+const VISIBLE = /^visible\s*=\s*(true|false)$/
+
+/** `the 2nd`, `the last`, `the 2nd from last` for Playwright's 0-based nth (negative from the end). */
+export function ordinal(index: number): string {
+  if (index === -1) return 'the last'
+  const n = index < 0 ? -index : index + 1
+  const teen = n % 100 >= 11 && n % 100 <= 13
+  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th'
+  return `the ${n}${suffix}${index < 0 ? ' from last' : ''}`
+}
+
 /**
  * The element a selector points at, in a tester's words: role=button[name="Sign in"] → button
  * 'Sign in'; [data-testid=save] → 'save'; text=Log out → 'Log out'; label=Email → 'Email';
- * any other CSS or XPath → the selector itself. A chain is named by its last part.
+ * any other CSS or XPath → the selector itself. A chain names every part, outermost first,
+ * joined by ›, with nth= and visible= read as words about the part before them:
+ * `#todo-list li >> nth=1 >> .toggle` → the 2nd #todo-list li › .toggle.
  */
 export function elementName(selector: string): string {
-  const parts = parseSelector(selector)
-  const last = parts[parts.length - 1]
-  if (!last) return selector
-  if (last.kind === 'native') return nativeName(last.selector)
-  if (last.kind === 'alt' && typeof last.text === 'string') return `image ${quoted(last.text)}`
-  return textName(last.text)
+  const names: string[] = []
+  for (const part of parseSelector(selector)) {
+    const native = part.kind === 'native' ? part.selector : ''
+    const nth = NTH.exec(native)
+    const visible = VISIBLE.exec(native)
+    if (nth) names.push(`${ordinal(Number(nth[1]))} ${names.pop() ?? 'element'}`)
+    else if (visible) names.push(`${names.pop() ?? 'element'} (${visible[1] === 'true' ? 'visible' : 'hidden'})`)
+    else names.push(partName(part))
+  }
+  return names.length ? names.join(' › ') : selector
 }
 
-/** elementName of a target, with the frame it lives in when it is inside one. */
+/** elementName of a target, with the frames it lives in ("in frame …", outermost first). */
 export function targetName(target: { selector: string; frames?: readonly string[] } | null | undefined): string {
   if (!target) return 'the page'
   const name = elementName(target.selector)
   const frames = target.frames ?? []
-  return frames.length ? `${name} in frame ${elementName(frames[frames.length - 1])}` : name
+  return frames.length ? `${name} in frame ${frames.map(elementName).join(' › ')}` : name
 }
 
 // ── Playwright code ─────────────────────────────────────────────────────────────────────────
@@ -251,7 +276,8 @@ const GET_BY_METHOD: Record<GetByEngine, string> = {
   label: 'getByLabel', placeholder: 'getByPlaceholder', alt: 'getByAltText', title: 'getByTitle', testid: 'getByTestId',
 }
 
-function partCode(part: SelectorPart): string {
+/** `first`: the part a page or frame starts from, which has no nth() or filter(). */
+function partCode(part: SelectorPart, first: boolean): string {
   if (part.kind !== 'native') {
     if (part.kind === 'testid') return `getByTestId(${jsString(String(part.text))})`
     return `${GET_BY_METHOD[part.kind]}(${textArgument(part.text, part.exact)})`
@@ -267,12 +293,16 @@ function partCode(part: SelectorPart): string {
     return isQuoted(rest) ? `getByText(${jsString(unquote(rest))}, { exact: true })` : `getByText(${jsString(rest)})`
   }
   if (engine === 'data-testid') return `getByTestId(${jsString(isQuoted(rest) ? unquote(rest) : rest)})`
+  const nth = first ? null : NTH.exec(selector)
+  if (nth) return nth[1] === '-1' ? 'last()' : `nth(${Number(nth[1])})`
+  const visible = first ? null : VISIBLE.exec(selector)
+  if (visible) return `filter({ visible: ${visible[1]} })`
   return `locator(${jsString(selector)})`
 }
 
 /** Playwright code locating `selector` from `base` (a page, frame or locator expression). */
 export function locatorCode(selector: string, base = 'page'): string {
-  return parseSelector(selector).reduce((code, part) => `${code}.${partCode(part)}`, base)
+  return parseSelector(selector).reduce((code, part, i) => `${code}.${partCode(part, i === 0)}`, base)
 }
 
 /**

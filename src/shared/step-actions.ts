@@ -102,6 +102,17 @@ function holding(modifiers: readonly string[] | undefined): string {
   return modifiers?.length ? ` holding ${modifiers.join('+')}` : ''
 }
 
+/**
+ * A navigate value as the absolute URL Playwright's page.goto() takes: with a scheme as written,
+ * `host:port/…` with http:// before it (as the engine opens it); null for a relative URL.
+ */
+export function absoluteUrl(value: string): string | null {
+  const text = value.trim()
+  if (/^[\w.-]+:\d+(\/|$)/.test(text)) return `http://${text}`
+  if (/^[a-zA-Z][\w+.-]*:/.test(text)) return text
+  return null
+}
+
 /** How a URL pattern reads: /regex/ matches, a glob with * matches, plain text is contained. */
 function urlPattern(pattern: string): { words: string; code: string } {
   const regex = slashRegex(pattern)
@@ -160,7 +171,12 @@ export const ACTIONS = {
     optionHints: { wait_until: 'when the page counts as opened: load (default), domcontentloaded, networkidle, commit' },
     check: ({ value }) => (value !== null && !value.trim() ? [{ field: 'value', message: 'give the URL to open' }] : []),
     describe: ({ value }) => `Navigate to ${value ?? ''}`,
-    code: ({ value, options: o }) => `await page.goto(${jsString(value ?? '')}${optionsArgument({ waitUntil: o.wait_until }, ', ')});`,
+    code: ({ value, options: o }) => {
+      const url = absoluteUrl(value ?? '')
+      const goto = `await page.goto(${jsString(url ?? value ?? '')}${optionsArgument({ waitUntil: o.wait_until }, ', ')});`
+      // Playwright opens a relative URL only against a baseURL: say so where the code shows it.
+      return url === null ? `// ${jsString(value ?? '')} is relative: it opens against a baseURL, e.g. browser.newContext({ baseURL: 'https://example.com/' })\n${goto}` : goto
+    },
   }),
   click: define({
     label: 'Click', category: 'Mouse', hint: 'Click an element', target: 'required', value: 'none',

@@ -159,6 +159,22 @@ describe('describeStep and playwrightCode', () => {
     expect(playwrightCode(step)).toBe(code)
   })
 
+  it('shows a relative navigate as the URL it opened, else says it needs a baseURL', () => {
+    const relative = { action: 'navigate', value: 'react/index.html' }
+    expect(describeStep(relative)).toBe('Navigate to react/index.html')
+    expect(playwrightCode(relative, { url: 'http://127.0.0.1:4000/examples/react/index.html' })).toBe(
+      "await page.goto('http://127.0.0.1:4000/examples/react/index.html');",
+    )
+    const unresolved = playwrightCode(relative)
+    expect(unresolved.split('\n')).toEqual([
+      "// 'react/index.html' is relative: it opens against a baseURL, e.g. browser.newContext({ baseURL: 'https://example.com/' })",
+      "await page.goto('react/index.html');",
+    ])
+    // host:port opens over http, as the engine opens it; page.goto() needs the scheme written.
+    expect(playwrightCode({ action: 'navigate', value: 'localhost:3000/app' })).toBe("await page.goto('http://localhost:3000/app');")
+    expect(playwrightCode({ action: 'navigate', value: 'about:blank' })).toBe("await page.goto('about:blank');")
+  })
+
   it('covers every action', () => {
     expect(new Set(cases.map(([s]) => s.action))).toEqual(new Set(STEP_ACTION_NAMES))
   })
@@ -212,7 +228,37 @@ describe('selectors', () => {
     expect(elementName('css=.todo-item > button')).toBe('.todo-item > button')
     expect(elementName('xpath=//main//h1')).toBe('xpath=//main//h1')
     expect(elementName('#login-error')).toBe('#login-error')
-    expect(elementName('#todo-list >> text=Buy milk')).toBe("'Buy milk'")
+    expect(elementName('#todo-list >> text=Buy milk')).toBe("#todo-list › 'Buy milk'")
+  })
+
+  it('names every part of a chain, the index as an ordinal, and every frame', () => {
+    const row = '#todo-list li >> nth=1 >> .toggle'
+    expect(elementName(row)).toBe('the 2nd #todo-list li › .toggle')
+    expect(describeStep({ action: 'check', target: t(row) })).toBe('Check the 2nd #todo-list li › .toggle')
+    expect(describeStep({ action: 'hover', target: t('#todo-list li >> nth=1') })).toBe('Hover over the 2nd #todo-list li')
+    expect(describeStep({ action: 'checkpoint', target: t('#todo-list li >> nth=1'), options: element([{ property: 'text', expected: 'Walk' }]) })).toBe(
+      "Verify text of the 2nd #todo-list li equals 'Walk'",
+    )
+    expect(elementName('role=listitem >> nth=0 >> role=button[name="Delete"]')).toBe("the 1st listitem › button 'Delete'")
+    expect(elementName('li >> nth=-1')).toBe('the last li')
+    expect(elementName('li >> nth=-3')).toBe('the 3rd from last li')
+    expect(['nth=2', 'nth=10', 'nth=11', 'nth=12', 'nth=20', 'nth=21', 'nth=111'].map((n) => elementName(`li >> ${n}`))).toEqual([
+      'the 3rd li', 'the 11th li', 'the 12th li', 'the 13th li', 'the 21st li', 'the 22nd li', 'the 112th li',
+    ])
+    expect(elementName('.toast >> visible=true')).toBe('.toast (visible)')
+    expect(describeStep({ action: 'click', target: t('testid=send', { frames: ['#outer', 'iframe >> nth=1'] }) })).toBe(
+      "Click 'send' in frame #outer › the 2nd iframe",
+    )
+  })
+
+  it('writes chains as Playwright calls that run: nth() and filter() instead of selector engines', () => {
+    expect(playwrightCode({ action: 'check', target: t('#todo-list li >> nth=1 >> .toggle') })).toBe(
+      "await page.locator('#todo-list li').nth(1).locator('.toggle').check();",
+    )
+    expect(locatorCode('li >> nth=-1')).toBe("page.locator('li').last()")
+    expect(locatorCode('.toast >> visible=true')).toBe("page.locator('.toast').filter({ visible: true })")
+    // A chain cannot start with nth() on a page: the selector engine form stays.
+    expect(locatorCode('nth=0')).toBe("page.locator('nth=0')")
   })
 
   it('splits chains outside quotes and maps getBy forms', () => {

@@ -20,7 +20,8 @@ import { selectorProblem, targetCode, targetName } from './selectors'
 import { ACTIONS, type ActionDefinition, type Parsed, type Requirement, type StepLike, type StepTarget } from './step-actions'
 import { interpolate, mapStrings, variablesIn } from './variables'
 
-export { interpolate, maskSecrets, secretMasker, SECRET_MASK, UnknownVariableError, variablesIn } from './variables'
+export { interpolate, UnknownVariableError, variablesIn } from './variables'
+export { maskSecrets, secretMasker, SECRET_MASK } from './secret-mask'
 export { elementName, locatorCode, parseSelector, selectorProblem, targetCode, targetName } from './selectors'
 export { CHECKPOINT_KINDS, CHECKPOINT_OPERATORS, ELEMENT_PROPERTIES } from './checkpoints'
 export { scriptFunction, scriptIsExpression, type Requirement, type StepLike, type StepTarget } from './step-actions'
@@ -161,15 +162,17 @@ export function describeStep(step: StepLike): string {
 
 /**
  * The Playwright code a step stands for, e.g. `await page.getByRole('button', { name: 'Sign in',
- * exact: true }).click();`. `frames` is the frame chain a switch_frame step entered, used for
- * targets that do not name their own frames.
+ * exact: true }).click();`, runnable as shown. `frames` is the frame chain a switch_frame step
+ * entered, used for targets that do not name their own frames; `url` is the absolute URL a
+ * navigate step opened (its relative value resolved against the base URL), shown in its place.
  */
-export function playwrightCode(step: StepLike, context: { frames?: readonly string[] } = {}): string {
+export function playwrightCode(step: StepLike, context: { frames?: readonly string[]; url?: string | null } = {}): string {
   const definition = definitionOf(step.action)
   if (!definition) return `// Unknown action '${step.action}'`
   const frames = context.frames ?? []
   const locator = (target?: StepTarget | null) => (target ? targetCode(target, frames) : 'page')
-  return definition.code(parsedOf(step, optionsForWords(step)), locator, frames)
+  const shown = step.action === 'navigate' && context.url ? { ...step, value: context.url } : step
+  return definition.code(parsedOf(shown, optionsForWords(step)), locator, frames)
 }
 
 // ── Variables in steps ──────────────────────────────────────────────────────────────────────

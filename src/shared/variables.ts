@@ -1,8 +1,5 @@
-// `${name}` variables in step parameters, and masking of secret values wherever a run shows or
-// stores text. `$${name}` stays literally `${name}` (for JavaScript template literals in scripts).
-import { escapeRegex } from './patterns'
-
-export const SECRET_MASK = '••••••'
+// `${name}` variables in step parameters. `$${name}` stays literally `${name}` (for JavaScript
+// template literals in scripts). Secrets are masked by secret-mask.ts.
 
 /** A name as environments and data sets define it (see VariableName in model/definition). */
 const REFERENCE = /(\$?)\$\{\s*([A-Za-z_][\w.-]*)\s*\}/g
@@ -47,34 +44,4 @@ export function mapStrings<T>(value: T, transform: (text: string) => string): T 
     return out as T
   }
   return value
-}
-
-/**
- * A function that masks every secret in a text. Secrets also appear URL-encoded (query strings,
- * form bodies) and JSON-escaped (request bodies), so those spellings are masked too. Longest
- * first, so a secret that contains another is masked whole.
- */
-export function secretMasker(secrets: readonly string[]): (text: string) => string {
-  const spellings = new Set<string>()
-  for (const secret of secrets) {
-    if (!secret) continue
-    spellings.add(secret)
-    spellings.add(encodeURIComponent(secret))
-    spellings.add(encodeURIComponent(secret).replace(/%20/g, '+'))
-    spellings.add(JSON.stringify(secret).slice(1, -1))
-  }
-  if (!spellings.size) return (text) => text
-  const pattern = new RegExp(
-    [...spellings]
-      .sort((a, b) => b.length - a.length)
-      .map(escapeRegex)
-      .join('|'),
-    'g',
-  )
-  return (text) => (text ? text.replace(pattern, SECRET_MASK) : text)
-}
-
-/** Masks every secret in a text (builds the matcher each call: use secretMasker for many texts). */
-export function maskSecrets(text: string, secrets: readonly string[]): string {
-  return secretMasker(secrets)(text)
 }

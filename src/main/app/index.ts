@@ -5,6 +5,7 @@ import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openCore, type Core } from '../core'
 import { IPC_EVENT_CHANNEL } from '../../shared/api/transport'
+import { desktopNotifier, hideTray, showTray } from './background'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { hardenApp, trustedSender } from './security'
@@ -34,7 +35,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   core = await openCore({
-    dataDir: app.getPath('userData'),
+    // `npm start -- --data-dir PATH` hands its folder over here (scripts/start.mjs).
+    dataDir: process.env.TESTDESK_DATA_DIR || app.getPath('userData'),
     // In development the SQLite addon is built for Electron beside the Node one (scripts/start.mjs).
     nativeBinding: process.env.TESTDESK_SQLITE_BINDING || undefined,
   })
@@ -44,17 +46,37 @@ async function start(): Promise<void> {
       if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, name, payload)
     }
   })
+  // The app runs the schedules of its data directory (or stands by while `testdesk scheduler` does).
+  core.scheduler.start({ kind: 'app', desktop: desktopNotifier, log: (message) => console.log(`[testdesk] scheduler: ${message}`) })
   installMenu()
+  openWindow()
+  app.on('activate', openWindow)
+}
+
+function openWindow(): void {
+  if (mainWindow) {
+    mainWindow.show()
+    mainWindow.focus()
+    return
+  }
+  hideTray()
   mainWindow = createMainWindow(preload, rendererIndex, devServerUrl)
   mainWindow.on('closed', () => (mainWindow = null))
-  app.on('activate', () => {
-    if (!mainWindow) mainWindow = createMainWindow(preload, rendererIndex, devServerUrl)
-  })
 }
 
 app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
+  void keepRunningInBackground().then((keep) => {
+    if (keep) showTray({ open: openWindow, quit: () => app.quit() })
+    else if (process.platform !== 'darwin') app.quit()
+  })
 })
+
+/** Whether the tester chose to keep schedules firing from the tray after the window is closed. */
+async function keepRunningInBackground(): Promise<boolean> {
+  if (!core) return false
+  const settings = await core.dispatcher.call('schedules.settings', {}, { transport: 'direct' })
+  return settings.ok && (settings.value as { run_in_background: boolean }).run_in_background
+}
 
 // Runs in progress are cancelled and the database closed before the process ends, so nothing
 // is left half-written; the quit resumes once that is done.

@@ -1,6 +1,9 @@
 // The CLI as a user meets it: a separate process, exit codes and what it prints.
+import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { runTestdesk, tempDataDir } from '../../../e2e/support/cli'
+import { BIN, runTestdesk, tempDataDir } from '../../../e2e/support/cli'
+import { openCore } from '../core'
+import { buildFixtureRun } from '../report/fixture-runs'
 
 describe('testdesk CLI', () => {
   it('prints help for the program and for every command, exit 0', async () => {
@@ -51,5 +54,31 @@ describe('testdesk CLI', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('none found')
     expect(result.stdout).toContain('/no/such/browser, which does not exist')
+  })
+})
+
+describe('testdesk output into a pipe that closes early', () => {
+  // `testdesk suites | head -1`: the reader is gone before TestDesk has written everything.
+  function runIntoClosedPipe(args: string[]): Promise<{ code: number | null; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+      child.stdout.destroy()
+      let stderr = ''
+      child.stderr.on('data', (d) => (stderr += d))
+      child.on('error', reject)
+      child.on('close', (code) => resolve({ code, stderr }))
+    })
+  }
+
+  it('exits quietly with the command’s own code (listings, run details, JSON)', async () => {
+    const dataDir = tempDataDir()
+    const core = await openCore({ dataDir, execution: 'manual' })
+    await buildFixtureRun(core)
+    await core.close()
+    for (const args of [['suites'], ['tests'], ['show', '1'], ['runs', '--json']]) {
+      const result = await runIntoClosedPipe([...args, '--data-dir', dataDir])
+      expect(result.stderr, args.join(' ')).toBe('')
+      expect(result.code, args.join(' ')).toBe(0)
+    }
   })
 })

@@ -46,6 +46,18 @@ export function createOutput(json: boolean, stdout = process.stdout, stderr = pr
   }
 }
 
+/**
+ * `testdesk suites | head -1`: once the reader has gone, later writes are dropped instead of
+ * ending the process with an unhandled EPIPE. The command still finishes (a run keeps running
+ * and storing its results) and exits with its own code, as `git log | head` does.
+ */
+export function dropWritesAfterClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    stream.write = (() => true) as typeof stream.write
+  })
+}
+
 /** Message and exit code for anything a command threw. */
 export function describeFailure(error: unknown): { code: number; message: string; kind: string } {
   if (error instanceof CliExit) return { code: error.code, message: error.message, kind: 'usage' }

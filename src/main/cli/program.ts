@@ -7,9 +7,13 @@ import { registerDemoSite } from './commands/demo-site'
 import { registerHistory } from './commands/history'
 import { registerInfo } from './commands/info'
 import { registerProjectFiles } from './commands/project-files'
+import { registerProjects } from './commands/projects'
+import { registerRecord } from './commands/record'
 import { registerReport } from './commands/report'
 import { registerRun } from './commands/run'
 import { registerRuns } from './commands/runs'
+import { registerScheduler } from './commands/scheduler'
+import { registerSchedules } from './commands/schedules'
 import { registerServe } from './commands/serve'
 import { describeFailure, EXIT } from './output'
 
@@ -22,16 +26,23 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
   registerInfo(program)
+  registerProjects(program)
   registerCatalog(program)
   registerProjectFiles(program)
   registerRun(program)
+  registerRecord(program)
   registerRuns(program)
   registerServe(program)
+  registerSchedules(program)
+  registerScheduler(program)
   registerDemo(program)
   registerDemoSite(program)
   registerReport(program)
   registerHistory(program)
-  for (const command of program.commands) command.exitOverride()
+  for (const command of program.commands) {
+    command.exitOverride()
+    for (const sub of command.commands) sub.exitOverride()
+  }
   return program
 }
 

@@ -1,8 +1,10 @@
 // Opens the core for one CLI command and calls it through the contract, so flags are validated
 // by the same schemas as the UI's calls.
+import { Option } from 'commander'
 import type { Api } from '../../shared/api'
 import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract'
 import { TestDeskError } from '../../shared/api/errors'
+import type { Project } from '../../shared/model/definition'
 import { openCore, type Core } from '../core'
 import { resolveDataDir } from '../core/paths'
 import type { GlobalOptions } from './output'
@@ -32,4 +34,19 @@ export async function invoke<N extends MethodName<Api>>(
   const envelope = await core.dispatcher.call(name, input, { transport: 'direct' })
   if (!envelope.ok) throw TestDeskError.from(envelope.error)
   return envelope.value as OutputOf<Spec<N>>
+}
+
+/** `--project NAME|ID`, the same on every command that reads or writes a project's data. */
+export function projectOption(what = 'the project to work in'): Option {
+  return new Option('--project <name|id>', `${what} (default: the default project; see \`testdesk projects\`)`)
+}
+
+/** The project a command works in: the one `--project` names, else the default project. */
+export function projectOf(core: Core, flag: string | undefined): Promise<Project> {
+  return flag === undefined ? invoke(core, 'projects.getDefault', {}) : invoke(core, 'projects.find', { ref: flag })
+}
+
+/** A value as it would be typed in a shell: quoted when it holds anything but plain characters. */
+export function shellWord(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`
 }

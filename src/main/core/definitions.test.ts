@@ -19,7 +19,7 @@ describe('projects', () => {
     expect(items[0].name).toBe('Default')
     expect(await t.ok('suites.tree', { project_id: items[0].id })).toEqual([expect.objectContaining({ name: 'ROOT', path: ['ROOT'], parent_id: null })])
     const error = await t.failUnchanged('projects.delete', { id: items[0].id })
-    expect(error).toMatchObject({ kind: 'invalid_state', message: 'The default project cannot be deleted' })
+    expect(error).toMatchObject({ kind: 'invalid_state', message: expect.stringContaining('The default project cannot be deleted') })
   })
 
   it('are created, renamed and deleted; names are unique', async () => {
@@ -75,7 +75,7 @@ describe('suites', () => {
     await tree()
     expect(await t.fail('suites.byPath', { path: ['ROOT', 'Regression', 'Sanity', 'Deep'] })).toEqual({
       kind: 'not_found',
-      message: "Suite not found: ROOT / Regression / Sanity / Deep (no 'Sanity' under ROOT / Regression)",
+      message: "Suite not found: ROOT / Regression / Sanity / Deep (no 'Sanity' under ROOT / Regression in project 'Default')",
     })
     expect((await t.fail('suites.byPath', { path: ['Regression'] })).issues?.[0].message).toMatch(/starts with 'ROOT'/)
   })
@@ -119,7 +119,10 @@ describe('suites', () => {
     await t.ok('suites.addTests', { suite_id: checkout.id, test_case_ids: [c.id] })
     await t.ok('suites.addTests', { suite_id: regression.id, test_case_ids: [b.id, a.id] })
     await t.ok('suites.addTests', { suite_id: smoke.id, test_case_ids: [a.id] })
-    expect((await t.ok('suites.get', { id: regression.id })).test_count).toBe(2)
+    // A suite counts its own tests and its descendants', each once; own_test_count only its own.
+    expect(await t.ok('suites.get', { id: regression.id })).toMatchObject({ test_count: 3, own_test_count: 2 })
+    expect(await t.ok('suites.get', { id: smoke.id })).toMatchObject({ test_count: 2, own_test_count: 1 })
+    expect((await t.ok('suites.tree')).map((s: { name: string; test_count: number }) => `${s.name} ${s.test_count}`)).toEqual(['ROOT 3', 'Regression 3', 'Smoke 2', 'Checkout 1', 'Nightly 0'])
     expect(await t.ok('suites.testIds', { id: regression.id })).toEqual([b.id, a.id, c.id])
     expect(await t.ok('suites.testIds', { id: regression.id, recursive: false })).toEqual([b.id, a.id])
     await t.ok('suites.removeTests', { suite_id: regression.id, test_case_ids: [b.id] })

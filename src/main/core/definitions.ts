@@ -18,12 +18,15 @@ export function definitionNamespaces(store: Store): Pick<Impl, 'projects' | 'sui
     projects: {
       list: () => store.projects.list(),
       get: ({ id }) => store.projects.get(id),
+      find: ({ ref }) => store.projects.find(ref),
+      getDefault: () => store.projects.getDefault(),
+      setDefault: ({ id }) => store.projects.setDefault(id),
       create: (input) => store.projects.create(input),
       update: (input) => store.projects.update(input),
       delete: ({ id }) => store.projects.delete(id),
     },
     suites: {
-      ...crudMethods(store, store.suites, (q) => store.suites.list(q), fieldsOf(store, 'suites', 'path', 'test_count')),
+      ...crudMethods(store, store.suites, (q) => store.suites.list(q), fieldsOf(store, 'suites', 'path', 'test_count', 'own_test_count')),
       tree: ({ project_id }) => store.suites.tree(project_id),
       byPath: ({ project_id, path }) => store.suites.mustByPath(path, project_id),
       addTests: ({ suite_id, test_case_ids }) =>

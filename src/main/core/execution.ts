@@ -1,5 +1,5 @@
 // Contract namespaces of the execution side: runs and their items, results and what hangs off
-// them, history, schedules and bundles. Starting, stopping and cancelling go through RunControl,
+// them, history and bundles. Starting, stopping and cancelling go through RunControl,
 // which the runner provides.
 import type { Api } from '../../shared/api'
 import type { Implementation } from '../../shared/api/contract'
@@ -9,6 +9,7 @@ import type { TestRun } from '../../shared/model/execution'
 import type { Store } from '../store'
 import type { TableName } from '../store/base'
 import { selectFields } from '../store/table'
+import { SELECTED_STATUSES } from '../../shared/run-rules'
 import { checkFields } from './crud'
 
 type Impl = Implementation<Api>
@@ -23,7 +24,7 @@ export interface RunControl {
 export function executionNamespaces(
   store: Store,
   control: RunControl,
-): Pick<Impl, 'runs' | 'runItems' | 'results' | 'stepResults' | 'checkpoints' | 'scriptResults' | 'logs' | 'history' | 'schedules' | 'bundles'> {
+): Pick<Impl, 'runs' | 'runItems' | 'results' | 'stepResults' | 'checkpoints' | 'scriptResults' | 'logs' | 'history' | 'bundles'> {
   /** A list honouring `fields`: unknown names are refused (fields.N), the rest select. */
   const withFields =
     <Q extends { fields?: string[] }, T extends object>(table: TableName, list: (query: Q) => Page<T>, ...computed: string[]) =>
@@ -105,25 +106,6 @@ export function executionNamespaces(
         return store.history.forSuite(suite, store.suites.idsUnder(suite.path, suite.project_id), limit)
       },
     },
-    schedules: {
-      create: (input) => store.schedules.create(input),
-      get: ({ id }) => store.schedules.get(id),
-      update: (input) => store.schedules.update(input),
-      delete: ({ id }) => store.schedules.delete(id),
-      bulkDelete: ({ ids }) =>
-        store.tx(() => {
-          ids.forEach((id, i) => {
-            if (!store.t.schedules.exists(id)) throw TestDeskError.validation(`ids.${i}`, `no schedule with id ${id}`)
-          })
-          for (const id of ids) store.schedules.delete(id)
-          return { deleted: ids.length }
-        }),
-      list: withFields('schedules', (query) => store.schedules.list(query)),
-      pause: ({ id }) => store.schedules.setStatus(id, 'paused'),
-      resume: ({ id }) => store.schedules.setStatus(id, 'active'),
-      history: ({ id, limit, offset }) => store.schedules.executions(id, limit, offset),
-      pending: ({ at }) => store.schedules.due((at ? new Date(at) : new Date()).toISOString()),
-    },
     bundles: {
       list: ({ test_group_id }) => store.results.bundles(test_group_id),
       get: ({ id }) => store.mustGet('bundles', id, 'Execution bundle'),
@@ -131,7 +113,7 @@ export function executionNamespaces(
   }
 }
 
-/** Test case ids of suites (descendants included, suite order) then of tags, archived ones left out. */
+/** Test case ids of suites (descendants included, suite order) then of tags: active ones only (see run-rules). */
 function selectTests(store: Store, select: { suite_ids?: string[]; suite_paths?: string[][]; tags?: string[] }, projectId?: string): string[] {
   const ids: string[] = []
   select.suite_ids?.forEach((suiteId, i) => {
@@ -144,8 +126,8 @@ function selectTests(store: Store, select: { suite_ids?: string[]; suite_paths?:
     ids.push(...store.suites.testIds(suite.id))
   })
   if (select.tags?.length) ids.push(...store.tests.idsByTags(select.tags, projectId))
-  const archived = new Set(store.tests.archivedIds(projectId))
-  return ids.filter((id) => !archived.has(id))
+  const selectable = new Set(store.tests.idsWithStatus(SELECTED_STATUSES, projectId))
+  return ids.filter((id) => selectable.has(id))
 }
 
 /**

@@ -118,11 +118,19 @@ describe('history.suiteTrend', () => {
     const { regression, run1, run2 } = await seed(core)
     const trend = await call(core, 'history.suiteTrend', { suite_id: regression.id })
     expect(trend).toMatchObject({ suite_id: regression.id, suite_name: 'Regression', suite_path: ['ROOT', 'Regression'] })
-    expect(trend.runs.map((r: Record<string, unknown>) => [r.test_run_id, r.run_name, r.tests, r.passed, r.failed, r.flaky, r.pass_rate, r.duration_ms])).toEqual([
-      [run2, 'Run_002', 2, 2, 0, 1, 100, 700],
+    expect(trend.runs.map((r: Record<string, unknown>) => [r.test_run_id, r.run_name, r.tests, r.passed, r.failed, r.flaky, r.pass_rate, r.tests_duration_ms])).toEqual([
+      [run2, 'Run_002', 2, 2, 0, 1, 100, 900],
       [run1, 'Run_001', 3, 2, 1, 0, 66.67, 1510],
     ])
-    expect(trend.statistics).toEqual({ runs: 2, avg_pass_rate: 83.34, overall_pass_rate: 80, avg_duration_ms: 1105, flaky_rate: 20 })
+    // Run_002 ran the suite's tests only: its duration is the run's, as `runs` and reports say.
+    // Run_001 also ran a test of another suite: the suite's share is its tests' time.
+    const run2Ms = (await call(core, 'runs.get', { id: run2 })).duration_ms
+    const run1Ms = (await call(core, 'runs.get', { id: run1 })).duration_ms
+    expect(trend.runs.map((r: Record<string, unknown>) => [r.whole_run, r.run_duration_ms, r.duration_ms])).toEqual([
+      [true, run2Ms, run2Ms],
+      [false, run1Ms, 1510],
+    ])
+    expect(trend.statistics).toEqual({ runs: 2, avg_pass_rate: 83.34, overall_pass_rate: 80, avg_duration_ms: Math.round((run2Ms + 1510) / 2), flaky_rate: 20 })
   })
 
   it('takes a suite path and a limit', async () => {

@@ -13,9 +13,13 @@ import { EventBus } from './events'
 import { databasePath as dbPathIn } from './paths'
 import { projectFilesNamespace } from './project-files'
 import { reportsNamespace } from './reports'
+import { schedulesNamespace } from './schedules'
 import { systemNamespace } from './system'
 import { validateStep } from '../../shared/steps'
 import { Orchestrator } from '../runner/orchestrator'
+import { Recorder } from '../recorder'
+import { recorderNamespace } from './recorder'
+import { SchedulerService, type SchedulerServiceOptions } from '../scheduler'
 
 export interface CoreOptions {
   dataDir: string
@@ -29,6 +33,8 @@ export interface CoreOptions {
    * marks the run running and results come from elsewhere (reference/003's manual workflow).
    */
   execution?: 'browser' | 'manual'
+  /** The scheduler's clock, notification and loop settings (tests inject a clock and short timings). */
+  scheduler?: Pick<SchedulerServiceOptions, 'clock' | 'notify' | 'timings'>
 }
 
 export interface Core {
@@ -38,6 +44,10 @@ export interface Core {
   readonly context: CoreContext
   /** The orchestrator executing runs (null with `execution: 'manual'`). */
   readonly runner: Orchestrator | null
+  /** Recording sessions; tests reach the recording browser through it. */
+  readonly recorder: Recorder
+  /** Plans schedules for the contract; `start` makes this process run them (app, serve, `testdesk scheduler`). */
+  readonly scheduler: SchedulerService
   close(): Promise<void>
 }
 
@@ -50,14 +60,33 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const runner = options.execution === 'manual' ? null : new Orchestrator({ store, events })
   runner?.recover()
   const control: RunControl = runner ?? manualRunControl(store)
+  const recorder = new Recorder({
+    store,
+    events: {
+      step: (event) => events.emit('recorder.onStep', event),
+      state: (session) => events.emit('recorder.onState', session),
+      pick: (picked) => events.emit('recorder.onPick', picked),
+    },
+  })
+  let dispatcher: Dispatcher | null = null
+  const scheduler = new SchedulerService({
+    store,
+    events,
+    databasePath,
+    dispatcher: () => dispatcher!,
+    recoverRuns: () => runner?.recover(),
+    ...options.scheduler,
+  })
   const implementation: Implementation<Api> = {
     system: systemNamespace(context),
     ...definitionNamespaces(store),
     projectFiles: projectFilesNamespace(store, validateStep),
     ...executionNamespaces(store, control),
     reports: reportsNamespace(context),
+    recorder: recorderNamespace(recorder),
+    schedules: schedulesNamespace(store, scheduler),
   }
-  const dispatcher = createDispatcher(api, implementation)
+  dispatcher = createDispatcher(api, implementation)
   const stopWatching = watchChanges(store, events)
   let closed = false
   return {
@@ -66,11 +95,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     events,
     context,
     runner,
+    recorder,
+    scheduler,
     async close() {
       if (closed) return
       closed = true
       stopWatching()
+      // The schedules are released first (another process may take them over at once); runs
+      // cancelled by closing still end their occurrences before the database closes.
+      await scheduler.stop()
+      await recorder.closeAll()
       await runner?.close()
+      await scheduler.close()
       db.close()
     },
   }

@@ -117,7 +117,9 @@ describe('project files', () => {
     file.tests.find((t) => t.id === login.id)!.tags = ['smoke']
     const summary = await call(core, 'projectFiles.import', { file })
     expect(summary.created).toEqual({})
-    expect(summary.updated.tests).toBe(2)
+    // Only what the file changed counts as updated.
+    expect(summary.updated).toEqual({ tests: 1 })
+    expect(summary.unchanged).toEqual({ browser_configurations: 1, environments: 1, data_sets: 1, tests: 1, suites: 4, scripts: 1 })
     const tests = await call(core, 'tests.list', {})
     expect(tests.total).toBe(2)
     const updated = await call(core, 'tests.get', { id: login.id })
@@ -148,6 +150,17 @@ describe('project files', () => {
     const missing = await failure(core, 'projectFiles.export', { suite_path: ['ROOT', 'Nope'] })
     expect(missing.kind).toBe('not_found')
     expect(missing.message).toContain("no 'Nope' under ROOT")
+  })
+
+  it('puts the tests of a suite file in the suites it names, not also at ROOT', async () => {
+    const source = await newCore()
+    const { login, smoke } = await seed(source)
+    const file = await call<ProjectFile>(source, 'projectFiles.export', { suite_path: ['ROOT', 'Regression'] })
+    const target = await newCore()
+    await call(target, 'projectFiles.import', { file })
+    expect((await call(target, 'tests.get', { id: login.id })).suite_ids).toEqual([smoke.id])
+    const counts = (await call<{ path: string[]; test_count: number }[]>(target, 'suites.tree', {})).map((s) => `${s.path.join('/')} ${s.test_count}`)
+    expect(counts).toEqual(['ROOT 1', 'ROOT/Regression 1', 'ROOT/Regression/Smoke 1'])
   })
 
   it('names the JSON path of every schema error and writes nothing', async () => {
@@ -231,12 +244,19 @@ describe('testdesk import / export / suites / tests', () => {
     const exported = await runTestdesk(['export', '-o', file, '--data-dir', dataDir])
     expect(exported.code).toBe(0)
     expect(exported.stdout).toContain('Wrote 2 tests in 4 suites')
+    // The schema the file names is written beside it, so editors can check the file.
+    const named = JSON.parse(readFileSync(file, 'utf8')).$schema
+    expect(JSON.parse(readFileSync(join(dataDir, named), 'utf8'))).toEqual(projectFileJsonSchema())
+    expect(exported.stdout).toContain(`JSON Schema: ${join(dataDir, PROJECT_SCHEMA_NAME)}`)
+    // On standard output there is nothing beside the file: it names no schema.
+    const printed = await runTestdesk(['export', '--data-dir', dataDir])
+    expect(JSON.parse(printed.stdout).$schema).toBeUndefined()
     const elsewhere = mkdtempSync(join(tmpdir(), 'td-pf-'))
     const imported = await runTestdesk(['import', file, '--data-dir', elsewhere])
     expect(imported.code).toBe(0)
     expect(imported.stdout).toContain('created: 1 browser configuration, 1 environment, 1 data set, 2 tests, 3 suites, 1 script')
     const suites = await runTestdesk(['suites', '--data-dir', elsewhere])
-    expect(suites.stdout).toBe('(root)  (0 tests)\n  Regression  (0 tests)\n    Smoke  (1 test)\n  Other  (1 test)\n')
+    expect(suites.stdout).toBe('(root)  (2 tests)\n  Regression  (1 test)\n    Smoke  (1 test)\n  Other  (1 test)\n')
     const tests = await runTestdesk(['tests', '--suite', 'Regression', '--tag', 'auth', '--json', '--data-dir', elsewhere])
     expect(JSON.parse(tests.stdout).map((t: { name: string }) => t.name)).toEqual(['Login works'])
     const missing = await runTestdesk(['tests', '--suite', 'Nope', '--data-dir', elsewhere])

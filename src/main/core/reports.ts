@@ -28,13 +28,18 @@ export function reportsNamespace(context: CoreContext): Implementation<Api>['rep
       if (input.format === 'html') store.reports.setReportPath(run.id, exported.path)
       return exported
     },
-    findRun: ({ ref }) => {
-      const ids = store.reports.findRunIds(ref)
-      if (!ids.length) {
-        throw new TestDeskError('not_found', `No test run matches '${ref}': give a run number such as 12, a run name such as Run_012, or a run id`)
-      }
-      if (ids.length > 1) throw TestDeskError.validation('ref', `${ids.length} runs match '${ref}' (in different projects); give the run id: ${ids.join(', ')}`)
-      return store.runs.get(ids[0])
+    findRun: ({ ref, project_id }) => {
+      const projectId = store.projectOrDefault(project_id)
+      const ids = store.reports.findRunIds(ref, projectId)
+      if (ids.length > 1) throw TestDeskError.validation('ref', `${ids.length} runs are named '${ref}'; give the run number or id: ${ids.join(', ')}`)
+      if (ids.length) return store.runs.get(ids[0])
+      const project = store.projects.get(projectId).name
+      const elsewhere = [...new Set(store.reports.findRunIds(ref).map((id) => store.projects.get(store.runs.get(id).project_id).name))]
+      const hint = elsewhere.length ? ` (${elsewhere.map((name) => `project '${name}'`).join(' and ')} ${elsewhere.length === 1 ? 'has' : 'have'} one: choose that project)` : ''
+      throw new TestDeskError(
+        'not_found',
+        `No test run matches '${ref}' in project '${project}'${hint}: give a run number such as 12, a run name such as Run_012, or a run id`,
+      )
     },
   }
 }

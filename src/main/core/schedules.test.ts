@@ -1,11 +1,15 @@
 // Schedules through the contract: what they run, pause and resume, which are due, lists with the
 // filters of reference/003, and the record of each occurrence.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FakeClock } from '../scheduler/testing'
 import { createTests, GHOST, openTestCore, type TestCore } from './testing'
 
 let t: TestCore
+let clock: FakeClock
 beforeEach(async () => {
-  t = await openTestCore()
+  // Before every schedule of these tests starts: planning counts from "now".
+  clock = new FakeClock('2026-01-01T00:00:00Z')
+  t = await openTestCore({ scheduler: { clock } })
   await t.ok('projects.list')
 })
 afterEach(() => t.close())
@@ -87,6 +91,8 @@ describe('schedules', () => {
 
     it('defaults to now', async () => {
       await seed()
+      expect(await t.ok('schedules.pending', {})).toEqual([])
+      clock.jump(Date.parse('2026-06-01T00:00:00Z') - clock.now().getTime())
       expect(names(await t.ok('schedules.pending', {})).sort()).toEqual(['Exactly now', 'Later', 'Overdue', 'Paused', 'Same instant, other offset'])
       await t.ok('schedules.create', { schedule_name: 'Next century', suite_path: ['ROOT'], scheduled_datetime: '2126-01-01T00:00:00Z' })
       expect(names(await t.ok('schedules.pending', {}))).not.toContain('Next century')
@@ -121,7 +127,7 @@ describe('schedules', () => {
     for (const day of [17, 18]) {
       t.store.schedules.recordExecution({
         schedule_id: schedule.id, test_run_id: day === 18 ? run.id : null, scheduled_for: `2026-01-${day}T02:00:00.000Z`, executed_at: `2026-01-${day}T02:00:01.000Z`,
-        status: 'completed', total_tests: 10, passed_tests: 9, failed_tests: 1, duration_ms: 600000, error_message: null,
+        status: 'completed', trigger: 'schedule', total_tests: 10, passed_tests: 9, failed_tests: 1, duration_ms: 600000, error_message: null,
       })
     }
     const page = await t.ok('schedules.history', { id: schedule.id })
@@ -149,5 +155,90 @@ describe('schedules', () => {
     expect((await t.failUnchanged('schedules.bulkDelete', { ids: [a.id, GHOST] })).issues?.[0].field).toBe('ids.1')
     expect(await t.ok('schedules.bulkDelete', { ids: [a.id, b.id] })).toEqual({ deleted: 2 })
     expect((await t.fail('schedules.delete', { id: a.id })).kind).toBe('not_found')
+  })
+})
+
+describe('recurrence through the contract', () => {
+  const draft = { scheduled_datetime: '2026-03-06T07:30:00Z', timezone: 'America/New_York', repeat_type: 'daily' }
+
+  it('previews a draft: occurrences on both clocks, notes where they move, the rules in words', async () => {
+    const preview = await t.ok('schedules.preview', { ...draft, local_timezone: 'Europe/Paris', count: 4 })
+    expect(preview).toMatchObject({ description: 'Every day at 02:30 (America/New_York), from 2026-03-06', timezone: 'America/New_York', local_timezone: 'Europe/Paris' })
+    expect(preview.occurrences).toEqual([
+      { at: '2026-03-06T07:30:00.000Z', schedule_time: '2026-03-06T02:30:00-05:00', local_time: '2026-03-06T08:30:00+01:00', note: null },
+      { at: '2026-03-07T07:30:00.000Z', schedule_time: '2026-03-07T02:30:00-05:00', local_time: '2026-03-07T08:30:00+01:00', note: null },
+      {
+        at: '2026-03-08T07:00:00.000Z',
+        schedule_time: '2026-03-08T03:00:00-04:00',
+        local_time: '2026-03-08T08:00:00+01:00',
+        note: '02:30 does not exist on 2026-03-08 in America/New_York (clocks go forward): runs at 03:00, the next valid time',
+      },
+      { at: '2026-03-09T06:30:00.000Z', schedule_time: '2026-03-09T02:30:00-04:00', local_time: '2026-03-09T07:30:00+01:00', note: null },
+    ])
+    expect(preview.rules[0]).toContain('a time the clocks skip (spring forward) runs once at the next valid time')
+    // From a later instant, five by default; a stored schedule by id, with a draft change on top.
+    expect((await t.ok('schedules.preview', { ...draft, from: '2026-11-01T00:00:00Z' })).occurrences).toHaveLength(5)
+    const stored = await t.ok('schedules.create', { ...nightly, ...draft })
+    const weekly = await t.ok('schedules.preview', { id: stored.id, repeat_type: 'weekly', repeat_days_of_week: [1], count: 2 })
+    expect(weekly.occurrences.map((o: { schedule_time: string }) => o.schedule_time)).toEqual(['2026-03-09T02:30:00-04:00', '2026-03-16T02:30:00-04:00'])
+    expect((await t.fail('schedules.preview', { repeat_type: 'daily' })).issues?.[0].field).toBe('scheduled_datetime')
+  })
+
+  it('refuses a recurrence that cannot be planned, naming the field and changing nothing', async () => {
+    const base = { schedule_name: 'X', suite_path: ['ROOT'], scheduled_datetime: '2026-02-01T00:00:00Z' }
+    const cases: [Record<string, unknown>, string][] = [
+      [{ repeat_type: 'custom', cron_expression: '0 0 31 2 *' }, 'cron_expression'],
+      [{ repeat_type: 'custom', cron_expression: '* * *' }, 'cron_expression'],
+      [{ repeat_type: 'daily', repeat_days_of_week: [1] }, 'repeat_days_of_week'],
+      [{ repeat_type: 'custom', repeat_interval: 5, repeat_unit: 'hours' }, 'repeat_interval'],
+      [{ repeat_type: 'custom', repeat_interval: 2 }, 'repeat_unit'],
+      [{ repeat_type: 'daily', repeat_end_date: '2026-01-01T00:00:00Z' }, 'repeat_end_date'],
+      [{ repeat_type: 'none', scheduled_datetime: '2025-12-31T00:00:00Z' }, 'scheduled_datetime'],
+      [{ repeat_type: 'weekly', repeat_days_of_week: [7] }, 'repeat_days_of_week.0'],
+      [{ repeat_type: 'custom', repeat_interval: 2, repeat_unit: 'weeks' }, 'repeat_unit'],
+      [{ missed_policy: 'burst' }, 'missed_policy'],
+      [{ webhook_url: 'not a url' }, 'webhook_url'],
+      [{ run_options: { environment_id: GHOST } }, 'run_options.environment_id'],
+    ]
+    for (const [fields, field] of cases) {
+      const error = await t.failUnchanged('schedules.create', { ...base, ...fields })
+      expect(error.issues?.[0].field, JSON.stringify(fields)).toBe(field)
+    }
+    const made = await t.ok('schedules.create', { ...base, repeat_type: 'daily' })
+    expect((await t.failUnchanged('schedules.update', { id: made.id, repeat_type: 'weekly', repeat_day_of_month: 3 })).issues?.[0].field).toBe('repeat_day_of_month')
+  })
+
+  it('changing the recurrence plans again from now; a rename keeps the plan', async () => {
+    const made = await t.ok('schedules.create', { ...nightly, scheduled_datetime: '2026-01-10T12:00:00Z', timezone: 'UTC' })
+    expect(made.next_execution_at).toBe('2026-01-10T12:00:00.000Z')
+    clock.jump(Date.parse('2026-02-03T13:00:00Z') - clock.now().getTime())
+    expect((await t.ok('schedules.update', { id: made.id, schedule_name: 'Renamed' })).next_execution_at).toBe('2026-01-10T12:00:00.000Z')
+    const weekly = await t.ok('schedules.update', { id: made.id, repeat_type: 'weekly', repeat_days_of_week: [5] })
+    expect(weekly).toMatchObject({ next_execution_at: '2026-02-06T12:00:00.000Z', description: 'Every week on Fri at 12:00 (UTC), from 2026-01-10' })
+    expect(weekly.next_run).toMatchObject({ at: '2026-02-06T12:00:00.000Z', schedule_time: '2026-02-06T12:00:00+00:00' })
+  })
+})
+
+describe('scheduler settings and status', () => {
+  it('keep the SMTP password secret: stored, never returned, kept when not sent again', async () => {
+    const smtp = { host: 'smtp.example.com', port: 465, secure: true, user: 'qa', password: 'hunter2-s3cret', from: 'qa@example.com' }
+    const saved = await t.ok('schedules.updateSettings', { smtp, run_in_background: true })
+    expect(saved).toEqual({ run_in_background: true, smtp: { host: 'smtp.example.com', port: 465, secure: true, user: 'qa', password_set: true, from: 'qa@example.com' } })
+    expect(JSON.stringify(await t.ok('schedules.settings'))).not.toContain('hunter2')
+    const { password: _, ...withoutPassword } = smtp
+    await t.ok('schedules.updateSettings', { smtp: { ...withoutPassword, host: 'smtp2.example.com' } })
+    expect(t.store.schedulerSettings.smtp()).toMatchObject({ host: 'smtp2.example.com', password: 'hunter2-s3cret' })
+    expect((await t.ok('schedules.updateSettings', { smtp: { ...smtp, password: '' } })).smtp.password_set).toBe(false)
+    expect((await t.failUnchanged('schedules.updateSettings', { smtp: { ...smtp, from: 'nobody' } })).issues?.[0].field).toBe('smtp.from')
+    expect((await t.ok('schedules.updateSettings', { smtp: null })).smtp).toBeNull()
+  })
+
+  it('status: nobody runs the schedules, then another process does (its lease), then this one', async () => {
+    expect(await t.ok('schedules.status')).toEqual({ running_here: false, holder: null, next_wake_at: null })
+    t.store.leases.acquire('scheduler', { id: 'other', pid: 4242, host: 'elsewhere', kind: 'scheduler' }, 30_000, clock.now())
+    expect(await t.ok('schedules.status')).toMatchObject({ running_here: false, holder: { pid: 4242, host: 'elsewhere', kind: 'scheduler' } })
+    t.store.leases.release('scheduler', 'other')
+    t.core.scheduler.start({ kind: 'app' })
+    expect(await t.ok('schedules.status')).toMatchObject({ running_here: true, holder: { pid: process.pid, kind: 'app' } })
   })
 })

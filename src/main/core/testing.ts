@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import type { ApiError } from '../../shared/api/errors'
-import { openCore, type Core } from '.'
+import { openCore, type Core, type CoreOptions } from '.'
 import type { Store } from '../store'
 import { snapshot } from '../store/snapshot'
 
@@ -28,9 +28,9 @@ export interface TestCore {
   close(): Promise<void>
 }
 
-export async function openTestCore(): Promise<TestCore> {
+export async function openTestCore(options: Pick<CoreOptions, 'scheduler'> = {}): Promise<TestCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'td-core-'))
-  const core = await openCore({ dataDir, databasePath: ':memory:', userName: 'tester', execution: 'manual' })
+  const core = await openCore({ dataDir, databasePath: ':memory:', userName: 'tester', execution: 'manual', ...options })
   const call: TestCore['call'] = (name, input) => core.dispatcher.call(name, input ?? {}, { transport: 'direct' }) as never
   const testCore: TestCore = {
     core,

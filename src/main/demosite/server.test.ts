@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { request } from 'node:http'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { demoSiteRoot, startDemoSite, type DemoSiteServer } from './server.js'
 
@@ -170,6 +171,28 @@ describe('startDemoSite', () => {
       expect((await rawGet(site, '//etc/passwd')).status).toBe(404)
       expect((await rawGet(site, '/%2Fetc%2Fpasswd')).status).toBe(404)
     })
+  })
+
+  it('does not follow symbolic links out of the root, and does follow those that stay in it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'td-site-'))
+    const outside = mkdtempSync(join(tmpdir(), 'td-outside-'))
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Home</title>')
+    writeFileSync(join(root, '404.html'), '<!doctype html><title>Missing</title>')
+    writeFileSync(join(outside, 'secret.txt'), 'outside the site')
+    symlinkSync(join(outside, 'secret.txt'), join(root, 'linked.txt'))
+    symlinkSync(outside, join(root, 'linked-folder'))
+    symlinkSync(join(root, 'index.html'), join(root, 'home.html'))
+    const site = await startDemoSite({ root })
+    try {
+      for (const path of ['/linked.txt', '/linked-folder/secret.txt']) {
+        const res = await rawGet(site, path)
+        expect(res.status, path).toBe(404)
+        expect(res.body, path).not.toContain('outside the site')
+      }
+      expect((await rawGet(site, '/home.html')).body).toContain('<title>Home</title>')
+    } finally {
+      await site.close()
+    }
   })
 
   it('rejects a malformed escape in the path with 400', async () => {

@@ -131,7 +131,7 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, root: stri
   if (info?.isDirectory() && !path.endsWith('/')) {
     return sendText(res, 301, 'Moved Permanently', { Location: encodeURI('/' + path.replace(/^\/+/, '')) + '/' })
   }
-  const file = findFile(target)
+  const file = findFile(target, root)
   if (!file) return sendNotFound(req, res, root)
   const fileName = basename(file.path).replace(/["\\]/g, '_')
   sendFile(req, res, file, {

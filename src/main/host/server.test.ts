@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { openCore, type Core } from '../core'
 import type { Dispatcher } from '../core/dispatch'
-import { startHost, TOKEN_COOKIE, type Host } from './server'
+import { tokenProtocol } from '../../shared/api/transport'
+import { startHost, type Host } from './server'
 
 interface Reply {
   status: number
@@ -30,19 +31,32 @@ function send(host: Host, path: string, options: { method?: string; headers?: Re
   })
 }
 
+/** What the page sends on a contract call: its own Origin, the token header, a JSON body. */
 const json = (host: Host, extra: Record<string, string> = {}) => ({
   'Content-Type': 'application/json',
   'X-TestDesk-Token': host.token,
+  Origin: host.origin,
   ...extra,
 })
+const without = (headers: Record<string, string>, name: string) => Object.fromEntries(Object.entries(headers).filter(([key]) => key !== name))
 
 let core: Core
 let host: Host
 let calls: string[]
 
+let outside: string
+
 beforeEach(async () => {
   const rendererDir = mkdtempSync(join(tmpdir(), 'td-ui-'))
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>TestDesk</title>')
+  writeFileSync(join(rendererDir, 'app.js'), 'console.log("app")')
+  // Links out of the served folder (a file and a folder), and one that stays inside it.
+  outside = mkdtempSync(join(tmpdir(), 'td-outside-'))
+  writeFileSync(join(outside, 'secret.txt'), 'outside the UI folder')
+  symlinkSync(join(outside, 'secret.txt'), join(rendererDir, 'linked.txt'))
+  symlinkSync(outside, join(rendererDir, 'linked-folder'))
+  mkdirSync(join(rendererDir, 'assets'))
+  symlinkSync(join(rendererDir, 'app.js'), join(rendererDir, 'assets', 'inside.js'))
   core = await openCore({ dataDir: rendererDir, databasePath: ':memory:' })
   calls = []
   const spy: Dispatcher = {
@@ -62,28 +76,39 @@ afterEach(async () => {
 })
 
 describe('host: access control', () => {
-  it('binds to 127.0.0.1 and prints a URL carrying the token', () => {
-    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=${host.token}$`))
+  it('binds to 127.0.0.1 and prints a URL carrying the token in its fragment, which no server sees', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=${host.token}`)
     expect(host.token.length).toBeGreaterThanOrEqual(32)
   })
 
-  it('refuses a page request without the token', async () => {
-    const reply = await send(host, '/')
-    expect(reply.status).toBe(401)
-    expect(reply.body).toContain('testdesk serve')
-  })
-
-  it('trades the token in the URL for a cookie, then serves the UI with a strict CSP', async () => {
-    const first = await send(host, `/?token=${host.token}`)
-    expect(first.status).toBe(302)
-    expect(first.headers.location).toBe('/')
-    const cookie = String(first.headers['set-cookie']).split(';')[0]
-    expect(cookie).toBe(`${TOKEN_COOKIE}=${host.token}`)
-    expect(String(first.headers['set-cookie'])).toMatch(/HttpOnly/)
-    const page = await send(host, '/', { headers: { Cookie: cookie } })
+  it('serves the page (public code) to anyone on this host, and never sets a cookie', async () => {
+    const page = await send(host, '/')
     expect(page.status).toBe(200)
     expect(page.body).toContain('<title>TestDesk</title>')
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+    expect(page.headers['set-cookie']).toBeUndefined()
+  })
+
+  it('takes a token in the query only to open the page: it moves to the fragment', async () => {
+    const first = await send(host, `/runs/1?token=${host.token}&tab=steps`)
+    expect(first.status).toBe(302)
+    expect(first.headers.location).toBe(`/runs/1?tab=steps#token=${host.token}`)
+    expect(first.headers['set-cookie']).toBeUndefined()
+    expect((await send(host, `/?token=${'x'.repeat(32)}`)).status).toBe(401)
+    // …and never authorises a call.
+    const call = await send(host, `/api/system.info?token=${host.token}`, { method: 'POST', headers: without(json(host), 'X-TestDesk-Token'), body: '{}' })
+    expect(call.status).toBe(401)
+    expect(calls).toEqual([])
+  })
+
+  it('refuses a call carrying the token as a cookie instead of the header', async () => {
+    const reply = await send(host, '/api/system.info', {
+      method: 'POST',
+      headers: { ...without(json(host), 'X-TestDesk-Token'), Cookie: `testdesk_token=${host.token}` },
+      body: '{}',
+    })
+    expect(reply.status).toBe(401)
+    expect(calls).toEqual([])
   })
 
   it('refuses a wrong token', async () => {
@@ -93,37 +118,52 @@ describe('host: access control', () => {
   })
 
   it('refuses a contract call without the token and runs nothing', async () => {
-    const reply = await send(host, '/api/system.info', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+    const reply = await send(host, '/api/system.info', { method: 'POST', headers: without(json(host), 'X-TestDesk-Token'), body: '{}' })
     expect(reply.status).toBe(401)
+    expect(reply.body).toContain('testdesk serve')
     expect(calls).toEqual([])
   })
 
-  it('refuses a foreign Origin even with the token and runs nothing', async () => {
-    const reply = await send(host, '/api/system.info', {
-      method: 'POST',
-      headers: json(host, { Origin: 'http://evil.example' }),
-      body: '{}',
-    })
-    expect(reply.status).toBe(403)
+  it('refuses a call with the token but no Origin, or another origin (another port included)', async () => {
+    for (const origin of [undefined, 'http://evil.example', `http://127.0.0.1:${host.port + 1}`, `http://localhost:${host.port + 1}`, 'null']) {
+      const headers = origin === undefined ? without(json(host), 'Origin') : json(host, { Origin: origin })
+      const reply = await send(host, '/api/system.info', { method: 'POST', headers, body: '{}' })
+      expect(reply.status, String(origin)).toBe(403)
+    }
     expect(calls).toEqual([])
   })
 
   it('refuses a foreign Host header (DNS rebinding) and runs nothing', async () => {
     const reply = await send(host, '/api/system.info', { method: 'POST', headers: json(host, { Host: `evil.example:${host.port}` }), body: '{}' })
     expect(reply.status).toBe(403)
+    expect((await send(host, '/', { headers: { Host: `evil.example:${host.port}` } })).status).toBe(403)
     expect(calls).toEqual([])
   })
 
-  it('refuses a non-JSON body type (no cross-site form posts) and runs nothing', async () => {
-    const reply = await send(host, '/api/system.info', { method: 'POST', headers: json(host, { 'Content-Type': 'text/plain' }), body: '{}' })
-    expect(reply.status).toBe(415)
+  it('takes exactly application/json (parameters allowed, UTF-8 only) and runs nothing otherwise', async () => {
+    for (const type of ['text/plain', 'application/jsonfoo', 'application/json-patch+json', 'application/x-www-form-urlencoded', 'text/json', 'application/json; charset=latin1', 'application/json, text/plain', '']) {
+      const reply = await send(host, '/api/system.info', { method: 'POST', headers: json(host, { 'Content-Type': type }), body: '{}' })
+      expect(reply.status, type).toBe(415)
+    }
     expect(calls).toEqual([])
+    for (const type of ['application/json', 'Application/JSON', 'application/json; charset=utf-8', 'application/json;charset="UTF-8"']) {
+      const reply = await send(host, '/api/system.info', { method: 'POST', headers: json(host, { 'Content-Type': type }), body: '{}' })
+      expect(reply.status, type).toBe(200)
+    }
   })
 
-  it('does not serve files outside the UI folder', async () => {
-    const reply = await send(host, '/..%2f..%2fetc%2fpasswd', { headers: { 'X-TestDesk-Token': host.token } })
+  it('does not serve files outside the UI folder, through ../ or through symbolic links', async () => {
+    const reply = await send(host, '/..%2f..%2fetc%2fpasswd')
     expect([403, 404]).toContain(reply.status)
     expect(reply.body).not.toContain('root:')
+    for (const path of ['/linked.txt', '/linked-folder/secret.txt']) {
+      const linked = await send(host, path)
+      expect(linked.status, path).toBe(404)
+      expect(linked.body, path).not.toContain('outside the UI folder')
+    }
+    const inside = await send(host, '/assets/inside.js')
+    expect(inside.status).toBe(200)
+    expect(inside.body).toContain('console.log("app")')
   })
 })
 
@@ -155,26 +195,31 @@ describe('host: contract over HTTP', () => {
 })
 
 describe('host: events over WebSocket', () => {
-  const connect = (url: string, headers: Record<string, string>) =>
+  const connect = (url: string, headers: Record<string, string>, protocols: string[] = []) =>
     new Promise<{ ws: WebSocket; status: number }>((resolve) => {
-      const ws = new WebSocket(url, { headers })
+      const ws = new WebSocket(url, protocols, { headers })
       ws.on('open', () => resolve({ ws, status: 101 }))
       ws.on('unexpected-response', (_req, res) => resolve({ ws, status: res.statusCode ?? 0 }))
       ws.on('error', () => undefined)
     })
+  const events = () => `ws://127.0.0.1:${host.port}/api/events`
 
-  it('delivers core events to a client holding the token', async () => {
-    const { ws, status } = await connect(`ws://127.0.0.1:${host.port}/api/events`, { Cookie: `${TOKEN_COOKIE}=${host.token}`, Origin: host.origin })
+  it('delivers core events to a page offering the token as a subprotocol, answering with the plain one', async () => {
+    const { ws, status } = await connect(events(), { Origin: host.origin }, ['testdesk', tokenProtocol(host.token)])
     expect(status).toBe(101)
+    expect(ws.protocol).toBe('testdesk')
     const message = new Promise<string>((resolve) => ws.on('message', (data) => resolve(String(data))))
     core.events.emit('test.onPing' as never, { n: 1 } as never)
     expect(JSON.parse(await message)).toEqual({ event: 'test.onPing', payload: { n: 1 } })
     ws.close()
   })
 
-  it('refuses a socket without the token or from a foreign origin', async () => {
-    expect((await connect(`ws://127.0.0.1:${host.port}/api/events`, {})).status).toBe(401)
-    const foreign = await connect(`ws://127.0.0.1:${host.port}/api/events`, { Cookie: `${TOKEN_COOKIE}=${host.token}`, Origin: 'http://evil.example' })
+  it('refuses a socket without the token, with it as a cookie, without an Origin or from another one', async () => {
+    expect((await connect(events(), { Origin: host.origin }, ['testdesk'])).status).toBe(401)
+    expect((await connect(events(), { Origin: host.origin, Cookie: `testdesk_token=${host.token}` }, ['testdesk'])).status).toBe(401)
+    expect((await connect(events(), { Origin: host.origin }, ['testdesk', tokenProtocol('x'.repeat(32))])).status).toBe(401)
+    expect((await connect(events(), {}, ['testdesk', tokenProtocol(host.token)])).status).toBe(403)
+    const foreign = await connect(events(), { Origin: `http://127.0.0.1:${host.port + 1}` }, ['testdesk', tokenProtocol(host.token)])
     expect(foreign.status).toBe(403)
   })
 })

@@ -1,19 +1,20 @@
 // Browser mode: the contract over HTTP (POST /api/<namespace>.<method>) and events over one
-// WebSocket, plus the built UI. Bound to 127.0.0.1; every request must carry the session token
-// (query on first visit, then a cookie or header) and come from our own origin. A refused
-// request runs nothing.
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+// WebSocket, plus the built UI. Bound to 127.0.0.1; every contract call and the socket must
+// carry the session token and come from our own origin (see access.ts). A refused request runs
+// nothing.
+import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { HTTP_STATUS } from '../../shared/api/errors'
+import { EVENTS_PROTOCOL, HTTP_TOKEN_HEADER, TOKEN_FRAGMENT_KEY } from '../../shared/api/transport'
 import type { Dispatcher } from '../core/dispatch'
 import type { EventSource } from '../core/events'
 import { findFile, readBody, resolveInside, sendFile, sendJson, sendText } from '../http/static-files'
+import { checkCallToken, checkHost, checkJsonBody, checkOrigin, checkSocketToken, isSessionToken, WRONG_TOKEN, type Refusal } from './access'
 
-export const TOKEN_COOKIE = 'testdesk_token'
-export const TOKEN_HEADER = 'x-testdesk-token'
+export const TOKEN_HEADER = HTTP_TOKEN_HEADER
 export const EVENTS_PATH = '/api/events'
 const MAX_BODY = 16 * 1024 * 1024
 
@@ -28,7 +29,7 @@ export interface HostOptions {
 }
 
 export interface Host {
-  /** The URL to open: carries the token once, which the page then keeps as a cookie. */
+  /** The URL to open: carries the token in its fragment, which the page keeps for itself. */
   url: string
   origin: string
   port: number
@@ -39,7 +40,12 @@ export interface Host {
 export async function startHost(options: HostOptions): Promise<Host> {
   const token = options.token ?? randomBytes(24).toString('base64url')
   const server = createServer()
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 })
+  // The socket answers with the plain protocol, never echoing the one that carries the token.
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: 64 * 1024,
+    handleProtocols: (offered) => (offered.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false),
+  })
   let port = 0
 
   const unsubscribe = options.events.subscribe((name, payload) => {
@@ -47,19 +53,6 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const message = JSON.stringify({ event: name, payload })
     for (const socket of sockets.clients) if (socket.readyState === socket.OPEN) socket.send(message)
   })
-
-  const guard = (req: IncomingMessage): { status: number; reason: string } | null => {
-    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`]
-    if (!allowedHosts.includes(req.headers.host ?? '')) return { status: 403, reason: 'Host not allowed' }
-    const origin = req.headers.origin
-    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
-      return { status: 403, reason: 'Origin not allowed' }
-    }
-    if (!hasToken(req, token)) {
-      return { status: 401, reason: 'Missing or wrong token: open the URL printed by `testdesk serve`.' }
-    }
-    return null
-  }
 
   server.on('request', (req, res) => {
     handleRequest(req, res).catch((error) => {
@@ -71,23 +64,23 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const refusal = guard(req)
-    if (refusal) {
-      sendText(res, refusal.status, refusal.reason)
-      return
-    }
+    const refusal = checkHost(req, port)
+    if (refusal) return refuse(res, refusal)
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice('/api/'.length))
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' })
       return
     }
-    if (url.searchParams.has('token')) {
-      // Trade the token in the URL for a cookie, so it leaves the address bar and history.
-      url.searchParams.delete('token')
+    const fromQuery = url.searchParams.get(TOKEN_FRAGMENT_KEY)
+    if (fromQuery !== null) {
+      // A token in the query only opens the page: it moves to the fragment, which no server,
+      // history sync or Referer sees, and the page keeps it from there.
+      if (!isSessionToken(fromQuery, token)) return refuse(res, { status: 401, reason: WRONG_TOKEN })
+      url.searchParams.delete(TOKEN_FRAGMENT_KEY)
       res.writeHead(302, {
-        Location: url.pathname + (url.search || ''),
-        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: `${url.pathname}${url.search}#${TOKEN_FRAGMENT_KEY}=${encodeURIComponent(token)}`,
         'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
       })
       res.end()
       return
@@ -96,13 +89,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    const refusal = checkOrigin(req, port, true) ?? checkCallToken(req, token)
+    if (refusal) return refuse(res, refusal)
     if (req.method !== 'POST') {
       sendText(res, 405, 'Contract methods are called with POST', { Allow: 'POST' })
       return
     }
-    // A JSON content type cannot be sent cross-site without a preflight, which we never grant.
-    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
-      sendJson(res, 415, { ok: false, error: { kind: 'validation', message: 'Content-Type must be application/json' } })
+    const wrongType = checkJsonBody(req)
+    if (wrongType) {
+      sendJson(res, 415, { ok: false, error: { kind: 'validation', message: wrongType.reason } })
       return
     }
     if (!options.dispatcher.has(name)) {
@@ -134,16 +129,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
     const target = resolveInside(options.rendererDir, pathname)
     if (!target) return sendText(res, 403, 'Forbidden path')
-    const file = findFile(target)
+    const file = findFile(target, options.rendererDir)
     if (file) return sendFile(req, res, file, headers)
     // Client-side routes fall back to the app; missing assets stay 404.
-    const index = findFile(options.rendererDir)
+    const index = findFile(options.rendererDir, options.rendererDir)
     if (index && !/\.[a-z0-9]+$/i.test(pathname)) return sendFile(req, res, index, headers)
     sendText(res, 404, index ? 'Not found' : `The UI is not built (${options.rendererDir} is missing).`)
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refusal = guard(req)
+    const refusal = checkHost(req, port) ?? checkOrigin(req, port, true) ?? checkSocketToken(req, token)
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
     if (refusal || pathname !== EVENTS_PATH) {
       const status = refusal?.status ?? 404
@@ -168,7 +163,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const origin = `http://127.0.0.1:${port}`
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/#${TOKEN_FRAGMENT_KEY}=${token}`,
     origin,
     port,
     token,
@@ -176,30 +171,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
 }
 
-function hasToken(req: IncomingMessage, token: string): boolean {
-  const candidates: string[] = []
-  const header = req.headers[TOKEN_HEADER]
-  if (typeof header === 'string') candidates.push(header)
-  const cookie = parseCookies(req.headers.cookie)[TOKEN_COOKIE]
-  if (cookie) candidates.push(cookie)
-  const query = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('token')
-  if (query) candidates.push(query)
-  return candidates.some((candidate) => safeEqual(candidate, token))
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a)
-  const right = Buffer.from(b)
-  return left.length === right.length && timingSafeEqual(left, right)
-}
-
-function parseCookies(header: string | undefined): Record<string, string> {
-  const cookies: Record<string, string> = {}
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=')
-    if (eq > 0) cookies[part.slice(0, eq).trim()] = part.slice(eq + 1).trim()
-  }
-  return cookies
+function refuse(res: ServerResponse, refusal: Refusal): void {
+  sendText(res, refusal.status, refusal.reason)
 }
 
 export function contentSecurityPolicy(port: number): string {

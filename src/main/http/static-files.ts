@@ -1,6 +1,6 @@
 // Serves files from one folder over node:http without ever leaving it: the host uses it for the
 // built UI, the demo site for its pages.
-import { createReadStream, statSync } from 'node:fs'
+import { createReadStream, realpathSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, resolve, sep } from 'node:path'
 
@@ -56,15 +56,23 @@ export interface FileInfo {
   size: number
 }
 
-/** The regular file at `path` (or its index.html when it is a folder), or null. */
-export function findFile(path: string): FileInfo | null {
+/**
+ * The regular file at `path` (or its index.html when it is a folder), or null; null also when
+ * the file really lives outside `root`, reached through a symbolic link (of the file or of a
+ * folder on the way) that points out of it.
+ */
+export function findFile(path: string, root: string): FileInfo | null {
   try {
     let stats = statSync(path)
     if (stats.isDirectory()) {
       path = resolve(path, 'index.html')
       stats = statSync(path)
     }
-    return stats.isFile() ? { path, size: stats.size } : null
+    if (!stats.isFile()) return null
+    const realRoot = realpathSync(root)
+    const real = realpathSync(path)
+    if (real !== realRoot && !real.startsWith(realRoot + sep)) return null
+    return { path: real, size: stats.size }
   } catch {
     return null
   }

@@ -55,13 +55,36 @@ describe('testdesk report', () => {
   })
 })
 
+describe('testdesk show', () => {
+  it('says each failure once with the files to open, and keeps TestDesk’s stack for --debug', async () => {
+    const result = await runTestdesk(['show', '1', '--data-dir', dataDir])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('Run_001 (#1)  Completed: 2 failed, 1 skipped, 1 not run of 7  3/7 passed (42.86%)')
+    // The last attempt of the failed test, and the failed iteration of the data-driven one.
+    expect(result.stdout.split(fixture.failure.message).length - 1).toBe(1)
+    expect(result.stdout).toContain(`✗ ${fixture.names.failed}\n    Failed at step 3: assert step 3\n    ${fixture.failure.message}\n`)
+    expect(result.stdout).toContain(`✗ ${fixture.names.dataFail} [iteration 2]\n    Failed at step 1: navigate step 1\n    Missing translation\n`)
+    expect(result.stdout).toContain(`    screenshot: ${join(dataDir, fixture.screenshotPaths[0])}\n`)
+    expect(result.stdout).toContain(`    trace:      npx playwright show-trace ${join(dataDir, fixture.tracePath)}\n`)
+    expect(result.stdout).not.toContain('<data-dir>')
+    expect(result.stdout).not.toContain('checkout.spec')
+    const json = JSON.parse((await runTestdesk(['show', '1', '--json', '--data-dir', dataDir])).stdout)
+    expect(json.failures.map((f: { failure: { message: string } }) => f.failure.message)).toEqual([fixture.failure.message, 'Missing translation'])
+    expect(json.failures[0]).toMatchObject({ trace_file: join(dataDir, fixture.tracePath), screenshot_file: join(dataDir, fixture.screenshotPaths[0]) })
+    expect(JSON.stringify(json)).not.toContain('checkout.spec')
+    const debug = await runTestdesk(['show', '1', '--debug', '--data-dir', dataDir])
+    expect(debug.stdout).toContain('    debug, step 3:\n      at checkout.spec:3\n')
+  }, 90_000)
+})
+
 describe('testdesk history', () => {
   it('prints a test case’s executions and statistics', async () => {
     const result = await runTestdesk(['history', fixture.names.failed, '--data-dir', dataDir])
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('Checkout fails: 2 of 2 executions')
     expect(result.stdout).toMatch(/Run_001\s+failed\s+/)
-    expect(result.stdout).toContain('retry 1')
+    expect(result.stdout).toContain('attempt 2')
+    expect(result.stdout).not.toContain('retry 1')
     expect(result.stdout).toContain('Executions 2: 0 passed, 2 failed, 0 skipped')
     expect(result.stdout).toContain('Pass rate 0.00%')
   })

@@ -4,41 +4,18 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { isAbsolute } from 'node:path'
-import type { ItemStatus, TestRunResult } from '../../shared/model/execution'
+import { pathToFileURL } from 'node:url'
+import type { TestRunResult } from '../../shared/model/execution'
 import { ROOT_SUITE } from '../../shared/model/definition'
 import { isFlaky } from '../../shared/model/states'
+import { checkpointSubject } from '../../shared/checkpoints'
+import { failureShown, runOutcome, statusLabel } from '../../shared/run-wording'
 import { APP_VERSION } from '../core/app-version'
 import type { Store } from '../store'
-import type { ReportData, ReportExecution, ReportImage, ReportStep, ReportTest } from './types'
+import type { ReportData, ReportExecution, ReportImage, ReportStep, ReportTest, ReportTrace } from './types'
 
 export type * from './types'
-
-const WORDS: Record<ItemStatus, string> = {
-  pending: 'Pending',
-  queued: 'Queued',
-  running: 'Running',
-  passed: 'Passed',
-  failed: 'Failed',
-  skipped: 'Skipped',
-  no_run: 'No run',
-}
-
-/** reference/003: a data-driven item reads `Pass (X/Y)` or `Fail (X/Y)`, X iterations passed of Y. */
-export function statusLabel(item: { status: ItemStatus; is_data_driven: boolean; passed_iterations: number; total_iterations: number }): string {
-  if (item.is_data_driven && (item.status === 'passed' || item.status === 'failed')) {
-    return `${item.status === 'passed' ? 'Pass' : 'Fail'} (${item.passed_iterations}/${item.total_iterations})`
-  }
-  return WORDS[item.status]
-}
-
-/** A duration as people read it: 850 ms, 4.2 s, 3 min 5 s (the report and the CLI). */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`
-  const s = ms / 1000
-  if (s < 60) return `${s.toFixed(1)} s`
-  const m = Math.floor(s / 60)
-  return `${m} min ${Math.round(s - m * 60)} s`
-}
+export { formatDuration, statusLabel } from '../../shared/run-wording'
 
 export function collectReportData(store: Store, runId: string, now = new Date()): ReportData {
   const run = store.runs.get(runId)
@@ -82,11 +59,12 @@ export function collectReportData(store: Store, runId: string, now = new Date())
           input_value: step.input_value,
           window_title: step.window_title,
           error_message: step.error_message,
-          error_stack: step.error_stack_trace,
           screenshot: images.add(step.screenshot_path),
         }
       })
       const failedStep = ownSteps.find((s) => s.status === 'failed')
+      const errorMessage = result.error_message ?? failedStep?.error_message ?? null
+      const errorStep = result.error_step_number ?? failedStep?.number ?? null
       return {
         id: result.id,
         attempt: result.retry_attempt,
@@ -96,15 +74,19 @@ export function collectReportData(store: Store, runId: string, now = new Date())
         status: result.status,
         started_at: result.started_at,
         duration_ms: result.duration_ms,
-        error_message: result.error_message ?? failedStep?.error_message ?? null,
-        error_step_number: result.error_step_number ?? failedStep?.number ?? null,
+        error_message: errorMessage,
+        error_step_number: errorStep,
+        // Only a failure is worded as one: a skipped execution's message (stopped) is a note.
+        failure: result.status === 'failed' ? failureShown(errorMessage, errorStep, ownSteps) : null,
         error_screenshot: images.add(result.error_screenshot_path) ?? failedStep?.screenshot ?? null,
+        trace: traceOf(store, result.trace_path),
         initial_url: result.initial_url,
         final_url: result.final_url,
         steps: ownSteps,
         checkpoints: (checkpoints.get(result.id) ?? []).map((c) => ({
           name: c.checkpoint_name,
           type: c.checkpoint_type,
+          subject: checkpointSubject(c.checkpoint_type, (c.property_verifications ?? []).map((v) => v.property_name)),
           status: c.status,
           selector: c.selector,
           step_number: c.test_step_result_id ? (stepNumbers.get(c.test_step_result_id) ?? null) : null,
@@ -154,8 +136,9 @@ export function collectReportData(store: Store, runId: string, now = new Date())
         })),
       }
     })
-    // The item's error is its last failing execution's (the one that decided the status).
-    const failing = [...executions].reverse().find((e) => e.status === 'failed' && e.attempt === item.retry_attempt)
+    // The item's error is the first failing execution of its last attempt, as the store rolls it up.
+    const failing = executions.find((e) => e.status === 'failed' && e.attempt === item.retry_attempt)
+    const errorMessage = item.error_message ?? failing?.error_message ?? null
     return {
       id: item.id,
       test_case_id: item.test_case_id,
@@ -170,8 +153,9 @@ export function collectReportData(store: Store, runId: string, now = new Date())
       attempts: executions.length ? item.retry_attempt + 1 : 0,
       data_driven: item.is_data_driven,
       iterations: { total: item.total_iterations, passed: item.passed_iterations, failed: item.failed_iterations },
-      error_message: item.error_message ?? failing?.error_message ?? null,
+      error_message: errorMessage,
       error_step_number: failing?.error_step_number ?? null,
+      failure: item.status !== 'failed' ? null : failing && failing.error_message === errorMessage ? failing.failure : errorMessage ? { step: null, step_text: null, message: errorMessage } : null,
       error_screenshot: images.add(item.error_screenshot_path) ?? failing?.error_screenshot ?? null,
       executions,
     }
@@ -186,6 +170,7 @@ export function collectReportData(store: Store, runId: string, now = new Date())
       name: run.run_name,
       number: run.run_number,
       status: run.status,
+      outcome: runOutcome(run),
       created_at: run.created_at,
       started_at: run.started_at,
       completed_at: run.completed_at,
@@ -208,7 +193,7 @@ export function collectReportData(store: Store, runId: string, now = new Date())
         flaky: tests.filter((t) => t.flaky).length,
       },
       pass_rate: run.pass_rate,
-      steps: { total: sum((i) => i.total_steps), passed: sum((i) => i.passed_steps), failed: sum((i) => i.failed_steps) },
+      steps: { total: sum((i) => i.total_steps), passed: sum((i) => i.passed_steps), failed: sum((i) => i.failed_steps), skipped: sum((i) => i.skipped_steps) },
       checkpoints: { total: sum((i) => i.total_checkpoints), passed: sum((i) => i.passed_checkpoints), failed: sum((i) => i.failed_checkpoints) },
     },
     tests,
@@ -218,7 +203,8 @@ export function collectReportData(store: Store, runId: string, now = new Date())
 
 /**
  * Each test's suite for grouping: of the suites it is linked to, the first in tree order that lies
- * under the run's suite (when the run was built from one), without the ROOT prefix.
+ * under the run's suite (when the run was built from one) and is not ROOT itself, without the ROOT
+ * prefix; empty only for a test linked to ROOT alone.
  */
 function suitePathsOf(
   store: Store,
@@ -229,17 +215,42 @@ function suitePathsOf(
   const tree = store.suites.tree(projectId)
   const rank = new Map(tree.map((suite, i) => [suite.id, { i, path: suite.path }]))
   const under = (path: string[]) => !runSuite || runSuite.every((name, i) => path[i] === name)
-  const best = new Map<string, { i: number; path: string[]; preferred: boolean }>()
+  // Better: under the run's suite, then a named suite rather than ROOT, then first in tree order.
+  const score = (suite: { i: number; path: string[] }) => [under(suite.path) ? 0 : 1, suite.path.length > 1 ? 0 : 1, suite.i]
+  const better = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
+  const best = new Map<string, { path: string[]; score: number[] }>()
   for (const link of links) {
     const suite = rank.get(link.suite_id)
     if (!suite) continue
-    const candidate = { ...suite, preferred: under(suite.path) }
+    const candidate = { path: suite.path, score: score(suite) }
     const current = best.get(link.test_case_id)
-    if (!current || (candidate.preferred && !current.preferred) || (candidate.preferred === current.preferred && candidate.i < current.i)) {
-      best.set(link.test_case_id, candidate)
-    }
+    if (!current || better(candidate.score, current.score) < 0) best.set(link.test_case_id, candidate)
   }
   return new Map([...best].map(([id, { path }]) => [id, path.slice(1)]))
+}
+
+/** Only files inside the data directory: a report must never point at some other file because a row named it. */
+function insideDataDir(path: string): boolean {
+  return !isAbsolute(path) && !path.split(/[\\/]/).includes('..')
+}
+
+/** A kept Playwright trace: where it is and the command that opens it. */
+function traceOf(store: Store, path: string | null): ReportTrace | null {
+  if (!path || !/\.zip$/i.test(path) || !insideDataDir(path)) return null
+  const file = store.artifacts.absolute(path)
+  if (!existsSync(file)) return null
+  return { file, url: pathToFileURL(file).href, command: showTraceCommand(file) }
+}
+
+/** The command that opens a trace in Playwright's trace viewer. */
+export function showTraceCommand(file: string): string {
+  return `npx playwright show-trace ${shellQuote(file)}`
+}
+
+/** A path as the shell reads it back unchanged (POSIX quoting; cmd and PowerShell take double quotes). */
+export function shellQuote(text: string): string {
+  if (/^[\w@%+=:,./\\-]+$/.test(text)) return text
+  return process.platform === 'win32' ? `"${text}"` : `'${text.replace(/'/g, `'\\''`)}'`
 }
 
 const IMAGE_FILE = /\.(png|jpe?g|webp|gif)$/i
@@ -265,7 +276,7 @@ class ImageTable {
   private resolve(path: string): number | null {
     // Only image files, and relative paths only inside the data directory: a report must never
     // carry some other file because a row pointed at it.
-    if (!IMAGE_FILE.test(path) || (!isAbsolute(path) && path.split(/[\\/]/).includes('..'))) return null
+    if (!IMAGE_FILE.test(path) || (!isAbsolute(path) && !insideDataDir(path))) return null
     const artifact = isAbsolute(path) ? null : (this.store.reports.artifactsAt([path])[0] ?? null)
     const file = isAbsolute(path) ? path : this.store.artifacts.absolute(path)
     if (!existsSync(file)) return null

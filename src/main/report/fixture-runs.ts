@@ -33,6 +33,8 @@ export interface FixtureRun {
   /** The failing test's error message and failing step number. */
   failure: { message: string; step: number }
   screenshotPaths: string[]
+  /** The failing test's kept trace (relative to the data directory). */
+  tracePath: string
 }
 
 const T0 = Date.parse('2026-03-02T09:00:00.000Z')
@@ -143,12 +145,14 @@ export async function buildFixtureRun(core: Core, options: { xss?: boolean } = {
     script: { script_name: x('Seed users', 4), script_type: 'pre_execution', script_language: 'javascript', status: 'passed', exit_code: 0, duration_ms: 80, stdout: x('seeded 3 users', 5) },
   })
 
-  // Failed at step 3 on both attempts: screenshot on the failing step and a failed checkpoint.
+  // Failed at step 3 on both attempts: screenshot on the failing step and a failed checkpoint;
+  // the last attempt kept a Playwright trace.
   const failure = { message: x('Expected total "$42.00" but found "$40.00"', 1), step: 3 }
+  const trace = store.artifacts.save(Buffer.from('PK\u0003\u0004 a trace'), 'application/zip', 'zip').path
   for (const attempt of [0, 1]) {
     const failing = await submit(
       'failed',
-      { status: 'failed', retry_attempt: attempt, error_message: failure.message, error_step_number: failure.step, error_screenshot_path: screenshots[0] },
+      { status: 'failed', retry_attempt: attempt, error_message: failure.message, error_step_number: failure.step, error_screenshot_path: screenshots[0], trace_path: attempt === 1 ? trace : null },
       [step(1, 'navigate', 'passed'), step(2, 'click', 'passed'), step(3, 'assert', 'failed', { error_message: failure.message, screenshot_path: screenshots[0], error_stack_trace: x('at checkout.spec:3', 2) }), step(4, 'click', 'skipped')],
       { completes: attempt === 1 },
     )
@@ -191,7 +195,7 @@ export async function buildFixtureRun(core: Core, options: { xss?: boolean } = {
   // Stopping marks what never ran as no_run and completes the run.
   await call(core, 'runs.stop', { id: run.id })
   const finished = await call(core, 'runs.get', { id: run.id })
-  return { runId: run.id, runNumber: finished.run_number, runName: finished.run_name, names, failure, screenshotPaths: screenshots }
+  return { runId: run.id, runNumber: finished.run_number, runName: finished.run_name, names, failure, screenshotPaths: screenshots, tracePath: trace }
 }
 
 export interface SyntheticOptions {

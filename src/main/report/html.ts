@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
-import { formatDuration } from './data'
+import { failureHeading, formatDuration, type FailureShown } from '../../shared/run-wording'
+import { SECRET_MASK } from '../../shared/secret-mask'
 import type { ReportData, ReportExecution, ReportTest } from './types'
 import { VIEWER_JS } from './viewer-script'
 import { VIEWER_CSS } from './viewer-style'
@@ -93,6 +94,9 @@ function extensionOf(mime: string): string {
   return { 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/gif': 'gif' }[mime] ?? 'png'
 }
 
+/** The badge colours of the viewer's status classes. */
+const TONE_CLASS: Record<ReportData['run']['outcome']['tone'], string> = { passed: 'passed', failed: 'failed', warning: 'skipped', neutral: 'running' }
+
 function summaryHtml(data: ReportData): string {
   const { run } = data
   const c = run.counts
@@ -111,14 +115,14 @@ function summaryHtml(data: ReportData): string {
   add('Environment', run.environment)
   add('Suite', run.suite?.length ? run.suite.join(' / ') : null)
   if (run.tags.length) meta.push(['Tags', run.tags.map((tag) => `<span class="tag">${escapeHtml(tag)}</span>`).join('')])
-  add('Steps', run.steps.total ? `${run.steps.passed} passed, ${run.steps.failed} failed of ${run.steps.total}` : null)
+  add('Steps', run.steps.total ? `${run.steps.passed} passed, ${run.steps.failed} failed${run.steps.skipped ? `, ${run.steps.skipped} skipped` : ''} of ${run.steps.total}` : null)
   add('Checkpoints', run.checkpoints.total ? `${run.checkpoints.passed} passed, ${run.checkpoints.failed} failed of ${run.checkpoints.total}` : null)
-  add('Retries', run.retry_count ? String(run.retry_count) : null)
+  add('Retries', run.retry_count ? `up to ${run.retry_count} per failing test` : null)
   add('Notes', run.notes)
   add('Generated', `${data.generated_at} by TestDesk ${data.app_version}`)
   return [
     '<header class="top">',
-    `<h1 id="run-title">${escapeHtml(run.name)} <span class="badge run-status ${run.status === 'completed' ? 'passed' : 'failed'}">${escapeHtml(run.status)}</span></h1>`,
+    `<h1 id="run-title">${escapeHtml(run.name)} <span class="badge run-status ${TONE_CLASS[run.outcome.tone]}">${escapeHtml(run.outcome.label)}</span></h1>`,
     '<button type="button" id="theme">Theme</button>',
     '</header>\n<section id="summary" aria-label="Run summary">\n<dl class="counts">',
     count('total', 'Tests', c.total),
@@ -170,7 +174,8 @@ function viewerTest(t: ReportTest) {
     attempts: t.attempts,
     data_driven: t.data_driven,
     error: t.error_message,
-    error_step: t.error_step_number,
+    failure: viewerFailure(t.failure),
+    note: t.failure ? null : t.error_message,
     error_shot: t.error_screenshot,
   }
 }
@@ -182,19 +187,21 @@ function viewerExecution(x: ReportExecution) {
     iteration: x.iteration,
     row: x.data_row_index,
     data: x.data,
+    values: rowValues(x.data),
     status: x.status,
     duration: x.duration_ms,
-    error: x.error_message,
-    error_step: x.error_step_number,
+    failure: viewerFailure(x.failure),
+    note: x.failure ? null : x.error_message,
     error_shot: x.error_screenshot,
+    trace: x.trace ? { url: x.trace.url, command: x.trace.command } : null,
     start_url: x.initial_url,
     end_url: x.final_url,
     steps: x.steps.map((s) =>
-      trimNulls([s.number, s.action, s.description, s.status, s.duration_ms, s.selector, s.error_message, s.screenshot, s.window_title, s.healed_selector, s.input_value, s.error_stack]),
+      trimNulls([s.number, s.action, s.description, s.status, s.duration_ms, s.selector, s.error_message, s.screenshot, s.window_title, s.healed_selector, s.input_value]),
     ),
     checkpoints: x.checkpoints.map((c) => ({
       name: c.name,
-      type: c.type,
+      subject: c.subject,
       status: c.status,
       selector: c.selector,
       step: c.step_number,
@@ -209,6 +216,17 @@ function viewerExecution(x: ReportExecution) {
     network: x.network.map((n) => ({ method: n.method, url: n.url, status: n.status_code, status_text: n.status_text, type: n.resource_type, ms: n.duration_ms, error: n.error_message })),
     scripts: x.scripts.map((s) => ({ name: s.name, type: s.type, language: s.language, status: s.status, exit_code: s.exit_code, ms: s.duration_ms, stdout: s.stdout, stderr: s.stderr, error: s.error_message, critical: s.critical })),
   }
+}
+
+function viewerFailure(failure: FailureShown | null) {
+  return failure && { step: failure.step, heading: failureHeading(failure), message: failure.message }
+}
+
+/** An iteration's data row in one line, secret values left out: `email=ann@example.test, role=Tester`. */
+export function rowValues(data: Record<string, unknown> | null): string | null {
+  if (!data) return null
+  const shown = Object.entries(data).filter(([, value]) => value !== SECRET_MASK)
+  return shown.length ? shown.map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join(', ') : null
 }
 
 function trimNulls(values: unknown[]): unknown[] {

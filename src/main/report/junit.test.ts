@@ -59,10 +59,36 @@ describe('JUnit XML', () => {
     const failure = /<testcase name="Checkout fails"[^>]*>\s*<failure message="([^"]*)" type="([^"]*)">([^<]*)<\/failure>/.exec(xml)!
     expect(failure[1]).toBe(escapeXml(fixture.failure.message, true))
     expect(failure[2]).toBe('step 3: assert')
-    expect(failure[3]).toContain('Failed at step 3 (assert: assert step 3)')
+    expect(failure[3]).toContain('Failed at step 3: assert step 3')
+    // The error once, and none of TestDesk's own stack.
+    expect(failure[3].split(escapeXml(fixture.failure.message)).length - 1).toBe(1)
+    expect(failure[3]).not.toContain('checkout.spec')
     expect(failure[3]).toContain('Checkpoint failed: Order total')
     expect(failure[3]).toContain('text equals: expected &quot;$42.00&quot;, actual &quot;$40.00&quot;'.replace(/&quot;/g, '"'))
     expect(failure[3]).toContain('Attempts: 2')
+  })
+
+  it('names each test’s own suite in a run of single tests, ROOT for a test in no other suite', async () => {
+    const core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-junit-')), databasePath: ':memory:', execution: 'manual' })
+    cores.push(core)
+    const call = async (name: string, input: unknown) => {
+      const envelope = await core.dispatcher.call(name, input, { transport: 'direct' })
+      if (!envelope.ok) throw new Error(envelope.error.message)
+      return envelope.value as any
+    }
+    const root = await call('suites.byPath', { path: ['ROOT'] })
+    const demo = await call('suites.create', { name: 'Demo' })
+    const table = await call('suites.create', { name: 'Table', parent_id: demo.id })
+    // Linked to ROOT too, as the demo's tests were: the named suite is still the one shown.
+    const linked = await call('tests.create', { name: 'Sort by date', suite_ids: [root.id, table.id] })
+    const loose = await call('tests.create', { name: 'Loose test' })
+    const run = await call('runs.create', { test_case_ids: [linked.id, loose.id] })
+    await call('runs.start', { id: run.id })
+    const items = (await call('runItems.list', { test_run_id: run.id })).items
+    for (const item of items) await call('results.submit', { test_run_id: run.id, test_run_item_id: item.id, test_case_id: item.test_case_id, status: 'passed' })
+    const xml = renderJunit(collectReportData(core.context.store, run.id), 'ci-host')
+    expect(attr(xml, 'testsuite', 'name')).toEqual(['Demo / Table', 'ROOT'])
+    expect(attr(xml, 'testcase', 'classname')).toEqual(['Demo.Table', 'ROOT'])
   })
 
   it('escapes markup and drops characters XML cannot hold', async () => {

@@ -3,6 +3,8 @@
 // times in seconds and the run's context as properties. Checked against the Ant JUnit XSD in
 // ./fixtures by the tests, which is stricter than the CI servers themselves.
 import { hostname } from 'node:os'
+import { ROOT_SUITE } from '../../shared/model/definition'
+import { failureHeading } from '../../shared/run-wording'
 import type { ReportData, ReportExecution, ReportTest } from './types'
 
 /** Escapes text for XML content and attributes; drops characters XML 1.0 cannot carry at all. */
@@ -55,8 +57,9 @@ export function renderJunit(data: ReportData, host = safeHostname()): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n']
   let id = 0
   for (const [suite, tests] of groups) {
-    const name = suite || run.name
-    const classname = (suite ? tests[0].suite.join('.') : run.name) || 'TestDesk'
+    // Tests linked to ROOT alone are in the ROOT suite (the data model's name for it).
+    const name = suite || ROOT_SUITE
+    const classname = suite ? tests[0].suite.join('.') : ROOT_SUITE
     const cases = tests.flatMap((test) => casesOf(test, classname))
     const flaky = tests.filter((t) => t.flaky)
     out.push(
@@ -99,17 +102,18 @@ function caseOf(name: string, classname: string, ms: number, status: string, x: 
   if (status === 'skipped') return { ...base, skipped: x?.error_message ?? test.error_message ?? 'Skipped' }
   if (status !== 'failed') return { ...base, skipped: test.error_message ?? (status === 'no_run' ? 'Not run' : `Not finished (${status})`) }
   const message = x?.error_message ?? test.error_message ?? 'Failed'
-  const stepNumber = x?.error_step_number ?? test.error_step_number
-  const step = x?.steps.find((s) => s.number === stepNumber) ?? x?.steps.find((s) => s.status === 'failed')
-  const lines = [step ? `Failed at step ${step.number} (${step.action}${step.description ? `: ${step.description}` : ''})` : 'Failed', '', message]
+  // The body says the error once (the failing step, then what happened there), never a stack.
+  const failure = x?.failure ?? test.failure ?? { step: null, step_text: null, message }
+  const step = failure.step === null ? undefined : x?.steps.find((s) => s.number === failure.step && s.status === 'failed')
+  const lines = [failureHeading(failure), '', failure.message]
   if (step?.selector) lines.push('', `Selector: ${step.selector}`)
-  if (step?.error_stack) lines.push('', step.error_stack)
   for (const c of x?.checkpoints.filter((c) => c.status === 'failed') ?? []) {
     lines.push('', `Checkpoint failed: ${c.name}`)
     for (const v of c.verifications.filter((v) => !v.passed)) lines.push(`  ${v.property} ${v.operator}: expected ${show(v.expected)}, actual ${show(v.actual)}`)
   }
   if (x?.data) lines.push('', `Data: ${JSON.stringify(x.data)}`)
   if (test.attempts > 1) lines.push('', `Attempts: ${test.attempts}`)
+  if (x?.trace) lines.push('', `Trace: ${x.trace.command}`)
   return { ...base, failure: { message: message.split('\n')[0], type: step ? `step ${step.number}: ${step.action}` : 'failure', text: lines.join('\n') } }
 }
 

@@ -7,7 +7,9 @@ import { join, relative } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { bareCores } from '../core/testing'
-import { collectReportData, statusLabel } from './data'
+import { pathToFileURL } from 'node:url'
+import { collectReportData, formatDuration, shellQuote, statusLabel } from './data'
+import { VIEWER_JS } from './viewer-script'
 import { buildFixtureRun, call, XSS_PAYLOADS } from './fixture-runs'
 import { escapeHtml, renderHtml } from './html'
 import { writeRunReports } from '.'
@@ -80,6 +82,42 @@ describe('report data', () => {
     expect(data.tests[0].error_screenshot).toBe(0)
   })
 
+  it('says the run’s outcome, each failure once, what a checkpoint checked, and where the trace is', async () => {
+    const core = await newCore()
+    const fixture = await buildFixtureRun(core)
+    const store = core.context.store
+    const data = collectReportData(store, fixture.runId)
+    expect(data.run.outcome).toEqual({ label: 'Completed: 2 failed, 1 skipped, 1 not run of 7', tone: 'failed' })
+    const failed = data.tests.find((t) => t.name === fixture.names.failed)!
+    expect(failed.failure).toEqual({ step: 3, step_text: 'assert step 3', message: fixture.failure.message })
+    expect(failed.executions[1].failure).toEqual(failed.failure)
+    expect(failed.executions[1].checkpoints[0].subject).toBe('element')
+    // What did not fail is not worded as a failure.
+    expect(data.tests.filter((t) => t.failure).map((t) => t.name).sort()).toEqual([fixture.names.failed, fixture.names.dataFail].sort())
+
+    // A run as the runner stores it: "Step 2 (…): …" on the result, a kept trace, a title checkpoint.
+    const test = await call(core, 'tests.create', { name: 'Title check' })
+    const run = await call(core, 'runs.create', { test_case_ids: [test.id] })
+    await call(core, 'runs.start', { id: run.id })
+    const item = (await call(core, 'runItems.list', { test_run_id: run.id })).items[0]
+    const trace = store.artifacts.save(Buffer.from('PK trace'), 'application/zip', 'zip').path
+    const result = await call(core, 'results.submit', {
+      test_run_id: run.id, test_run_item_id: item.id, test_case_id: test.id, status: 'failed', trace_path: trace,
+      error_message: "Step 2 (Verify the page title equals 'Shop'): Expected the page title to equal 'Shop' but was 'Cart'", error_step_number: 2,
+    })
+    const steps = await call(core, 'stepResults.add', { test_run_result_id: result.id, steps: [
+      { step_number: 1, action: 'navigate', status: 'passed', description: 'Navigate to /' },
+      { step_number: 2, action: 'checkpoint', status: 'failed', description: "Verify the page title equals 'Shop'", error_message: "Expected the page title to equal 'Shop' but was 'Cart'" },
+    ] })
+    await call(core, 'checkpoints.add', { test_run_result_id: result.id, checkpoints: [{ checkpoint_name: 'Title', checkpoint_type: 'element', status: 'failed', test_step_result_id: steps[1].id, property_verifications: [{ property_name: 'title', expected_value: 'Shop', actual_value: 'Cart', passed: false, operator: 'equals' }] }] })
+    const x = collectReportData(store, run.id).tests[0].executions[0]
+    expect(x.failure).toEqual({ step: 2, step_text: "Verify the page title equals 'Shop'", message: "Expected the page title to equal 'Shop' but was 'Cart'" })
+    expect(x.checkpoints[0].subject).toBe('page title')
+    const file = store.artifacts.absolute(trace)
+    expect(x.trace).toEqual({ file, url: pathToFileURL(file).href, command: `npx playwright show-trace ${file}` })
+    expect(shellQuote("/tmp/my data/it's.zip")).toBe(`'/tmp/my data/it'\\''s.zip'`)
+  })
+
   it('labels data-driven items Pass (X/Y) and Fail (X/Y)', () => {
     expect(statusLabel({ status: 'passed', is_data_driven: true, passed_iterations: 3, total_iterations: 3 })).toBe('Pass (3/3)')
     expect(statusLabel({ status: 'failed', is_data_driven: true, passed_iterations: 1, total_iterations: 4 })).toBe('Fail (1/4)')
@@ -127,7 +165,9 @@ describe('HTML report', () => {
     expect(index.tests.map((t: { name: string }) => t.name)).toEqual(data.tests.map((t) => t.name))
     const details = unpack('report-details')
     expect(details).toHaveLength(data.tests.length)
-    expect(details[1][1].steps[2]).toEqual([3, 'assert', expect.any(String), 'failed', 130, expect.any(String), fixture.failure.message, 0, expect.any(String), null, null, expect.any(String)].slice(0, 12))
+    expect(details[1][1].steps[2]).toEqual([3, 'assert', expect.any(String), 'failed', 130, expect.any(String), fixture.failure.message, 0, expect.any(String)])
+    // TestDesk's own stack stays in the database (see `testdesk show --debug`), out of the report.
+    expect(JSON.stringify(details)).not.toContain('checkout.spec')
     const images = scripts(html).filter((s) => /id="img-\d+"/.test(s.attributes))
     expect(images).toHaveLength(3)
     expect(new Set(images.map((i) => i.body)).size).toBe(3)
@@ -145,6 +185,14 @@ describe('HTML report', () => {
     const html = readFileSync(report.path, 'utf8')
     expect(html).not.toContain('id="img-')
     expect(html).toContain("img-src data: blob: &#39;self&#39;")
+  })
+})
+
+describe('HTML report viewer', () => {
+  it('writes durations as the CLI and the summary do', () => {
+    const source = /function ms\(v\) \{[\s\S]*?\n\}/.exec(VIEWER_JS)![0]
+    const ms = new Function(`${source}; return ms`)() as (v: number) => string
+    for (const value of [0, 999, 1000, 4249, 59_949, 59_950, 60_000, 119_499, 119_500, 119_600, 201_400, 3_600_000]) expect(ms(value), String(value)).toBe(formatDuration(value))
   })
 })
 

@@ -1,5 +1,6 @@
 // The shape of a run's report data: what every format (HTML, JUnit, JSON) is written from.
 import type { ItemStatus, ResultStatus } from '../../shared/model/execution'
+import type { FailureShown, OutcomeTone } from '../../shared/run-wording'
 
 export interface ReportImage {
   sha256: string
@@ -20,7 +21,6 @@ export interface ReportStep {
   input_value: string | null
   window_title: string | null
   error_message: string | null
-  error_stack: string | null
   /** Index into ReportData.images. */
   screenshot: number | null
 }
@@ -28,6 +28,8 @@ export interface ReportStep {
 export interface ReportCheckpoint {
   name: string
   type: string
+  /** What it checked in words: 'element', 'page title', 'page URL', 'page', or the type. */
+  subject: string
   status: 'passed' | 'failed'
   selector: string | null
   step_number: number | null
@@ -73,6 +75,14 @@ export interface ReportScript {
   critical: boolean
 }
 
+export interface ReportTrace {
+  /** Absolute path of the trace.zip on this machine. */
+  file: string
+  url: string
+  /** The command that opens it in Playwright's trace viewer. */
+  command: string
+}
+
 /** One execution: an attempt of a test, or one data iteration of an attempt. */
 export interface ReportExecution {
   id: string
@@ -86,7 +96,11 @@ export interface ReportExecution {
   duration_ms: number
   error_message: string | null
   error_step_number: number | null
+  /** For a failed execution, its error said once: the failing step and what happened there. */
+  failure: FailureShown | null
   error_screenshot: number | null
+  /** The Playwright trace kept for this execution. */
+  trace: ReportTrace | null
   initial_url: string | null
   final_url: string | null
   steps: ReportStep[]
@@ -114,6 +128,7 @@ export interface ReportTest {
   iterations: { total: number; passed: number; failed: number }
   error_message: string | null
   error_step_number: number | null
+  failure: FailureShown | null
   error_screenshot: number | null
   executions: ReportExecution[]
 }
@@ -123,6 +138,8 @@ export interface ReportRun {
   name: string
   number: number
   status: string
+  /** The state and what did not pass, e.g. "Completed: 1 of 32 failed", with its colour. */
+  outcome: { label: string; tone: OutcomeTone }
   created_at: string
   started_at: string | null
   completed_at: string | null
@@ -138,7 +155,7 @@ export interface ReportRun {
   retry_count: number
   counts: { total: number; passed: number; failed: number; skipped: number; no_run: number; flaky: number }
   pass_rate: number
-  steps: { total: number; passed: number; failed: number }
+  steps: { total: number; passed: number; failed: number; skipped: number }
   checkpoints: { total: number; passed: number; failed: number }
 }
 

@@ -7,7 +7,7 @@ export const VIEWER_JS = String.raw`(function () {
 'use strict';
 var doc = document, root = doc.documentElement;
 var list = doc.getElementById('tests');
-var STEP = { number: 0, action: 1, text: 2, status: 3, ms: 4, selector: 5, error: 6, shot: 7, title: 8, healed: 9, input: 10, stack: 11 };
+var STEP = { number: 0, action: 1, text: 2, status: 3, ms: 4, selector: 5, error: 6, shot: 7, title: 8, healed: 9, input: 10 };
 var LOG_LIMIT = 500;
 
 function el(tag, cls, text) {
@@ -23,8 +23,8 @@ function ms(v) {
   if (v < 1000) return v + ' ms';
   var s = v / 1000;
   if (s < 60) return s.toFixed(1) + ' s';
-  var m = Math.floor(s / 60);
-  return m + ' min ' + Math.round(s - m * 60) + ' s';
+  var whole = Math.round(s);
+  return Math.floor(whole / 60) + ' min ' + (whole % 60) + ' s';
 }
 function words(status) { return { passed: 'Passed', failed: 'Failed', skipped: 'Skipped', no_run: 'No run' }[status] || status; }
 function button(cls, text) { var b = el('button', cls, text); b.type = 'button'; return b; }
@@ -106,10 +106,19 @@ function matches(r) {
   if (state.tag && t.tags.indexOf(state.tag) < 0) return false;
   return !state.text || r.hay.indexOf(state.text) >= 0;
 }
+var nothing;
 function applyFilters() {
   var n = 0;
   rows.forEach(function (r) { var ok = matches(r); r.node.hidden = !ok; if (ok) n++; });
   shown.textContent = 'Showing ' + n + ' of ' + rows.length + ' tests';
+  nothing.hidden = n > 0 || rows.length === 0;
+}
+function clearFilters() {
+  state.status = 'all'; state.tag = ''; state.text = '';
+  doc.querySelectorAll('[data-filter-status]').forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-filter-status') === 'all')); });
+  doc.getElementById('tag-filter').value = '';
+  doc.getElementById('text-filter').value = '';
+  applyFilters();
 }
 function buildFilters(tests) {
   var bar = doc.getElementById('filters');
@@ -158,6 +167,13 @@ function buildFilters(tests) {
   shown = add(bar, el('span'));
   shown.id = 'shown';
   shown.setAttribute('aria-live', 'polite');
+  // A filter that matches nothing says so, with the way back.
+  nothing = el('p', 'note');
+  nothing.id = 'no-match';
+  nothing.hidden = true;
+  add(nothing, 'No test matches these filters. ');
+  add(nothing, button(null, 'Clear the filters')).addEventListener('click', clearFilters);
+  list.parentNode.insertBefore(nothing, list.nextSibling);
 }
 function buildRow(t, i) {
   var node = el('div', 'test');
@@ -172,7 +188,7 @@ function buildRow(t, i) {
   if (t.flaky) { add(middle, ' '); add(middle, el('span', 'badge flaky', 'Flaky')); }
   if (t.suite) { add(middle, ' '); add(middle, el('span', 'suite', t.suite)); }
   if (t.tags.length) { add(middle, ' '); t.tags.forEach(function (tag) { add(middle, el('span', 'tag', tag)); }); }
-  if (t.error) add(middle, el('span', 'dim failed err-line', t.error.split('\n')[0]));
+  if (t.error) add(middle, el('span', 'dim err-line' + (t.failure ? ' failed' : ''), t.error.split('\n')[0]));
   add(row, el('span', 'right', ms(t.duration) + (t.attempts > 1 ? ' · ' + t.attempts + ' attempts' : '')));
   var details = add(node, el('div', 'details'));
   details.id = 'd' + i;
@@ -197,37 +213,50 @@ function buildRow(t, i) {
 }
 
 // ── Details of one test, built when it is first opened ────────────────────────────────────
-function errorBlock(host, message, step, image, label) {
+// A failure is said once: the failing step, what happened there, its screenshot and the trace.
+function errorBlock(host, failure, image, label, trace) {
   var box = add(host, el('div', 'error'));
-  add(box, el('strong', null, step ? 'Failed at step ' + step : 'Error'));
-  add(box, el('pre', null, message || ''));
+  add(box, el('strong', null, failure.heading));
+  add(box, el('pre', null, failure.message));
   var s = shot(image, label);
   if (s) add(box, s);
+  if (trace) {
+    var p = add(box, el('p', 'trace'));
+    add(p, 'Playwright trace: ');
+    var link = add(p, el('a', null, 'trace.zip'));
+    link.href = trace.url;
+    add(p, ' · open it with ');
+    add(p, el('code', null, trace.command));
+  }
 }
 function renderDetails(box, t, runs) {
-  if (t.error) errorBlock(box, t.error, t.error_step, t.error_shot, 'screenshot of the failure of ' + t.name);
   if (t.flaky) add(box, el('p', 'flaky', 'Flaky: failed first, passed on attempt ' + t.attempts + '.'));
   else if (t.attempts > 1) add(box, el('p', 'dim', t.attempts + ' attempts.'));
-  if (!runs.length) { add(box, el('p', 'note', 'No results were recorded for this test (' + t.label + ').')); return; }
+  if (!runs.length) {
+    if (t.failure) errorBlock(box, t.failure, t.error_shot, 'screenshot of the failure of ' + t.name, null);
+    add(box, el('p', 'note', 'No results were recorded for this test (' + t.label + (t.note ? ': ' + t.note : '') + ').'));
+    return;
+  }
   var last = runs[runs.length - 1].attempt;
-  if (runs.length === 1) { renderExecution(box, runs[0], false); return; }
+  if (runs.length === 1) { renderExecution(box, runs[0]); return; }
   runs.forEach(function (x) {
     var d = add(box, el('details', 'exec'));
     var parts = [];
     if (t.attempts > 1) parts.push('Attempt ' + (x.attempt + 1) + ' of ' + t.attempts);
-    if (x.iteration !== null) parts.push('Iteration ' + x.iteration);
+    if (x.iteration !== null) parts.push('Iteration ' + x.iteration + (x.values ? ' (' + x.values + ')' : ''));
     parts.push(words(x.status), ms(x.duration));
     add(d, el('summary', x.status, parts.join(' · ')));
     d.open = x.attempt === last && x.status === 'failed';
-    renderExecution(d, x, true);
+    renderExecution(d, x);
   });
 }
-function renderExecution(host, x, own) {
+function renderExecution(host, x) {
   if (x.data) {
     add(host, el('h2', null, 'Data row' + (x.row !== null ? ' ' + (x.row + 1) : '')));
     add(host, table(['Column', 'Value'], Object.keys(x.data).map(function (k) { return [k, x.data[k]]; })));
   }
-  if (own && x.error) errorBlock(host, x.error, x.error_step, x.error_shot, 'screenshot of this failure');
+  if (x.failure) errorBlock(host, x.failure, x.error_shot, 'screenshot of this failure', x.trace);
+  else if (x.note) add(host, el('p', 'note', x.note));
   if (x.start_url || x.end_url) add(host, el('p', 'dim', (x.start_url ? 'Start URL: ' + x.start_url : '') + (x.end_url ? '  End URL: ' + x.end_url : '')));
   if (x.steps.length) {
     add(host, el('h2', null, 'Steps (' + x.steps.length + ')'));
@@ -243,8 +272,9 @@ function renderExecution(host, x, own) {
       if (s[STEP.healed]) { add(what, el('br')); add(what, el('span', 'dim', 'Healed: ' + s[STEP.healed])); }
       if (s[STEP.input]) { add(what, el('br')); add(what, el('span', 'dim', 'Value: ' + s[STEP.input])); }
       if (s[STEP.title]) { add(what, el('br')); add(what, el('span', 'dim', 'Page: ' + s[STEP.title])); }
-      if (s[STEP.error]) add(what, el('pre', 'failed', s[STEP.error]));
-      if (s[STEP.stack]) add(what, el('pre', 'dim', s[STEP.stack]));
+      // The step the failure above names is not said twice.
+      var told = x.failure && x.failure.step === s[STEP.number] && x.failure.message === s[STEP.error];
+      if (s[STEP.error] && !told) add(what, el('pre', 'failed', s[STEP.error]));
       var image = shot(s[STEP.shot], 'screenshot of step ' + s[STEP.number]);
       if (image) add(what, image);
       add(tr, el('td', s[STEP.status], words(s[STEP.status])));
@@ -254,7 +284,7 @@ function renderExecution(host, x, own) {
   if (x.checkpoints.length) {
     add(host, el('h2', null, 'Checkpoints (' + x.checkpoints.length + ')'));
     x.checkpoints.forEach(function (c) {
-      entryHead(host, c.status, c.name, c.type + (c.step ? ', step ' + c.step : '') + (c.selector ? ', ' + c.selector : '') + (c.diff !== null ? ', ' + c.diff + '% different' : ''));
+      entryHead(host, c.status, c.name, c.subject + (c.step ? ', step ' + c.step : '') + (c.selector ? ', ' + c.selector : '') + (c.diff !== null ? ', ' + c.diff + '% different' : ''));
       if (c.verifications.length) {
         add(host, table(['Property', 'Operator', 'Expected', 'Actual', 'Verdict'], c.verifications.map(function (v) {
           return [v.property, v.operator, v.expected, v.actual, el('span', v.passed ? 'passed' : 'failed', v.passed ? 'Passed' : 'Failed')];
@@ -262,7 +292,8 @@ function renderExecution(host, x, own) {
       } else if (c.expected || c.actual) {
         add(host, table(['Expected', 'Actual'], [[c.expected, c.actual]]));
       }
-      if (c.error) add(host, el('pre', 'failed', c.error));
+      // With a verdict per property, the checkpoint's message would only repeat it.
+      if (c.error && !c.verifications.length) add(host, el('pre', 'failed', c.error));
       [['baseline', 'baseline'], ['actual', 'actual screenshot'], ['diff', 'difference']].forEach(function (k) {
         var s = shot(c.images[k[0]], k[1] + ' of ' + c.name);
         if (s) add(host, s);

@@ -33,7 +33,9 @@ button[aria-pressed=true]{background:var(--focus);border-color:var(--focus);colo
 .test{border-bottom:1px solid var(--line)}
 .row{display:grid;grid-template-columns:110px 1fr auto;gap:10px;align-items:baseline;width:100%;text-align:left;background:none;border:0;border-radius:0;padding:7px 4px}
 .row:hover{background:var(--panel)}
-.name{font-weight:600;overflow-wrap:anywhere}.err-line{display:block;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:80ch}.suite,.dim{color:var(--muted);font-size:12px}
+.name{font-weight:600;overflow-wrap:anywhere}.err-line{display:block;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;max-width:80ch}
+.row[aria-expanded=true] .err-line{display:none}
+a{color:var(--focus)}code{font:12px ui-monospace,Menlo,Consolas,monospace;background:var(--code);padding:1px 4px;border-radius:3px;overflow-wrap:anywhere}.suite,.dim{color:var(--muted);font-size:12px}
 .right{white-space:nowrap;color:var(--muted);font-size:12px}
 .details{padding:4px 4px 14px 18px}
 .error{border-left:4px solid var(--fail);background:var(--panel);padding:8px 12px;margin:8px 0}

@@ -12,6 +12,11 @@ export interface LaunchSettings {
   endpoint?: string | null
 }
 
+/** Which launches give interchangeable browsers. */
+export function launchKey(settings: LaunchSettings, executablePath: string | null): string {
+  return JSON.stringify([settings.browser, settings.headless, settings.endpoint ?? null, executablePath])
+}
+
 export class BrowserUnavailableError extends Error {
   constructor(message: string) {
     super(message)
@@ -65,8 +70,20 @@ export async function launchBrowser(settings: LaunchSettings, executablePath: st
       handleSIGINT: false,
     })
   } catch (error) {
-    throw new BrowserUnavailableError(`Cannot start ${settings.browser} (${executablePath}): ${firstLine(error)}`)
+    throw new BrowserUnavailableError(launchFailure(settings.browser, executablePath, error))
   }
+}
+
+/** What a tester needs when a browser will not start: which executable, how it ended, what it printed. */
+export function launchFailure(browser: BrowserName, executablePath: string | null, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const exited = /<process did exit: exitCode=(\w+), signal=(\w+)>/.exec(message)
+  const printed = [...new Set([...message.matchAll(/^\s*\[pid=\d+\]\[(?:err|out)\] (.*)$/gm)].map((m) => m[1].trim()).filter(Boolean))]
+  const what = `Cannot start ${browser} (${executablePath ?? "Playwright's default"})`
+  if (!exited) return `${what}: ${firstLine(error)}`
+  const how = exited[2] !== 'null' ? `was killed by ${exited[2]}` : `exited at once with code ${exited[1]}`
+  const output = printed.length ? `, printing:\n  ${printed.slice(-20).join('\n  ')}` : ' without printing anything'
+  return `${what}: it ${how}${output}\nCheck that it is a Chrome or Chromium executable that runs on this machine (TESTDESK_BROWSER_PATH, if set, must name one).`
 }
 
 /** Context options from a browser configuration and the run's viewport: device first, then overrides. */

@@ -14,14 +14,16 @@ import { isFinishedItem, isFinishedRun, isFlaky } from '../../shared/model/state
 import type { RunControl } from '../core/execution'
 import type { EventBus } from '../core/events'
 import type { Store } from '../store'
+import { processAlive } from '../store/process-alive'
 import type { RunItemView } from '../store/runs'
 import type { BrowserName } from './browsers'
 import { demoSiteHandle, type DemoSiteHandle } from './demo-site-link'
-import { engineSteps, runTest, type EngineStep, type TestOutcome } from './engine'
-import { contextOptions, launchBrowser, resolveExecutable, type LaunchSettings } from './launch'
+import { engineSteps, runTest, type CalledTest, type EngineStep, type TestOutcome } from './engine'
+import type { Masker } from './engine/masking'
+import { contextOptions, launchBrowser, launchKey, resolveExecutable, type LaunchSettings } from './launch'
 import { persistExecution } from './persist'
 import { PriorityQueue } from './queue'
-import { planTest, type Iteration, type TestPlan } from './test-plan'
+import { calledTest, planTest, type Iteration, type TestPlan } from './test-plan'
 
 export interface OrchestratorOptions {
   store: Store
@@ -41,6 +43,8 @@ export class Orchestrator implements RunControl {
   private readonly active = new Map<string, RunExecution>()
   private readonly waiters = new Map<string, ((run: TestRun) => void)[]>()
   private readonly maxConcurrentRuns: number
+  /** Browsers started ahead of a run (see provideBrowser), by launchKey. */
+  private readonly ready = new Map<string, Browser>()
 
   constructor(private readonly options: OrchestratorOptions) {
     this.maxConcurrentRuns = options.maxConcurrentRuns ?? 1
@@ -102,16 +106,35 @@ export class Orchestrator implements RunControl {
     return new Promise((resolve) => this.waiters.set(runId, [...(this.waiters.get(runId) ?? []), resolve]))
   }
 
+  /**
+   * Hands over a browser started ahead of a run (the CLI starts one before creating its run, so
+   * a browser that cannot start is found before any run exists); the next run launching the same
+   * kind of browser uses it for its first worker instead of starting another.
+   */
+  provideBrowser(settings: LaunchSettings, executable: string | null, browser: Browser): void {
+    const key = launchKey(settings, executable)
+    void this.ready.get(key)?.close().catch(() => undefined)
+    this.ready.set(key, browser)
+  }
+
   /** Cancels everything running and waits for browsers to close. */
   async close(): Promise<void> {
     for (const id of this.queue.values()) this.cancel(id)
     await Promise.all([...this.active.values()].map((execution) => execution.cancelAndWait('TestDesk is closing')))
+    await Promise.all([...this.ready.values()].map((browser) => browser.close().catch(() => undefined)))
+    this.ready.clear()
+  }
+
+  private takeReady(key: string): Browser | null {
+    const browser = this.ready.get(key)
+    this.ready.delete(key)
+    return browser?.isConnected() ? browser : null
   }
 
   private pump(): void {
     while (this.active.size < this.maxConcurrentRuns && this.queue.size) {
       const runId = this.queue.shift()!
-      const execution = new RunExecution(runId, this.store, this.options.events, () => this.emitProgress(runId))
+      const execution = new RunExecution(runId, this.store, this.options.events, () => this.emitProgress(runId), (key) => this.takeReady(key))
       this.active.set(runId, execution)
       void execution.execute().finally(() => {
         this.active.delete(runId)
@@ -171,6 +194,7 @@ class RunExecution {
     private readonly store: Store,
     private readonly events: EventBus<Api>,
     private readonly progress: () => void,
+    private readonly takeReady: (key: string) => Browser | null,
   ) {}
 
   requestStop(reason: string): void {
@@ -299,7 +323,7 @@ class RunExecution {
     if (worker.browser?.isConnected()) return worker.browser
     // A crashed browser fails only the test it was running; the next test gets a new one.
     await worker.browser?.close().catch(() => undefined)
-    worker.browser = await launchBrowser(settings, executable)
+    worker.browser = this.takeReady(launchKey(settings, executable)) ?? (await launchBrowser(settings, executable))
     if (!this.store.runs.get(this.runId).browser_version) this.store.t.runs.update(this.runId, { browser_version: worker.browser.version() })
     return worker.browser
   }
@@ -375,6 +399,7 @@ class RunExecution {
           status: stopped ? 'skipped' : undefined,
           errorMessage: stopped ? `${this.stopReason} after step ${outcome.steps.filter((s) => s.status !== 'skipped').length}` : undefined,
           trace: outcome.trace ?? null,
+          mask: iteration.mask,
         })
       })
       const after = this.store.runs.getItem(item.id)
@@ -411,6 +436,7 @@ class RunExecution {
         baseUrl: plan.baseUrl,
         variables: iteration.variables,
         secrets: iteration.secrets,
+        mask: iteration.mask,
         stepTimeoutMs: plan.stepTimeoutMs,
         testTimeoutMs: plan.testTimeoutMs,
         screenshots: run.options.screenshots ?? 'on-failure',
@@ -420,7 +446,7 @@ class RunExecution {
         testName: plan.testCase.name,
         stopAfterStep: () => this.stopReason !== null,
         resolveTest: (ref: string) => this.resolveTest(run, ref),
-        onStepStart: (step) => this.stepStarted(item, step, steps.length),
+        onStepStart: (step) => this.stepStarted(item, step, steps.length, iteration.mask),
         onStepEnd: (result) => this.stepEnded(item, result, steps.length),
       })
       if (this.cancelled) return null
@@ -453,11 +479,9 @@ class RunExecution {
     }
   }
 
-  private async resolveTest(run: TestRun, ref: string): Promise<EngineStep[]> {
-    if (/^[0-9a-f]{8}-/i.test(ref)) return engineSteps(this.store.tests.get(ref).steps)
-    const testCase = this.store.tests.byName(ref, run.project_id)
-    if (!testCase) throw new Error(`No test case named '${ref}' to call`)
-    return engineSteps(this.store.tests.steps(testCase.id))
+  private async resolveTest(run: TestRun, ref: string): Promise<CalledTest> {
+    const test = calledTest(this.store, run, ref)
+    return { id: test.id, name: test.name, steps: engineSteps(test.steps) }
   }
 
   private finishItem(item: RunItemView, status: 'failed' | 'no_run', message: string): void {
@@ -470,11 +494,12 @@ class RunExecution {
     this.progress()
   }
 
-  private stepStarted(item: RunItemView, step: EngineStep, total: number): void {
+  private stepStarted(item: RunItemView, step: EngineStep, total: number, mask: Masker): void {
+    const description = step.description === null ? null : mask.text(step.description)
     const running = this.running.get(item.id)
     if (running) {
       running.step_number = step.step_number
-      running.step_description = step.description
+      running.step_description = description
     }
     this.events.emit('runs.onStep', {
       run_id: this.runId,
@@ -482,7 +507,7 @@ class RunExecution {
       step_number: step.step_number,
       total_steps: total,
       action: step.action,
-      description: step.description,
+      description,
       status: 'running',
       duration_ms: null,
       error_message: null,
@@ -560,16 +585,5 @@ function failedOutcome(steps: EngineStep[], message: string): TestOutcome {
     startedAt: now,
     completedAt: now,
     durationMs: 0,
-  }
-}
-
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

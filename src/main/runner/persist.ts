@@ -7,6 +7,10 @@ import type { ConsoleLogInput, ResultStatus, TestRunResult } from '../../shared/
 import { percentage } from '../../shared/model/states'
 import type { Store } from '../store'
 import { stepResultOf, type DialogRecord, type TestOutcome } from './engine'
+import { createMasker, type Masker } from './engine/masking'
+import { scrubZip } from './scrub-files'
+
+const NO_SECRETS = createMasker([])
 
 export interface ExecutionContext {
   runId: string
@@ -22,19 +26,24 @@ export interface ExecutionContext {
   status?: ResultStatus
   errorMessage?: string | null
   trace?: Buffer | null
+  /** Masks the iteration's secrets in the files kept (trace, downloads); none when absent. */
+  mask?: Masker
 }
 
 export function persistExecution(store: Store, outcome: TestOutcome, context: ExecutionContext): TestRunResult {
+  const mask = context.mask ?? NO_SECRETS
   // Files first (outside the transaction): content-addressed, so a crash leaves no broken row.
   const screenshotOf = outcome.steps.map((step) => (step.screenshot ? store.artifacts.save(step.screenshot, 'image/png').path : null))
   const errorScreenshot = outcome.errorScreenshot ? store.artifacts.save(outcome.errorScreenshot, 'image/png').path : null
   const downloads = outcome.downloads.map((download) => {
     const record = { name: download.name, size: download.size, sha256: download.sha256, url: download.url, path: null as string | null, error: download.error ?? null }
     if (!existsSync(download.path)) return { ...record, error: record.error ?? 'The downloaded file was not kept' }
-    const artifact = store.artifacts.save(readFileSync(download.path), 'application/octet-stream', extensionOf(download.name))
+    const artifact = store.artifacts.save(mask.bytes(readFileSync(download.path)), 'application/octet-stream', extensionOf(download.name))
     return { ...record, path: artifact.path }
   })
-  const tracePath = context.trace ? store.artifacts.save(context.trace, 'application/zip', 'zip').path : null
+  // A trace whose entries cannot all be checked for secrets is not kept.
+  const trace = context.trace ? scrubZip(context.trace, mask) : null
+  const tracePath = trace ? store.artifacts.save(trace, 'application/zip', 'zip').path : null
 
   const steps = outcome.steps
   const count = (status: ResultStatus) => steps.filter((s) => s.status === status).length

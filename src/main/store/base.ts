@@ -36,6 +36,9 @@ const SPECS = {
   outbox: { name: 'sync_outbox', defaultSort: ['created_at', 'asc'] },
 } as const satisfies Record<string, TableSpec>
 
+/** The settings key holding the default project's id (a JSON string). */
+export const DEFAULT_PROJECT_SETTING = 'default_project_id'
+
 export type TableName = keyof typeof SPECS
 // Rows are typed by each repository; the table layer only moves them.
 export type Tables = { [K in TableName]: Table<{ id: string } & Row> }
@@ -43,7 +46,7 @@ export type Tables = { [K in TableName]: Table<{ id: string } & Row> }
 export class StoreBase {
   readonly statements: Statements
   readonly t: Tables
-  private defaults: { projectId: string; userId: string } | null = null
+  private userId: string | null = null
   /** Made once: better-sqlite3 builds a wrapper (and its variants) per transaction() call. */
   private readonly transaction: Transaction<(work: () => unknown) => unknown>
 
@@ -66,12 +69,23 @@ export class StoreBase {
 
   /** The OS user, as a users row, so created_by columns can be mapped by sync later. */
   get localUserId(): string {
-    return this.ensureDefaults().userId
+    return this.ensureUser()
   }
 
-  /** The project used when a call names none. */
+  /**
+   * The project used when a call names none: the one chosen with projects.setDefault, else the
+   * first created (a project named Default is created when there is none). Read each time rather
+   * than remembered, so a default chosen by another process sharing the database holds at once.
+   */
   get defaultProjectId(): string {
-    return this.ensureDefaults().projectId
+    const pick = () =>
+      this.statements
+        .get(
+          `SELECT id FROM projects
+           ORDER BY id = (SELECT json_extract(value, '$') FROM settings WHERE key = '${DEFAULT_PROJECT_SETTING}') DESC, created_at, rowid LIMIT 1`,
+        )
+        .get() as { id: string } | undefined
+    return pick()?.id ?? this.tx(() => pick()?.id ?? this.createProjectRow('Default', null))
   }
 
   projectOrDefault(projectId: string | null | undefined, field = 'project_id'): string {
@@ -80,22 +94,17 @@ export class StoreBase {
     return projectId
   }
 
-  private ensureDefaults(): { projectId: string; userId: string } {
-    if (this.defaults) return this.defaults
-    // Inside a caller's transaction the rows may be uncommitted (created by this very call or an
-    // earlier one in it) and vanish on rollback: remember them only when read outside one.
+  private ensureUser(): string {
+    if (this.userId) return this.userId
+    // Inside a caller's transaction the row may be uncommitted (created by this very call or an
+    // earlier one in it) and vanish on rollback: remember it only when read outside one.
     const outer = this.db.inTransaction
-    const defaults = this.tx(() => {
-      let user = this.statements.get('SELECT id FROM users WHERE is_local = 1 ORDER BY created_at LIMIT 1').get() as
-        | { id: string }
-        | undefined
-      if (!user) user = { id: this.t.users.insert({ name: this.userName, is_local: true }) }
-      let project = this.statements.get('SELECT id FROM projects ORDER BY created_at LIMIT 1').get() as { id: string } | undefined
-      if (!project) project = { id: this.createProjectRow('Default', null) }
-      return { projectId: project.id, userId: user.id }
+    const userId = this.tx(() => {
+      const user = this.statements.get('SELECT id FROM users WHERE is_local = 1 ORDER BY created_at LIMIT 1').get() as { id: string } | undefined
+      return user?.id ?? this.t.users.insert({ name: this.userName, is_local: true })
     })
-    if (!outer) this.defaults = defaults
-    return defaults
+    if (!outer) this.userId = userId
+    return userId
   }
 
   /** A project row plus its ROOT suite. */
@@ -152,6 +161,11 @@ export class StoreBase {
 
   now(): string {
     return nowIso()
+  }
+
+  /** Changes when another connection (another process) commits: tells its writes from this process's own. */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number
   }
 }
 

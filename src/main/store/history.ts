@@ -12,7 +12,8 @@ import type { Row } from './table'
 export const SUITE_TREND_SQL = `SELECT r.id AS test_run_id, r.run_name, r.run_number, r.status AS run_status, coalesce(r.started_at, r.created_at) AS executed_at,
   count(*) AS tests, sum(i.status = 'passed') AS passed, sum(i.status = 'failed') AS failed,
   sum(i.status = 'skipped') AS skipped, sum(i.status = 'no_run') AS no_run,
-  sum(i.status = 'passed' AND i.retry_attempt > 0) AS flaky, coalesce(sum(i.duration_ms), 0) AS duration_ms
+  sum(i.status = 'passed' AND i.retry_attempt > 0) AS flaky, coalesce(sum(i.duration_ms), 0) AS tests_duration_ms,
+  r.duration_ms AS run_duration_ms, r.total_tests AS run_tests
   FROM test_run_items i JOIN test_runs r ON r.id = i.test_run_id
   WHERE i.test_case_id IN (SELECT DISTINCT test_case_id FROM suite_test_cases WHERE suite_id IN (SELECT value FROM json_each(?)))
   AND r.status IN ('completed', 'cancelled', 'failed')
@@ -79,8 +80,12 @@ export class HistoryRepo {
    * counting only those tests (a run of the whole project still shows the suite's own figures).
    */
   suiteTrend(suiteIds: readonly string[], limit = 10): SuiteTrendPoint[] {
-    const rows = this.s.statements.get(SUITE_TREND_SQL).all(JSON.stringify(suiteIds), limit) as Omit<SuiteTrendPoint, 'pass_rate'>[]
-    return rows.map((row) => ({ ...row, pass_rate: percentage(row.passed, row.tests) }))
+    type TrendRow = Omit<SuiteTrendPoint, 'pass_rate' | 'whole_run' | 'duration_ms'> & { run_tests: number }
+    const rows = this.s.statements.get(SUITE_TREND_SQL).all(JSON.stringify(suiteIds), limit) as TrendRow[]
+    return rows.map(({ run_tests, ...row }) => {
+      const whole = row.tests === run_tests
+      return { ...row, pass_rate: percentage(row.passed, row.tests), whole_run: whole, duration_ms: whole ? row.run_duration_ms : row.tests_duration_ms }
+    })
   }
 }
 

@@ -8,6 +8,8 @@ import { EnvironmentsRepo } from './environments'
 import { HistoryRepo } from './history'
 import { ResultsRepo } from './results'
 import { RunsRepo } from './runs'
+import { LeasesRepo } from './leases'
+import { SchedulerSettingsRepo } from './scheduler-settings'
 import { SchedulesRepo } from './schedules'
 import { SimpleRepo } from './simple-repo'
 import { SuitesRepo } from './suites'
@@ -36,6 +38,8 @@ export class Store extends StoreBase {
   readonly runs: RunsRepo
   readonly results: ResultsRepo
   readonly schedules: SchedulesRepo
+  readonly schedulerSettings: SchedulerSettingsRepo
+  readonly leases: LeasesRepo
   readonly history: HistoryRepo
   readonly artifacts: ArtifactsRepo
   readonly reports: ReportsRepo
@@ -56,6 +60,8 @@ export class Store extends StoreBase {
     this.projects = new ProjectsRepo(this)
     this.results = new ResultsRepo(this, this.runs)
     this.schedules = new SchedulesRepo(this)
+    this.schedulerSettings = new SchedulerSettingsRepo(this)
+    this.leases = new LeasesRepo(this)
     this.history = new HistoryRepo(this)
     this.artifacts = new ArtifactsRepo(this, options.dataDir)
     this.reports = new ReportsRepo(this)

@@ -123,6 +123,14 @@ describe('hot queries use their index', () => {
     expect(plan).not.toMatch(/TEMP B-TREE/)
   })
 
+  it("the scheduler's wake-up: the soonest due schedule, the open occurrences, a schedule's open occurrences", () => {
+    const next = expectIndex(only(sqlOf(() => store.schedules.nextDue()), /FROM schedules/), 'schedules', 'idx_schedules_next_exec')
+    expect(next).not.toMatch(/TEMP B-TREE/)
+    expectIndex(only(sqlOf(() => store.schedules.unfinishedExecutions()), /FROM schedule_executions/), 'schedule_executions', 'idx_schedule_exec_status')
+    const mine = sqlOf(() => store.schedules.executionsIn('01a20000-0000-7000-8000-000000000000', ['pending', 'running']))
+    expectIndex(only(mine, /FROM schedule_executions/), 'schedule_executions', 'idx_schedule_exec_schedule')
+  })
+
   it('a submitted result rolls up through indexes only', async () => {
     const { items } = await startedRun(t, 3)
     const sqls = sqlOf(() =>
@@ -131,5 +139,15 @@ describe('hot queries use their index', () => {
     for (const sql of new Set(sqls.filter((s) => /^(SELECT|UPDATE|DELETE)/.test(s)))) {
       expect(planOf(sql), sql).not.toMatch(/\bSCAN (test_run_items|test_run_results|test_execution_history|state_transitions|execution_bundles)\b/)
     }
+  })
+
+  it("a test joining a suite finds the suite's last position by seek: idx_suite_test_cases_position", () => {
+    const sqls = sqlOf(() => store.tests.create({ name: 'Joins ROOT' }))
+    const last = only(sqls, /max\(position\) AS p FROM suite_test_cases WHERE suite_id = \?/)
+    // Without the index (before migration 0030) this read every test of the suite: importing
+    // 20,000 tests into ROOT took quadratic time.
+    expect(planOf(last)).toMatch(/USING COVERING INDEX idx_suite_test_cases_position/)
+    const ordered = sqlOf(() => store.suites.testIds(store.suites.rootId(), false))
+    expect(planOf(only(ordered, /FROM suite_test_cases WHERE suite_id = \? ORDER BY position/))).not.toMatch(/TEMP B-TREE/)
   })
 })

@@ -1,6 +1,7 @@
 // What a report reads: a whole run with everything its executions produced, in a handful of
 // queries (one per table, each served by an index on the run or its results) instead of one
 // query per result, so a run of thousands of steps is read in milliseconds.
+import { isId } from '../../shared/model/common'
 import type { RunItemView } from '../../shared/api/runs'
 import type {
   Artifact,
@@ -45,14 +46,12 @@ export type ReportStepRow = Pick<
   | 'input_value'
   | 'window_title'
   | 'error_message'
-  | 'error_stack_trace'
   | 'screenshot_path'
 >
 
 const STEP_COLUMNS =
-  'id, test_run_result_id, step_number, action, description, status, duration_ms, selector, healed_selector, input_value, window_title, error_message, error_stack_trace, screenshot_path'
+  'id, test_run_result_id, step_number, action, description, status, duration_ms, selector, healed_selector, input_value, window_title, error_message, screenshot_path'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export class ReportsRepo {
   constructor(private readonly s: StoreBase) {}
@@ -110,16 +109,20 @@ export class ReportsRepo {
   }
 
   /**
-   * Ids of the runs a tester's reference names: an id, a run number (`12`, `#12`) or a run name
-   * (exact, else ignoring case). Several projects may each have a run 12: all are returned.
+   * Ids of the runs a tester's reference names: an id (in any project), a run number (`12`,
+   * `#12`) or a run name (exact, else ignoring case), in `projectId` when given, else in every
+   * project (each numbers its own runs, so there may be several).
    */
-  findRunIds(ref: string): string[] {
+  findRunIds(ref: string, projectId?: string): string[] {
     const text = ref.trim()
     const ids = (sql: string, ...params: unknown[]) => (this.s.statements.get(sql).all(...params) as { id: string }[]).map((r) => r.id)
-    if (UUID.test(text)) return ids('SELECT id FROM test_runs WHERE id = ?', text.toLowerCase())
+    if (isId(text)) return ids('SELECT id FROM test_runs WHERE id = ?', text.toLowerCase())
+    const scope = projectId ? 'project_id = ? AND' : ''
+    const inScope = (condition: string, value: unknown) =>
+      ids(`SELECT id FROM test_runs WHERE ${scope} ${condition} ORDER BY created_at`, ...(projectId ? [projectId] : []), value)
     const number = /^#?(\d{1,9})$/.exec(text)
-    if (number) return ids('SELECT id FROM test_runs WHERE run_number = ? ORDER BY created_at', Number(number[1]))
-    const exact = ids('SELECT id FROM test_runs WHERE run_name = ? ORDER BY created_at', text)
-    return exact.length ? exact : ids('SELECT id FROM test_runs WHERE lower(run_name) = lower(?) ORDER BY created_at', text)
+    if (number) return inScope('run_number = ?', Number(number[1]))
+    const exact = inScope('run_name = ?', text)
+    return exact.length ? exact : inScope('lower(run_name) = lower(?)', text)
   }
 }

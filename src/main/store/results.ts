@@ -128,8 +128,9 @@ export class ResultsRepo {
   }
 
   /**
-   * Item statistics come from the results of its latest attempt (data iterations summed); when
-   * the result completes the item, its status follows: any failed iteration fails it.
+   * Item statistics come from the results of its latest attempt (data iterations summed), its
+   * duration from all of them; when the result completes the item, its status follows: any
+   * failed iteration fails it.
    */
   rollupItem(itemId: string, completes: boolean): TestRunItem {
     const item = this.runs.getItem(itemId)
@@ -150,7 +151,8 @@ export class ResultsRepo {
       total_checkpoints: sum('total_checkpoints'),
       passed_checkpoints: sum('passed_checkpoints'),
       failed_checkpoints: sum('failed_checkpoints'),
-      duration_ms: sum('duration_ms'),
+      // The time covers every attempt (what the test cost the run, shown beside "2 attempts").
+      duration_ms: (this.s.statements.get('SELECT coalesce(sum(duration_ms), 0) AS ms FROM test_run_results WHERE test_run_item_id = ?').get(itemId) as { ms: number }).ms,
       is_data_driven: iterations.length > 0,
       total_iterations: new Set(iterations.map((r) => r.iteration_number)).size,
       passed_iterations: iterations.filter((r) => r.status === 'passed').length,

@@ -19,6 +19,7 @@ import {
   type UpdateRunInput,
 } from '../../shared/model/execution'
 import { canTransitionItem, canTransitionRun, isFinishedItem, isFinishedRun, percentage } from '../../shared/model/states'
+import { whyNotRunnable } from '../../shared/run-rules'
 import type { StoreBase } from './base'
 import { guarded } from './errors'
 import { dateBounds, listOptions, type Row, Where } from './table'
@@ -214,6 +215,8 @@ export class RunsRepo {
       const seen = new Set<string>()
       testCaseIds.forEach((id, i) => {
         this.s.assertInProject('testCases', id, run.project_id, `${field}.${i}`, 'test case')
+        const refusal = whyNotRunnable(this.s.mustGet<{ name: string; status: string }>('testCases', id, 'Test case'))
+        if (refusal) throw TestDeskError.validation(`${field}.${i}`, refusal)
         if (seen.has(id)) throw TestDeskError.conflict(`${field}.${i}: the test case appears twice`, `${field}.${i}`)
         seen.add(id)
       })

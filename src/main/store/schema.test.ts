@@ -242,7 +242,7 @@ describe('CHECK constraints hold even for SQL that bypasses the repositories', (
     const result = await submit(t, items[0])
     await t.ok('stepResults.add', { test_run_result_id: result.id, steps: [{ step_number: 1, action: 'click', status: 'passed' }] })
     await t.ok('checkpoints.add', { test_run_result_id: result.id, checkpoints: [{ checkpoint_name: 'c', checkpoint_type: 'element', status: 'passed' }] })
-    await t.ok('schedules.create', { schedule_name: 'Nightly', suite_path: ['ROOT'], scheduled_datetime: '2026-01-18T02:00:00Z' })
+    await t.ok('schedules.create', { schedule_name: 'Nightly', suite_path: ['ROOT'], scheduled_datetime: '2099-01-18T02:00:00Z' })
     const db = t.core.context.db
     const before = t.dump()
     for (const [table, column] of [
@@ -304,9 +304,9 @@ describe('Table introspection', () => {
     expect(steps.defaults).toMatchObject({ options: {}, disabled: 0 })
 
     const schedules = introspect(db, 'schedules')
-    expect(schedules.json.sort()).toEqual(['notification_emails', 'repeat_days_of_week', 'suite_path', 'test_case_ids'])
-    expect(schedules.bool.sort()).toEqual(['is_enabled', 'notify_on_completion', 'notify_on_failure', 'parallel_enabled', 'retry_on_failure'])
-    expect(schedules.defaults).toMatchObject({ timezone: 'UTC', repeat_type: 'none', status: 'active', is_enabled: 1, notify_on_failure: 1 })
+    expect(schedules.json.sort()).toEqual(['notification_emails', 'repeat_days_of_week', 'report_formats', 'run_options', 'suite_path', 'tags', 'test_case_ids'])
+    expect(schedules.bool.sort()).toEqual(['is_enabled', 'notify_desktop', 'notify_on_completion', 'notify_on_failure', 'notify_on_status_change', 'parallel_enabled', 'retry_on_failure'])
+    expect(schedules.defaults).toMatchObject({ timezone: 'UTC', repeat_type: 'none', status: 'active', is_enabled: 1, notify_on_failure: 1, report_formats: ['html'], run_options: {}, missed_policy: 'skip' })
 
     // "values" is an SQL keyword, quoted in the table's SQL: still found as a JSON column.
     const rows = introspect(db, 'test_data_rows')

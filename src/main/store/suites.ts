@@ -5,7 +5,6 @@ import { TestDeskError } from '../../shared/api/errors'
 import type { Page } from '../../shared/model/common'
 import {
   isUnder,
-  ROOT_SUITE,
   type CreateSuiteInput,
   type ListSuitesQuery,
   type Suite,
@@ -13,9 +12,10 @@ import {
 } from '../../shared/model/definition'
 import type { StoreBase } from './base'
 import { guarded } from './errors'
+import { SuiteTree } from './suite-tree'
 
 
-type SuiteRow = Omit<Suite, 'path' | 'test_count'>
+type SuiteRow = Omit<Suite, 'path' | 'test_count' | 'own_test_count'>
 
 export class SuitesRepo {
   constructor(private readonly s: StoreBase) {}
@@ -26,13 +26,24 @@ export class SuitesRepo {
       .all(projectId) as SuiteRow[]
   }
 
-  private counts(projectId: string): Map<string, number> {
+  /**
+   * Per suite: its own linked tests, and the distinct tests of it and its descendants (what a
+   * run of the suite runs), in one pass over the links and each link's ancestors.
+   */
+  private counts(projectId: string): Map<string, { own: number; all: number }> {
     const rows = this.s.statements
       .get(
-        'SELECT l.suite_id AS id, count(*) AS n FROM suite_test_cases l JOIN suites s ON s.id = l.suite_id WHERE s.project_id = ? GROUP BY l.suite_id',
+        `WITH RECURSIVE up(suite_id, ancestor_id) AS (
+           SELECT id, id FROM suites WHERE project_id = ?
+           UNION ALL
+           SELECT up.suite_id, s.parent_id FROM up JOIN suites s ON s.id = up.ancestor_id WHERE s.parent_id IS NOT NULL
+         )
+         SELECT up.ancestor_id AS id, count(DISTINCT l.test_case_id) AS n_all, sum(up.suite_id = up.ancestor_id) AS n_own
+         FROM up JOIN suite_test_cases l ON l.suite_id = up.suite_id
+         GROUP BY up.ancestor_id`,
       )
-      .all(projectId) as { id: string; n: number }[]
-    return new Map(rows.map((r) => [r.id, r.n]))
+      .all(projectId) as { id: string; n_all: number; n_own: number }[]
+    return new Map(rows.map((r) => [r.id, { own: r.n_own, all: r.n_all }]))
   }
 
   /** Every suite of a project with its path, in tree order (depth first, by position). */
@@ -50,7 +61,7 @@ export class SuitesRepo {
     const walk = (parent: string | null, path: string[]) => {
       for (const row of children.get(parent) ?? []) {
         const own = [...path, row.name]
-        out.push({ ...row, path: own, test_count: counts.get(row.id) ?? 0 })
+        out.push({ ...row, path: own, test_count: counts.get(row.id)?.all ?? 0, own_test_count: counts.get(row.id)?.own ?? 0 })
         walk(row.id, own)
       }
     }
@@ -58,10 +69,15 @@ export class SuitesRepo {
     return out
   }
 
-  root(projectId?: string): Suite {
+  /** The id of the project's ROOT suite (one seek: creating tests in bulk asks for it each time). */
+  rootId(projectId?: string): string {
     const project = this.s.projectOrDefault(projectId)
-    const row = this.s.statements.get('SELECT * FROM suites WHERE project_id = ? AND parent_id IS NULL').get(project) as SuiteRow
-    return this.withPath(row)
+    return (this.s.statements.get('SELECT id FROM suites WHERE project_id = ? AND parent_id IS NULL').get(project) as { id: string }).id
+  }
+
+  /** The tree in memory, for many suite writes in a row (see SuiteTree). */
+  bulk(projectId?: string): SuiteTree {
+    return new SuiteTree(this.s, this.s.projectOrDefault(projectId))
   }
 
   get(id: string): Suite {
@@ -87,22 +103,15 @@ export class SuitesRepo {
     const tree = this.tree(projectId)
     let known = 0
     while (known < path.length && tree.some((s) => s.path.join('\u0000') === path.slice(0, known + 1).join('\u0000'))) known++
-    throw new TestDeskError('not_found', `Suite not found: ${path.join(' / ')} (no '${path[known]}' under ${path.slice(0, known).join(' / ') || 'the project'})`)
-  }
-
-  /** Creates every missing suite along `path` (ROOT first); returns the last one. */
-  ensurePath(path: readonly string[], projectId?: string): Suite {
-    if (path[0] !== ROOT_SUITE) throw TestDeskError.validation('suite_path', `a suite path starts with '${ROOT_SUITE}'`)
-    return this.s.tx(() => {
-      let current = this.root(projectId)
-      for (const name of path.slice(1)) {
-        const child = this.s.statements
-          .get('SELECT id FROM suites WHERE parent_id = ? AND name = ?')
-          .get(current.id, name) as { id: string } | undefined
-        current = child ? this.get(child.id) : this.create({ parent_id: current.id, name, project_id: current.project_id })
-      }
-      return current
-    })
+    const project = this.s.projectOrDefault(projectId)
+    const projects = this.s.statements.get('SELECT id, name FROM projects ORDER BY name').all() as { id: string; name: string }[]
+    const here = projects.find((p) => p.id === project)?.name
+    const elsewhere = projects.filter((p) => p.id !== project && this.byPath(path, p.id)).map((p) => `project '${p.name}'`)
+    const hint = elsewhere.length ? `; ${elsewhere.join(' and ')} ${elsewhere.length === 1 ? 'has' : 'have'} it: choose that project` : ''
+    throw new TestDeskError(
+      'not_found',
+      `Suite not found: ${path.join(' / ')} (no '${path[known]}' under ${path.slice(0, known).join(' / ') || 'the project'} in project '${here}'${hint})`,
+    )
   }
 
   create(input: z.infer<typeof CreateSuiteInput>, prefix = ''): Suite {
@@ -114,7 +123,7 @@ export class SuitesRepo {
       if (input.project_id && input.project_id !== projectId) {
         throw TestDeskError.validation(at('parent_id'), 'the parent suite belongs to another project')
       }
-      const parentId = input.parent_id ?? this.root(projectId).id
+      const parentId = input.parent_id ?? this.rootId(projectId)
       const position = input.position ?? this.nextPosition(parentId)
       const id = guarded(() =>
         this.s.t.suites.insert({ id: input.id, project_id: projectId, parent_id: parentId, name: input.name, description: input.description ?? null, position }),

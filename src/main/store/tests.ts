@@ -55,6 +55,11 @@ export class TestsRepo {
     return { ...row, suite_ids: this.suites.suiteIdsOf(row.id), step_count: count.n }
   }
 
+  /** The test case as stored, without its steps and suites. */
+  row(id: string): TestCaseRow {
+    return this.s.mustGet<TestCaseRow>('testCases', id, 'Test case')
+  }
+
   steps(testCaseId: string): TestStep[] {
     return this.s.t.steps.all(new Where().eq('test_case_id', testCaseId), 'ORDER BY position') as unknown as TestStep[]
   }
@@ -70,9 +75,18 @@ export class TestsRepo {
   }
 
   create(input: z.infer<typeof CreateTestCaseInput>, prefix = ''): TestCaseWithSteps {
+    return this.s.tx(() => this.get(this.insert(input, prefix)))
+  }
+
+  /**
+   * Writes a new test case and returns its id without reading it back: for writes in bulk (an
+   * import), which may have checked every step already (`stepsChecked`) and link the test to
+   * its suites themselves, in one go, before the transaction ends (`unlinked`).
+   */
+  insert(input: z.infer<typeof CreateTestCaseInput>, prefix = '', options: { stepsChecked?: boolean; unlinked?: boolean } = {}): string {
     return this.s.tx(() => {
       const projectId = this.s.projectOrDefault(input.project_id, prefix ? `${prefix}.project_id` : 'project_id')
-      this.checkReferences(input, projectId, prefix)
+      this.checkReferences(options.stepsChecked ? { ...input, steps: undefined } : input, projectId, prefix)
       const id = guarded(
         () =>
           this.s.t.testCases.insert({
@@ -93,10 +107,12 @@ export class TestsRepo {
           }),
         prefix,
       )
-      const suiteIds = input.suite_ids?.length ? input.suite_ids : [this.suites.root(projectId).id]
-      for (const suiteId of suiteIds) this.suites.link(suiteId, [id])
+      if (!options.unlinked) {
+        const suiteIds = input.suite_ids?.length ? input.suite_ids : [this.suites.rootId(projectId)]
+        for (const suiteId of suiteIds) this.suites.link(suiteId, [id])
+      }
       this.writeSteps(id, input.steps ?? [])
-      return this.get(id)
+      return id
     })
   }
 
@@ -107,7 +123,7 @@ export class TestsRepo {
       this.checkReferences(input, current.project_id, prefix)
       const { id, suite_ids: suiteIds, steps, if_version: _version, ...fields } = input
       guarded(() => this.s.t.testCases.update(id, fields), prefix)
-      if (suiteIds) this.suites.setSuitesOf(id, suiteIds.length ? suiteIds : [this.suites.root(current.project_id).id])
+      if (suiteIds) this.suites.setSuitesOf(id, suiteIds.length ? suiteIds : [this.suites.rootId(current.project_id)])
       if (steps) {
         this.s.statements.get('DELETE FROM test_steps WHERE test_case_id = ?').run(id)
         this.writeSteps(id, steps)
@@ -271,8 +287,11 @@ export class TestsRepo {
     return { tests, links }
   }
 
-  archivedIds(projectId?: string): string[] {
-    const rows = this.s.statements.get("SELECT id FROM test_cases WHERE project_id = ? AND status = 'archived'").all(this.s.projectOrDefault(projectId)) as { id: string }[]
+  /** Ids of the project's test cases in these statuses. */
+  idsWithStatus(statuses: readonly string[], projectId?: string): string[] {
+    const rows = this.s.statements
+      .get('SELECT id FROM test_cases WHERE project_id = ? AND status IN (SELECT value FROM json_each(?))')
+      .all(this.s.projectOrDefault(projectId), JSON.stringify(statuses)) as { id: string }[]
     return rows.map((r) => r.id)
   }
 
@@ -281,7 +300,7 @@ export class TestsRepo {
     const project = this.s.projectOrDefault(projectId)
     const rows = this.s.statements
       .get(
-        `SELECT id FROM test_cases WHERE project_id = ? AND status != 'archived' AND EXISTS (SELECT 1 FROM json_each(tags) WHERE json_each.value IN (SELECT value FROM json_each(?))) ORDER BY name`,
+        `SELECT id FROM test_cases WHERE project_id = ? AND EXISTS (SELECT 1 FROM json_each(tags) WHERE json_each.value IN (SELECT value FROM json_each(?))) ORDER BY name`,
       )
       .all(project, JSON.stringify(tags)) as { id: string }[]
     return rows.map((r) => r.id)

@@ -4,7 +4,8 @@
 import type { Api } from '../../shared/api'
 import { isEventName, type Client, type Unsubscribe } from '../../shared/api/contract'
 import { TestDeskError, type Envelope } from '../../shared/api/errors'
-import { HTTP_EVENTS_PATH, httpPath, type Bridge, type EventMessage } from '../../shared/api/transport'
+import { EVENTS_PROTOCOL, HTTP_EVENTS_PATH, HTTP_TOKEN_HEADER, httpPath, tokenProtocol, type Bridge, type EventMessage } from '../../shared/api/transport'
+import { sessionToken } from './session-token'
 
 export type ApiClient = Client<Api>
 
@@ -14,7 +15,7 @@ export interface Transport {
 }
 
 export function createClient(): ApiClient {
-  return clientOver(window.testdesk ? bridgeTransport(window.testdesk) : httpTransport(window.location.origin))
+  return clientOver(window.testdesk ? bridgeTransport(window.testdesk) : httpTransport(window.location.origin, sessionToken()))
 }
 
 /** A typed client over any transport: `client.ns.method(input)` and `client.ns.onEvent(fn)`. */
@@ -59,14 +60,19 @@ function bridgeTransport(bridge: Bridge<Api>): Transport {
   }
 }
 
-export function httpTransport(origin: string, socketFactory = (url: string) => new WebSocket(url)): Transport {
+/** Browser mode: the token goes as a header on calls and as a subprotocol on the events socket. */
+export function httpTransport(
+  origin: string,
+  token: string | null,
+  socketFactory = (url: string, protocols: string[]) => new WebSocket(url, protocols),
+): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   let socket: WebSocket | null = null
   let retryDelay = 500
 
   const connect = () => {
     if (socket) return
-    const ws = socketFactory(origin.replace(/^http/, 'ws') + HTTP_EVENTS_PATH)
+    const ws = socketFactory(origin.replace(/^http/, 'ws') + HTTP_EVENTS_PATH, token ? [EVENTS_PROTOCOL, tokenProtocol(token)] : [EVENTS_PROTOCOL])
     socket = ws
     ws.onopen = () => (retryDelay = 500)
     ws.onmessage = (message) => {
@@ -89,8 +95,8 @@ export function httpTransport(origin: string, socketFactory = (url: string) => n
       try {
         response = await fetch(origin + httpPath(name), {
           method: 'POST',
-          credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json' },
+          credentials: 'omit',
+          headers: { 'Content-Type': 'application/json', ...(token ? { [HTTP_TOKEN_HEADER]: token } : {}) },
           body: JSON.stringify(input ?? {}),
         })
       } catch (error) {

@@ -3,6 +3,7 @@
 import { browsers, dataSets, environments, scripts } from './catalog'
 import { projectFiles } from './project-files'
 import { projects } from './projects'
+import { recorder } from './recorder'
 import { reports } from './reports'
 import { bundles, checkpoints, history, logs, results, scriptResults, stepResults } from './results'
 import { runItems, runs } from './runs'
@@ -36,6 +37,7 @@ export const api = {
   schedules,
   bundles,
   reports,
+  recorder,
 }
 
 export type Api = typeof api

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { Id } from '../model/common'
 import { SuitePath } from '../model/definition'
-import type { ImportSummary, ProjectFile } from '../model/project-file'
+import { PROJECT_FILE_LIMITS, type ImportSummary, type ProjectFile } from '../model/project-file'
 import { method, returns, type Namespace } from './contract'
 
 export const projectFiles = {
@@ -10,7 +10,7 @@ export const projectFiles = {
   /** Give the file as parsed JSON (`file`) or as its text (`text`); everything is checked before anything is written. */
   import: method(
     z
-      .object({ file: z.unknown().optional(), text: z.string().max(200_000_000).optional(), project: z.string().min(1).optional() })
+      .object({ file: z.unknown().optional(), text: z.string().max(PROJECT_FILE_LIMITS.bytes, `a project file is at most ${PROJECT_FILE_LIMITS.bytes / 1024 / 1024} MB`).optional(), project: z.string().min(1).optional() })
       .strict()
       .refine((input) => (input.file === undefined) !== (input.text === undefined), { message: 'give either file or text', path: ['file'] }),
     returns<ImportSummary>(),

@@ -41,6 +41,9 @@ export interface ExportedReport {
 
 export const reports = {
   export: method(ExportReportInput, returns<ExportedReport>()),
-  /** The run a reference names: a run number (12), a run name (Run_012) or an id. */
-  findRun: method(z.object({ ref: z.string().trim().min(1, 'must not be empty').max(255) }).strict(), returns<TestRun>()),
+  /**
+   * The run a reference names: an id (any project), or a run number (12) or run name (Run_012)
+   * in `project_id` (default: the default project), since every project numbers its own runs.
+   */
+  findRun: method(z.object({ ref: z.string().trim().min(1, 'must not be empty').max(255), project_id: Id.optional() }).strict(), returns<TestRun>()),
 } satisfies Namespace

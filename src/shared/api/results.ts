@@ -95,8 +95,14 @@ export interface SuiteTrendPoint {
   /** Passed only on a retry. */
   flaky: number
   pass_rate: number
-  /** Sum of the suite's tests' durations in that run. */
+  /** Whether the run held the suite's tests only (then the suite's duration is the run's). */
+  whole_run: boolean
+  /** The suite's duration in that run: the run's duration when whole_run, else tests_duration_ms. */
   duration_ms: number
+  /** Sum of the suite's tests' durations in that run. */
+  tests_duration_ms: number
+  /** The whole run's duration, as `runs` and reports show it. */
+  run_duration_ms: number
 }
 
 export interface SuiteTrend {

@@ -31,7 +31,7 @@ export const BrowserNameSchema = z.enum(['chromium', 'firefox', 'webkit'])
 export type BrowserName = z.infer<typeof BrowserNameSchema>
 
 /** Kinds of data an open window follows; each has a counter raised by every write to it. */
-export const CHANGE_KINDS = ['suites', 'tests', 'dataSets', 'environments', 'browsers', 'scripts', 'projects', 'settings', 'history', 'runs'] as const
+export const CHANGE_KINDS = ['suites', 'tests', 'dataSets', 'environments', 'browsers', 'scripts', 'projects', 'schedules', 'settings', 'history', 'runs'] as const
 export type ChangeKind = (typeof CHANGE_KINDS)[number]
 
 /** Data changed, through any window, the CLI or another process on the same data directory. */

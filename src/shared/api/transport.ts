@@ -17,6 +17,27 @@ export function httpPath(name: string): string {
 
 export const HTTP_EVENTS_PATH = '/api/events'
 
+/**
+ * Browser mode's session token: the page reads it from its URL fragment (`#token=…`, never sent
+ * to any server), keeps it for its own origin only, and sends it on every contract call as this
+ * header and on the events WebSocket as a subprotocol (browsers cannot set headers there).
+ */
+export const HTTP_TOKEN_HEADER = 'X-TestDesk-Token'
+export const TOKEN_FRAGMENT_KEY = 'token'
+/** The subprotocol the host answers with; the token travels as a second one, tokenProtocol(). */
+export const EVENTS_PROTOCOL = 'testdesk'
+const TOKEN_PROTOCOL_PREFIX = 'testdesk.token.'
+
+export function tokenProtocol(token: string): string {
+  return TOKEN_PROTOCOL_PREFIX + token
+}
+
+/** The token a WebSocket offered among its subprotocols, or null. */
+export function tokenFromProtocols(protocols: Iterable<string>): string | null {
+  for (const protocol of protocols) if (protocol.startsWith(TOKEN_PROTOCOL_PREFIX)) return protocol.slice(TOKEN_PROTOCOL_PREFIX.length)
+  return null
+}
+
 /** A message on the events WebSocket. */
 export interface EventMessage {
   event: string

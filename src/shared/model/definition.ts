@@ -1,7 +1,7 @@
 // The definition side of the model (reference/001): projects, the suite tree, test cases and
 // their steps, data sets, scripts, browser configurations and environments.
 import { z } from 'zod'
-import { Id, JsonObject, listQuery, LongText, Name, Tags, type Timestamp } from './common'
+import { Id, JsonObject, listQuery, LongText, Name, nameOf, Tags, type Timestamp } from './common'
 
 // ── Projects and users ──────────────────────────────────────────────────────────────────────
 
@@ -9,8 +9,18 @@ export interface Project {
   id: string
   name: string
   description: string | null
+  /** The project every call that names none works in (one project at a time). */
+  is_default: boolean
   created_at: Timestamp
   updated_at: Timestamp
+}
+
+/** A project as the project switcher and `testdesk projects` list it. */
+export interface ProjectSummary extends Project {
+  test_count: number
+  /** Suites below ROOT. */
+  suite_count: number
+  run_count: number
 }
 
 export interface User {
@@ -23,6 +33,8 @@ export interface User {
 
 export const CreateProjectInput = z.object({ name: Name, description: LongText.nullish() }).strict()
 export const UpdateProjectInput = z.object({ id: Id, name: Name.optional(), description: LongText.nullish() }).strict()
+/** A project as a tester names it: its id, or its name (exact, else ignoring case). */
+export const FindProjectInput = z.object({ ref: z.string().trim().min(1, 'must not be empty').max(255) }).strict()
 
 // ── Suites ──────────────────────────────────────────────────────────────────────────────────
 
@@ -37,14 +49,21 @@ export interface Suite {
   position: number
   /** From the root down to this suite: ['ROOT', 'Regression', 'Smoke']. */
   path: string[]
+  /** Distinct tests in this suite and its descendants: what a run of the suite runs. */
   test_count: number
+  /** Tests linked to this suite itself. */
+  own_test_count: number
   created_at: Timestamp
   updated_at: Timestamp
 }
 
+/** Levels of suites below ROOT: deep enough for any real tree, bounded so paths stay cheap. */
+export const MAX_SUITE_DEPTH = 1000
+
 export const SuitePath = z
-  .array(z.string().trim().min(1).max(255))
+  .array(nameOf(255))
   .min(1)
+  .max(MAX_SUITE_DEPTH + 1, `a suite path has at most ${MAX_SUITE_DEPTH} levels below ROOT`)
   .refine((p) => p[0] === ROOT_SUITE, { message: `a suite path starts with '${ROOT_SUITE}'` })
 
 /** Whether suite path `path` is `root` itself or lies under it. */

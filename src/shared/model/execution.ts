@@ -1,6 +1,6 @@
 // The execution side of the model, column for column from reference/003: test runs, run items,
-// results, step/checkpoint/script results, console and network logs, schedules, history; plus
-// execution bundles (reference/000), state transitions (reference/002) and artifacts.
+// results, step/checkpoint/script results, console and network logs, history; plus execution
+// bundles (reference/000), state transitions (reference/002) and artifacts. Schedules: ./schedules.
 import { z } from 'zod'
 import { DateFilter, Id, JsonObject, listQuery, Name, Tags, Timestamp } from './common'
 import { BrowserName, SuitePath } from './definition'
@@ -30,14 +30,6 @@ export const LOG_LEVELS = ['log', 'info', 'warn', 'error', 'debug'] as const
 export const LogLevel = z.enum(LOG_LEVELS)
 export type LogLevel = z.infer<typeof LogLevel>
 
-export const SCHEDULE_STATUSES = ['active', 'paused', 'completed', 'cancelled'] as const
-export const ScheduleStatus = z.enum(SCHEDULE_STATUSES)
-export type ScheduleStatus = z.infer<typeof ScheduleStatus>
-export const REPEAT_TYPES = ['none', 'hourly', 'daily', 'weekly', 'monthly', 'custom'] as const
-export const RepeatType = z.enum(REPEAT_TYPES)
-export type RepeatType = z.infer<typeof RepeatType>
-export const SCHEDULE_EXECUTION_STATUSES = ['pending', 'running', 'completed', 'failed', 'missed', 'cancelled'] as const
-export const ScheduleExecutionStatus = z.enum(SCHEDULE_EXECUTION_STATUSES)
 
 // ── Test runs ───────────────────────────────────────────────────────────────────────────────
 
@@ -107,7 +99,8 @@ export interface TestRun {
 
 const Viewport = z.number().int().min(100).max(10_000)
 
-const RunConfigFields = {
+/** How a run executes: also what each occurrence of a schedule runs with. */
+export const RunConfigFields = {
   parallel_enabled: z.boolean().optional(),
   parallel_count: z.number().int().min(1, 'Must be between 1 and 10').max(10, 'Must be between 1 and 10').optional(),
   retry_on_failure: z.boolean().optional(),
@@ -132,7 +125,8 @@ export const CreateRunInput = z
     test_case_ids: z.array(Id).max(10_000).optional(),
     /**
      * Adds the tests of these suites (with their descendants, in suite order), then tests having
-     * any of these tags; after test_case_ids, each test once. Archived tests are left out.
+     * any of these tags; after test_case_ids, each test once. Only active tests are picked this
+     * way; named test_case_ids may be drafts (see run-rules).
      */
     select: z
       .object({
@@ -633,118 +627,6 @@ export const ListNetworkLogsQuery = listQuery(['timestamp', 'duration_ms', 'stat
   failed_only: z.boolean().optional(),
   step_index: z.number().int().min(0).optional(),
 }).extend({ sort_order: z.enum(['asc', 'desc']).default('asc'), limit: z.number().int().min(1).max(10_000).default(1000) })
-
-// ── Schedules ───────────────────────────────────────────────────────────────────────────────
-
-export interface Schedule {
-  id: string
-  project_id: string
-  created_by: string
-  schedule_name: string
-  suite_path: string[] | null
-  suite_name: string | null
-  test_case_ids: string[] | null
-  scheduled_datetime: Timestamp
-  timezone: string
-  repeat_type: RepeatType
-  repeat_interval: number | null
-  repeat_days_of_week: number[] | null
-  repeat_day_of_month: number | null
-  repeat_end_date: Timestamp | null
-  max_occurrences: number | null
-  status: ScheduleStatus
-  is_enabled: boolean
-  parallel_enabled: boolean
-  parallel_count: number
-  retry_on_failure: boolean
-  retry_count: number
-  notify_on_completion: boolean
-  notify_on_failure: boolean
-  notification_emails: string[] | null
-  execution_count: number
-  last_executed_at: Timestamp | null
-  last_execution_status: string | null
-  next_execution_at: Timestamp | null
-  created_at: Timestamp
-  updated_at: Timestamp
-}
-
-export const IanaTimezone = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine(
-    (tz) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: tz })
-        return true
-      } catch {
-        return false
-      }
-    },
-    { message: 'must be an IANA time zone such as Europe/Paris or America/New_York' },
-  )
-
-const ScheduleFields = {
-  schedule_name: Name,
-  suite_path: SuitePath.nullish(),
-  suite_name: z.string().max(255).nullish(),
-  test_case_ids: z.array(Id).max(10_000).nullish(),
-  scheduled_datetime: Timestamp,
-  timezone: IanaTimezone.optional(),
-  repeat_type: RepeatType.optional(),
-  repeat_interval: z.number().int().min(1).max(10_000).nullish(),
-  repeat_days_of_week: z.array(z.number().int().min(0).max(6)).min(1).max(7).nullish(),
-  repeat_day_of_month: z.number().int().min(1).max(31).nullish(),
-  repeat_end_date: Timestamp.nullish(),
-  max_occurrences: z.number().int().min(1).nullish(),
-  is_enabled: z.boolean().optional(),
-  parallel_enabled: z.boolean().optional(),
-  parallel_count: z.number().int().min(1, 'Must be between 1 and 10').max(10, 'Must be between 1 and 10').optional(),
-  retry_on_failure: z.boolean().optional(),
-  retry_count: z.number().int().min(0).max(10).optional(),
-  notify_on_completion: z.boolean().optional(),
-  notify_on_failure: z.boolean().optional(),
-  notification_emails: z.array(z.email()).max(100).nullish(),
-}
-
-export const CreateScheduleInput = z
-  .object({ project_id: Id.optional(), ...ScheduleFields, next_execution_at: Timestamp.nullish() })
-  .strict()
-export type CreateScheduleInput = z.infer<typeof CreateScheduleInput>
-
-export const UpdateScheduleInput = z
-  .object({
-    id: Id,
-    ...Object.fromEntries(Object.entries(ScheduleFields).map(([k, v]) => [k, v.optional()])),
-    status: ScheduleStatus.optional(),
-    next_execution_at: Timestamp.nullish(),
-  })
-  .strict() as z.ZodType<{ id: string } & Partial<CreateScheduleInput> & { status?: ScheduleStatus }>
-
-export const ListSchedulesQuery = listQuery(['next_execution_at', 'created_at', 'schedule_name'], {
-  project_id: Id.optional(),
-  status: ScheduleStatus.optional(),
-  is_enabled: z.boolean().optional(),
-  repeat_type: RepeatType.optional(),
-  from_date: DateFilter.optional(),
-  to_date: DateFilter.optional(),
-}).extend({ sort_order: z.enum(['asc', 'desc']).default('asc') })
-
-export interface ScheduleExecution {
-  id: string
-  schedule_id: string
-  test_run_id: string | null
-  scheduled_for: Timestamp
-  executed_at: Timestamp | null
-  status: z.infer<typeof ScheduleExecutionStatus>
-  total_tests: number
-  passed_tests: number
-  failed_tests: number
-  duration_ms: number
-  error_message: string | null
-  created_at: Timestamp
-}
 
 // ── History, bundles, transitions, artifacts ────────────────────────────────────────────────
 

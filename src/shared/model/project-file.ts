@@ -17,6 +17,27 @@ import {
 export const PROJECT_FILE_FORMAT = 'testdesk-project'
 export const PROJECT_FILE_VERSION = 1
 
+/**
+ * What one file may hold. Far beyond real projects (20,000 tests make about 60 MB), and small
+ * enough that a hostile or broken file is refused with a clear message instead of taking the
+ * machine's memory and time.
+ */
+export const PROJECT_FILE_LIMITS = {
+  bytes: 128 * 1024 * 1024,
+  suites: 100_000,
+  tests: 100_000,
+  stepsPerTest: 5000,
+  steps: 2_000_000,
+  dataSets: 10_000,
+  rowsPerDataSet: 100_000,
+  scripts: 100_000,
+  environments: 10_000,
+  browserConfigurations: 1000,
+} as const
+
+const L = PROJECT_FILE_LIMITS
+const atMost = (n: number, what: string) => `at most ${n.toLocaleString('en-US')} ${what} in one file`
+
 const Nullable = <T extends z.ZodType>(schema: T) => schema.nullable().default(null)
 
 export const FileStep = z
@@ -45,7 +66,7 @@ export const FileTest = z
     browser_config_id: Nullable(Id),
     environment_id: Nullable(Id),
     data_set_id: Nullable(Id),
-    steps: z.array(FileStep).max(5000).default([]),
+    steps: z.array(FileStep).max(L.stepsPerTest, `at most ${L.stepsPerTest.toLocaleString('en-US')} steps in one test`).default([]),
   })
   .strict()
 
@@ -56,7 +77,7 @@ export const FileSuite = z
     description: Nullable(LongText),
     position: z.number().int().min(0).default(0),
     /** Test ids in the suite's order. */
-    tests: z.array(Id).default([]),
+    tests: z.array(Id).max(L.tests, atMost(L.tests, 'tests')).default([]),
   })
   .strict()
 
@@ -69,7 +90,7 @@ export const FileDataSet = z
     /** Values of secret columns are left out of the file. */
     rows: z
       .array(z.object({ id: Id, values: z.record(z.string(), z.string()), enabled: z.boolean().default(true) }).strict())
-      .max(100_000)
+      .max(L.rowsPerDataSet, `at most ${L.rowsPerDataSet.toLocaleString('en-US')} rows in one data set`)
       .default([]),
   })
   .strict()
@@ -127,12 +148,15 @@ export const ProjectFile = z
     project: z.object({ id: Id, name: Name, description: Nullable(LongText) }).strict(),
     /** Set when the file holds one suite (and its descendants) rather than the whole project. */
     scope: Nullable(SuitePath),
-    suites: z.array(FileSuite).default([]),
-    tests: z.array(FileTest).default([]),
-    data_sets: z.array(FileDataSet).default([]),
-    scripts: z.array(FileScript).default([]),
-    environments: z.array(FileEnvironment).default([]),
-    browser_configurations: z.array(FileBrowserConfiguration).default([]),
+    suites: z.array(FileSuite).max(L.suites, atMost(L.suites, 'suites')).default([]),
+    tests: z.array(FileTest).max(L.tests, atMost(L.tests, 'tests')).default([]),
+    data_sets: z.array(FileDataSet).max(L.dataSets, atMost(L.dataSets, 'data sets')).default([]),
+    scripts: z.array(FileScript).max(L.scripts, atMost(L.scripts, 'scripts')).default([]),
+    environments: z.array(FileEnvironment).max(L.environments, atMost(L.environments, 'environments')).default([]),
+    browser_configurations: z
+      .array(FileBrowserConfiguration)
+      .max(L.browserConfigurations, atMost(L.browserConfigurations, 'browser configurations'))
+      .default([]),
   })
   .strict()
 
@@ -143,7 +167,10 @@ export interface ImportSummary {
   project_id: string
   project_name: string
   created: Record<string, number>
+  /** What existed and the file changed. */
   updated: Record<string, number>
+  /** What existed and the file left as it was (nothing written). */
+  unchanged: Record<string, number>
   /** Things the tester should know, e.g. secret variables to fill in on this machine. */
   warnings: string[]
 }

@@ -2,16 +2,17 @@ import { Option, type Command } from 'commander'
 import { TestCaseStatus } from '../../../shared/model/definition'
 import { showPath, suitePathFlag, table } from '../format'
 import { createOutput, type GlobalOptions } from '../output'
-import { invoke, withCore } from '../session'
+import { invoke, projectOf, projectOption, withCore } from '../session'
 
 export function registerCatalog(program: Command): void {
   program
     .command('suites')
     .description('List the suite tree with the number of tests in each suite')
-    .action(async (_opts, command: Command) => {
+    .addOption(projectOption())
+    .action(async (opts: { project?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
-      const suites = await withCore(globals, (core) => invoke(core, 'suites.tree', {}))
+      const suites = await withCore(globals, async (core) => invoke(core, 'suites.tree', { project_id: (await projectOf(core, opts.project)).id }))
       out.result(suites)
       for (const suite of suites) {
         const indent = '  '.repeat(suite.path.length - 1)
@@ -26,19 +27,21 @@ export function registerCatalog(program: Command): void {
     .option('--tag <tag...>', 'only tests with every one of these tags')
     .addOption(new Option('--status <status>', 'only tests in this status').choices(TestCaseStatus.options))
     .option('--search <text>', 'names containing this text')
-    .action(async (opts: { suite?: string; tag?: string[]; status?: string; search?: string }, command: Command) => {
+    .addOption(projectOption())
+    .action(async (opts: { suite?: string; tag?: string[]; status?: string; search?: string; project?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
       const suitePath = opts.suite ? suitePathFlag(opts.suite) : undefined
       const { tests, suites } = await withCore(globals, async (core) => {
-        if (suitePath) await invoke(core, 'suites.byPath', { path: suitePath })
+        const projectId = (await projectOf(core, opts.project)).id
+        if (suitePath) await invoke(core, 'suites.byPath', { path: suitePath, project_id: projectId })
         const all = []
         for (let offset = 0; ; offset += 100) {
-          const page = await invoke(core, 'tests.list', { suite_path: suitePath, tags: opts.tag, status: opts.status, search: opts.search, limit: 100, offset })
+          const page = await invoke(core, 'tests.list', { project_id: projectId, suite_path: suitePath, tags: opts.tag, status: opts.status, search: opts.search, limit: 100, offset })
           all.push(...page.items)
           if (offset + 100 >= page.total) break
         }
-        return { tests: all, suites: await invoke(core, 'suites.tree', {}) }
+        return { tests: all, suites: await invoke(core, 'suites.tree', { project_id: projectId }) }
       })
       out.result(tests)
       const pathOf = new Map(suites.map((s) => [s.id, showPath(s.path)]))

@@ -3,8 +3,9 @@
 import type { Command } from 'commander'
 import { duration, suitePathFlag, table } from '../format'
 import { createOutput, intFlag, usageError, type GlobalOptions, type Output } from '../output'
-import { invoke, withCore } from '../session'
+import { invoke, projectOf, projectOption, withCore } from '../session'
 import type { Core } from '../../core'
+import type { Project } from '../../../shared/model/definition'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const pct = (n: number) => `${n.toFixed(2)}%`
@@ -16,7 +17,8 @@ export function registerHistory(program: Command): void {
     .argument('[test]', 'the test case: its name or id')
     .option('--suite <path>', 'instead of a test: the trend of this suite and its descendants, e.g. "Regression/Smoke"')
     .option('--limit <n>', 'how many executions (or runs) to show, 1 to 100 (default 10)')
-    .action(async (test: string | undefined, opts: { suite?: string; limit?: string }, command: Command) => {
+    .addOption(projectOption())
+    .action(async (test: string | undefined, opts: { suite?: string; limit?: string; project?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
       const limit = intFlag('limit', opts.limit, 1, 100) ?? 10
@@ -24,35 +26,38 @@ export function registerHistory(program: Command): void {
       if (test && opts.suite) throw usageError('give a test case (name or id) or --suite <path>, not both')
       if (opts.suite) {
         const suitePath = suitePathFlag(opts.suite)
-        const trend = await withCore(globals, (core) => invoke(core, 'history.suiteTrend', { suite_path: suitePath, limit }))
+        const trend = await withCore(globals, async (core) => invoke(core, 'history.suiteTrend', { suite_path: suitePath, project_id: (await projectOf(core, opts.project)).id, limit }))
         out.result(trend)
         out.line(`Suite ${trend.suite_path.slice(1).join('/') || '(root)'}: last ${trend.runs.length} finished run${trend.runs.length === 1 ? '' : 's'}`)
         if (trend.runs.length) {
           out.line(
             table(
-              trend.runs.map((r) => [r.run_name, r.executed_at.slice(0, 16).replace('T', ' '), String(r.tests), String(r.passed), String(r.failed), String(r.flaky), pct(r.pass_rate), duration(r.duration_ms)]),
+              trend.runs.map((r) => [r.run_name, r.executed_at.slice(0, 16).replace('T', ' '), String(r.tests), String(r.passed), String(r.failed), String(r.flaky), pct(r.pass_rate), duration(r.duration_ms) + (r.whole_run ? '' : ' *')]),
               ['Run', 'Started (UTC)', 'Tests', 'Passed', 'Failed', 'Flaky', 'Pass rate', 'Duration'],
             ),
           )
+          if (trend.runs.some((r) => !r.whole_run)) out.line("* the run also held other suites' tests: the time of this suite's tests")
         }
         const s = trend.statistics
         out.line(`Average pass rate ${pct(s.avg_pass_rate)}, overall ${pct(s.overall_pass_rate)}, average duration ${duration(s.avg_duration_ms)}, flaky ${pct(s.flaky_rate)}`)
         return
       }
-      const history = await withCore(globals, async (core) => invoke(core, 'history.forTestCase', { test_case_id: await testCaseId(core, test!), limit }))
+      const history = await withCore(globals, async (core) =>
+        invoke(core, 'history.forTestCase', { test_case_id: await testCaseId(core, test!, await projectOf(core, opts.project)), limit }),
+      )
       print(out, history)
     })
 }
 
-async function testCaseId(core: Core, ref: string): Promise<string> {
+async function testCaseId(core: Core, ref: string, project: Project): Promise<string> {
   if (UUID.test(ref.trim())) return ref.trim()
-  const page = await invoke(core, 'tests.list', { search: ref.trim(), limit: 100 })
+  const page = await invoke(core, 'tests.list', { project_id: project.id, search: ref.trim(), limit: 100 })
   const exact = page.items.filter((t) => t.name === ref.trim())
   const loose = exact.length ? exact : page.items.filter((t) => t.name.toLowerCase() === ref.trim().toLowerCase())
   if (loose.length === 1) return loose[0].id
-  if (loose.length > 1) throw usageError(`${loose.length} test cases are named "${ref}" (in different projects); give its id: ${loose.map((t) => t.id).join(', ')}`)
+  if (loose.length > 1) throw usageError(`${loose.length} test cases are named "${ref}" in other case; give the exact name or its id: ${loose.map((t) => t.id).join(', ')}`)
   const near = page.items.slice(0, 5).map((t) => `"${t.name}"`)
-  throw usageError(`No test case named "${ref}".${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`)
+  throw usageError(`No test case named "${ref}" in project '${project.name}'.${near.length ? ` Did you mean ${near.join(', ')}?` : ''}`)
 }
 
 function print(out: Output, h: Awaited<ReturnType<typeof invoke<'history.forTestCase'>>>): void {
@@ -67,8 +72,9 @@ function print(out: Output, h: Awaited<ReturnType<typeof invoke<'history.forTest
           e.status,
           duration(e.duration_ms),
           pct(e.pass_rate),
-          e.retry_attempt ? `retry ${e.retry_attempt}` : '',
-          e.iteration_number !== null ? `row ${e.iteration_number}` : '',
+          // Worded as `show` and the reports word them.
+          e.retry_attempt ? `attempt ${e.retry_attempt + 1}` : '',
+          e.iteration_number !== null ? `iteration ${e.iteration_number}` : '',
           (e.error_message ?? '').split('\n')[0].slice(0, 80),
         ]),
         ['Executed (UTC)', 'Run', 'Status', 'Duration', 'Steps passed', 'Attempt', 'Iteration', 'Error'],

@@ -1,10 +1,12 @@
 import type { Command } from 'commander'
-import { readFileSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { serializeProjectFile } from '../../core/project-files'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { TestDeskError } from '../../../shared/api/errors'
+import { PROJECT_SCHEMA_NAME, projectFileJsonSchema, serializeProjectFile } from '../../core/project-files'
+import { checkProjectFileSize, decodeProjectFile } from '../../core/project-import'
 import { suitePathFlag } from '../format'
 import { createOutput, usageError, type GlobalOptions } from '../output'
-import { invoke, withCore } from '../session'
+import { invoke, projectOf, projectOption, withCore } from '../session'
 
 const SINGULAR: Record<string, string> = {
   tests: 'test',
@@ -26,8 +28,11 @@ export function registerProjectFiles(program: Command): void {
       const out = createOutput(!!globals.json)
       let text: string
       try {
-        text = readFileSync(resolve(file), 'utf8')
+        // The size first: a file too large to import is refused before it is read.
+        checkProjectFileSize(statSync(resolve(file)).size)
+        text = decodeProjectFile(readFileSync(resolve(file)))
       } catch (error) {
+        if (error instanceof TestDeskError) throw usageError(`Cannot import ${file}: ${error.message}`)
         throw usageError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
       }
       const summary = await withCore(globals, (core) => invoke(core, 'projectFiles.import', { text, project: opts.project }))
@@ -39,6 +44,7 @@ export function registerProjectFiles(program: Command): void {
       out.line(`Imported into project '${summary.project_name}'.`)
       out.line(`  created: ${counts(summary.created)}`)
       out.line(`  updated: ${counts(summary.updated)}`)
+      out.line(`  unchanged: ${counts(summary.unchanged)}`)
       for (const warning of summary.warnings) out.note(`warning: ${warning}`)
     })
 
@@ -46,20 +52,26 @@ export function registerProjectFiles(program: Command): void {
     .command('export')
     .description('Write the project, or one suite, as one JSON file (stable, diffable in git)')
     .option('--suite <path>', 'only this suite and its descendants, e.g. "Regression/Smoke"')
-    .option('--project <id>', 'the project to export (default: the default project)')
+    .addOption(projectOption('the project to export'))
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .action(async (opts: { suite?: string; project?: string; output?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
       const suitePath = opts.suite ? suitePathFlag(opts.suite) : undefined
-      const file = await withCore(globals, (core) => invoke(core, 'projectFiles.export', { project_id: opts.project, suite_path: suitePath }))
-      const text = serializeProjectFile(file)
+      const file = await withCore(globals, async (core) => invoke(core, 'projectFiles.export', { project_id: (await projectOf(core, opts.project)).id, suite_path: suitePath }))
       if (!opts.output) {
-        process.stdout.write(text)
+        // Nothing is written beside standard output, so the file names no schema there.
+        const { $schema: _, ...printed } = file
+        process.stdout.write(serializeProjectFile(printed))
         return
       }
-      writeFileSync(resolve(opts.output), text)
-      out.result({ file: resolve(opts.output), tests: file.tests.length, suites: file.suites.length })
-      out.line(`Wrote ${file.tests.length} tests in ${file.suites.length} suites to ${resolve(opts.output)}`)
+      const target = resolve(opts.output)
+      // The schema the file names ($schema: ./testdesk-project.schema.json) goes beside it.
+      const schema = join(dirname(target), PROJECT_SCHEMA_NAME)
+      writeFileSync(target, serializeProjectFile(file))
+      writeFileSync(schema, JSON.stringify(projectFileJsonSchema(), null, 2) + '\n')
+      out.result({ file: target, schema, tests: file.tests.length, suites: file.suites.length })
+      out.line(`Wrote ${file.tests.length} tests in ${file.suites.length} suites to ${target}`)
+      out.line(`JSON Schema: ${schema}`)
     })
 }

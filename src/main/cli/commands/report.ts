@@ -2,7 +2,8 @@
 import type { Command } from 'commander'
 import { REPORT_FORMATS, type ReportFormat } from '../../../shared/api/reports'
 import { createOutput, usageError, type GlobalOptions } from '../output'
-import { invoke, withCore } from '../session'
+import { invoke, projectOption, withCore } from '../session'
+import { findRun } from './runs'
 
 export function registerReport(program: Command): void {
   program
@@ -12,7 +13,8 @@ export function registerReport(program: Command): void {
     .option('--format <format>', `html, junit or json (default: html)`)
     .option('-o, --output <file>', 'where to write it (default: <data dir>/reports/Run_<number>/report.<ext>)')
     .option('--images <where>', 'HTML screenshots: inline (one file, default) or beside (in a <name>-files folder)')
-    .action(async (ref: string, opts: { format?: string; output?: string; images?: string }, command: Command) => {
+    .addOption(projectOption('the project of the run'))
+    .action(async (ref: string, opts: { format?: string; output?: string; images?: string; project?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
       const format = (opts.format ?? 'html').toLowerCase()
@@ -22,7 +24,7 @@ export function registerReport(program: Command): void {
       if (images === 'beside' && format !== 'html') throw usageError('--images applies to the html format only')
       if (opts.output !== undefined && !opts.output.trim()) throw usageError('-o/--output needs a file name')
       const written = await withCore(globals, async (core) => {
-        const run = await invoke(core, 'reports.findRun', { ref })
+        const run = await findRun(core, ref, opts.project)
         const report = await invoke(core, 'reports.export', { run_id: run.id, format: format as ReportFormat, path: opts.output, images: (images ?? 'inline') as 'inline' | 'beside' })
         return { run: { id: run.id, name: run.run_name, number: run.run_number }, ...report }
       })

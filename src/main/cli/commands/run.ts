@@ -4,10 +4,11 @@ import { TestDeskError } from '../../../shared/api/errors'
 import type { TestRun } from '../../../shared/model/execution'
 import type { ItemProgress, RunProgress, StepProgress } from '../../../shared/model/progress'
 import type { Core } from '../../core'
-import { BrowserUnavailableError, resolveExecutable } from '../../runner/launch'
+import { BrowserUnavailableError, launchBrowser, resolveExecutable, type LaunchSettings } from '../../runner/launch'
 import { duration, suitePathFlag } from '../format'
 import { CliExit, createOutput, EXIT, intFlag, usageError, type GlobalOptions, type Output } from '../output'
-import { invoke, withCore } from '../session'
+import { invoke, projectOf, projectOption, withCore } from '../session'
+import { SELECTED_STATUSES } from '../../../shared/run-rules'
 import { findRun, verdict } from './runs'
 import { writeRunReports } from '../../report'
 import { REPORT_FORMATS } from '../../../shared/api/reports'
@@ -30,6 +31,7 @@ interface RunFlags {
   runTimeout?: string
   report?: string
   out: string
+  project?: string
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value]
@@ -55,6 +57,7 @@ export function registerRun(program: Command): void {
     .option('--run-timeout <ms>', 'cancel the run when it runs longer than this')
     .option('--report <formats>', `write reports when the run ends: ${REPORT_FORMATS.join(', ')} (comma-separated)`)
     .option('--out <dir>', 'folder for --report', 'testdesk-report')
+    .addOption(projectOption('the project whose tests to run'))
     .action(async (flags: RunFlags, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
@@ -66,15 +69,17 @@ export function registerRun(program: Command): void {
       if (flags.browserEndpoint && !/^wss?:\/\//.test(flags.browserEndpoint)) {
         throw usageError(`--browser-endpoint must be a ws:// or wss:// URL (got "${flags.browserEndpoint}")`)
       }
+      const launch: LaunchSettings = { browser: flags.browser, headless: !flags.headed, endpoint: flags.browserEndpoint ?? null }
       // No browser is bad usage of this machine: say so before a run is created.
-      await resolveExecutable({ browser: flags.browser, headless: !flags.headed, endpoint: flags.browserEndpoint }).catch((error: unknown) => {
-        throw error instanceof BrowserUnavailableError ? new CliExit(EXIT.usage, error.message) : error
-      })
+      const executable = await resolveExecutable(launch).catch(asUsage)
       const code = await withCore(globals, async (core) => {
-        const { testCaseIds, select } = await selection(core, flags)
-        const environment = flags.env ? await findEnvironment(core, flags.env) : null
+        const projectId = (await projectOf(core, flags.project)).id
+        const { testCaseIds, select } = await selection(core, flags, projectId)
+        const environment = flags.env ? await findEnvironment(core, flags.env, projectId) : null
+        await startBrowser(core, launch, executable)
         const suitePath = flags.suite?.length === 1 ? suitePathFlag(flags.suite[0]) : null
         const run = await createRun(core, {
+          project_id: projectId,
           run_name: flags.name,
           suite_path: suitePath,
           suite_name: suitePath ? suitePath[suitePath.length - 1] : null,
@@ -107,16 +112,37 @@ export function registerRun(program: Command): void {
     .addOption(new Option('--only <which>', 'which tests').choices(['failed', 'unfinished', 'failed_and_unfinished']).default('failed_and_unfinished'))
     .option('--report <formats>', `write reports when the run ends: ${REPORT_FORMATS.join(', ')} (comma-separated)`)
     .option('--out <dir>', 'folder for --report', 'testdesk-report')
-    .action(async (ref: string, flags: { only: 'failed' | 'unfinished' | 'failed_and_unfinished'; report?: string; out: string }, command: Command) => {
+    .addOption(projectOption('the project of the run'))
+    .action(async (ref: string, flags: { only: 'failed' | 'unfinished' | 'failed_and_unfinished'; report?: string; out: string; project?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
       const reports = reportFormats(flags.report)
       process.exitCode = await withCore(globals, async (core) => {
-        const original = await findRun(core, ref)
+        const original = await findRun(core, ref, flags.project)
+        const launch: LaunchSettings = {
+          browser: (original.browser_name ?? 'chromium') as LaunchSettings['browser'],
+          headless: original.options.headless ?? true,
+          endpoint: original.options.browser_endpoint ?? null,
+        }
+        await startBrowser(core, launch, await resolveExecutable(launch).catch(asUsage))
         const run = await invoke(core, 'runs.rerun', { id: original.id, only: flags.only })
         return runAndReport(core, run, out, reports, flags.out)
       })
     })
+}
+
+function asUsage(error: unknown): never {
+  throw error instanceof BrowserUnavailableError ? new CliExit(EXIT.usage, error.message) : error
+}
+
+/**
+ * Starts the browser before the run exists: one that cannot start (or starts and dies at once)
+ * is a broken environment, exit 2 with what it printed, and no run is left behind. The run then
+ * uses this browser for its first worker.
+ */
+async function startBrowser(core: Core, settings: LaunchSettings, executable: string | null): Promise<void> {
+  const browser = await launchBrowser(settings, executable).catch(asUsage)
+  core.runner!.provideBrowser(settings, executable, browser)
 }
 
 /** runs.create, with "no tests match" said in the command's words. */
@@ -151,21 +177,21 @@ function reportFormats(flag: string | undefined): string[] {
 }
 
 /** Named tests resolved here (for a clear message); suites and tags resolved by the core. */
-async function selection(core: Core, flags: RunFlags): Promise<{ testCaseIds: string[]; select?: { suite_paths?: string[][]; tags?: string[] } }> {
+async function selection(core: Core, flags: RunFlags, projectId: string): Promise<{ testCaseIds: string[]; select?: { suite_paths?: string[][]; tags?: string[] } }> {
   const testCaseIds: string[] = []
   for (const ref of flags.test ?? []) {
     const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(ref) ? await invoke(core, 'tests.get', { id: ref }).catch(() => null) : null
-    const found = byId ?? core.context.store.tests.byName(ref)
-    if (!found) throw usageError(`No test named '${ref}' (see \`testdesk tests\`)`)
+    const found = byId?.project_id === projectId ? byId : core.context.store.tests.byName(ref, projectId)
+    if (!found) throw usageError(`No test named '${ref}' in this project (see \`testdesk tests\`)`)
     if (!testCaseIds.includes(found.id)) testCaseIds.push(found.id)
   }
   const suitePaths = (flags.suite ?? []).map((path) => suitePathFlag(path))
   // Resolved here too, only for its clear message about which part of a path is missing.
-  for (const path of suitePaths) await invoke(core, 'suites.byPath', { path })
+  for (const path of suitePaths) await invoke(core, 'suites.byPath', { path, project_id: projectId })
   if (suitePaths.length || flags.tag?.length) return { testCaseIds, select: { suite_paths: suitePaths, tags: flags.tag ?? [] } }
   if (testCaseIds.length) return { testCaseIds }
   for (let offset = 0; ; offset += 100) {
-    const page = await invoke(core, 'tests.list', { status: 'active', limit: 100, offset })
+    const page = await invoke(core, 'tests.list', { project_id: projectId, status: [...SELECTED_STATUSES], limit: 100, offset })
     testCaseIds.push(...page.items.map((t) => t.id))
     if (offset + 100 >= page.total) break
   }
@@ -173,8 +199,8 @@ async function selection(core: Core, flags: RunFlags): Promise<{ testCaseIds: st
   return { testCaseIds }
 }
 
-async function findEnvironment(core: Core, name: string): Promise<string> {
-  const page = await invoke(core, 'environments.list', { search: name, limit: 100 })
+export async function findEnvironment(core: Core, name: string, projectId: string): Promise<string> {
+  const page = await invoke(core, 'environments.list', { project_id: projectId, search: name, limit: 100 })
   const found = page.items.find((e) => e.name === name)
   if (!found) throw usageError(`No environment named '${name}'${page.items.length ? ` (did you mean ${page.items.map((e) => `'${e.name}'`).join(', ')}?)` : ''}`)
   return found.id

@@ -2,14 +2,18 @@ import { Option, type Command } from 'commander'
 import { RUN_STATUSES, type ItemStatus, type TestRun } from '../../../shared/model/execution'
 import { isFlaky } from '../../../shared/model/states'
 import type { Core } from '../../core'
-import { statusLabel } from '../../report/data'
+import { showTraceCommand } from '../../report/data'
+import { failureHeading, failureShown, runOutcome, statusLabel } from '../../../shared/run-wording'
 import { duration, showPath, table } from '../format'
 import { createOutput, intFlag, type GlobalOptions } from '../output'
-import { invoke, withCore } from '../session'
+import { invoke, projectOf, projectOption, withCore } from '../session'
 
-/** A run named the way testers name it: its number (12 or #12), its name (Run_012) or its id. */
-export function findRun(core: Core, ref: string): Promise<TestRun> {
-  return invoke(core, 'reports.findRun', { ref })
+/**
+ * A run named the way testers name it: its number (12 or #12) or name (Run_012) in the project
+ * `--project` names (else the default project), or its id.
+ */
+export async function findRun(core: Core, ref: string, project: string | undefined): Promise<TestRun> {
+  return invoke(core, 'reports.findRun', { ref, project_id: (await projectOf(core, project)).id })
 }
 
 export function registerRuns(program: Command): void {
@@ -18,11 +22,12 @@ export function registerRuns(program: Command): void {
     .description('List test runs, newest first')
     .addOption(new Option('--status <status>', 'only runs in this status').choices(RUN_STATUSES))
     .option('--limit <n>', 'how many, 1 to 100 (default 20)')
-    .action(async (opts: { status?: string; limit?: string }, command: Command) => {
+    .addOption(projectOption())
+    .action(async (opts: { status?: string; limit?: string; project?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
       const limit = intFlag('limit', opts.limit, 1, 100) ?? 20
-      const page = await withCore(globals, (core) => invoke(core, 'runs.list', { status: opts.status, limit }))
+      const page = await withCore(globals, async (core) => invoke(core, 'runs.list', { project_id: (await projectOf(core, opts.project)).id, status: opts.status, limit }))
       out.result(page)
       out.line(
         table(
@@ -45,25 +50,39 @@ export function registerRuns(program: Command): void {
     .command('show')
     .description("Show a run's items and the steps that failed")
     .argument('<run>', 'run number, name or id')
-    .action(async (ref: string, _opts, command: Command) => {
+    .addOption(projectOption('the project of the run'))
+    .option('--debug', "also print TestDesk's own record of each failure: Playwright's call log and the stack")
+    .action(async (ref: string, opts: { project?: string; debug?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
       const shown = await withCore(globals, async (core) => {
-        const run = await findRun(core, ref)
+        const run = await findRun(core, ref, opts.project)
         const summary = await invoke(core, 'runs.summary', { id: run.id })
+        const file = (path: string | null) => (path ? core.context.store.artifacts.absolute(path) : null)
         const failures = []
         for (const item of summary.items.filter((i) => i.status === 'failed')) {
+          // The attempt that decided the item: its last one.
           const results = await invoke(core, 'results.list', { test_run_item_id: item.id, status: 'failed', limit: 100 })
-          for (const result of results.items) {
+          for (const result of results.items.filter((r) => r.retry_attempt === item.retry_attempt)) {
             const steps = await invoke(core, 'stepResults.list', { test_run_result_id: result.id, status: 'failed' })
-            failures.push({ item, result, steps })
+            const failure = failureShown(result.error_message, result.error_step_number, steps.map((s) => ({ ...s, number: s.step_number })))
+            const failedStep = steps.find((s) => s.step_number === failure?.step) ?? steps[0]
+            failures.push({
+              item,
+              result,
+              steps,
+              failure,
+              screenshot_file: file(result.error_screenshot_path ?? failedStep?.screenshot_path ?? null),
+              trace_file: file(result.trace_path),
+            })
           }
         }
         return { run, summary, failures }
       })
-      out.result(shown)
+      // TestDesk's own stacks are for --debug only, in JSON as in text.
+      out.result(opts.debug ? shown : { ...shown, failures: shown.failures.map((f) => ({ ...f, steps: f.steps.map(({ error_stack_trace: _, ...step }) => step) })) })
       const { run, summary } = shown
-      out.line(`${run.run_name} (#${run.run_number})  ${run.status}  ${summary.summary.passed_tests}/${summary.summary.total_tests} passed (${run.pass_rate.toFixed(2)}%)  ${duration(run.duration_ms)}`)
+      out.line(`${run.run_name} (#${run.run_number})  ${runOutcome(run).label}  ${summary.summary.passed_tests}/${summary.summary.total_tests} passed (${run.pass_rate.toFixed(2)}%)  ${duration(run.duration_ms)}`)
       if (run.suite_path) out.line(`Suite: ${showPath(run.suite_path)}`)
       out.line(`Browser: ${run.browser_name ?? '-'} ${run.browser_version ?? ''}`.trimEnd())
       out.line()
@@ -78,15 +97,27 @@ export function registerRuns(program: Command): void {
           ['#', 'TEST', 'STATUS', 'DURATION'],
         ),
       )
-      for (const { item, result, steps } of shown.failures) {
+      for (const { item, result, steps, failure, screenshot_file, trace_file } of shown.failures) {
         out.line()
-        const iteration = result.iteration_number ? ` [row ${result.iteration_number}]` : ''
-        out.line(`✗ ${item.test_case_name}${iteration}: ${result.error_message ?? 'failed'}`)
-        for (const step of steps) {
-          out.line(`    step ${step.step_number} ${step.description ?? step.action}: ${step.error_message ?? 'failed'}`)
-          if (step.screenshot_path) out.line(`      screenshot: ${step.screenshot_path}`)
+        const iteration = result.iteration_number ? ` [iteration ${result.iteration_number}]` : ''
+        out.line(`✗ ${item.test_case_name}${iteration}`)
+        // The failure once: the step, what happened, then where to look.
+        if (failure) {
+          out.line(`    ${failureHeading(failure)}`)
+          for (const line of failure.message.split('\n')) out.line(`    ${line}`)
         }
-        if (result.trace_path) out.line(`    trace: ${result.trace_path} (npx playwright show-trace <data-dir>/${result.trace_path})`)
+        for (const step of steps.filter((s) => s.step_number !== failure?.step)) {
+          out.line(`    Also failed, step ${step.step_number} ${step.description ?? step.action}: ${step.error_message ?? 'failed'}`)
+        }
+        if (screenshot_file) out.line(`    screenshot: ${screenshot_file}`)
+        if (trace_file) out.line(`    trace:      ${showTraceCommand(trace_file)}`)
+        if (opts.debug) {
+          for (const step of steps) {
+            if (!step.error_stack_trace) continue
+            out.line(`    debug, step ${step.step_number}:`)
+            for (const line of step.error_stack_trace.split('\n')) out.line(`      ${line}`)
+          }
+        }
       }
     })
 }

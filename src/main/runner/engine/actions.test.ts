@@ -315,3 +315,35 @@ describe('navigation', () => {
     expect(outcome.finalUrl).toBe(`${fx.site.url}table.html?x=1`)
   })
 })
+
+describe('what a result shows', () => {
+  it('names the row a chained target means, and shows code that runs as shown, without a baseURL', async () => {
+    const row = '#todo-list li >> nth=1'
+    const mismatch = verify(row, { property: 'text', expected: 'Walk the cat' })
+    const outcome = await fx.run([
+      step('navigate', null, 'todos.html'),
+      ...['Buy milk', 'Walk the dog'].flatMap((title) => [step('fill', 'testid=new-todo', title), step('press', 'testid=new-todo', 'Enter')]),
+      step('check', `${row} >> .todo-toggle`),
+      step('hover', row),
+      { ...mismatch, options: { ...mismatch.options, timeout_ms: 500 } },
+    ])
+    const [navigate, , , , , check, hover, checkpoint] = outcome.steps
+    expect(navigate.playwright_code).toBe(`await page.goto('${fx.site.url}todos.html');`)
+    expect(check).toMatchObject({ status: 'passed', description: 'Check the 2nd #todo-list li › .todo-toggle' })
+    expect(check.playwright_code).toBe("await page.locator('#todo-list li').nth(1).locator('.todo-toggle').check();")
+    expect(hover.description).toBe('Hover over the 2nd #todo-list li')
+    expect(checkpoint.status).toBe('failed')
+    expect(checkpoint.error_message).toContain('the 2nd #todo-list li')
+
+    // The shown code, replayed with plain Playwright in a context with no baseURL, does the same.
+    const context = await fx.browser.newContext()
+    try {
+      const page = await context.newPage()
+      const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (page: unknown) => Promise<void>
+      for (const shown of outcome.steps.slice(0, 7)) await new AsyncFunction('page', shown.playwright_code!)(page)
+      expect(await page.locator('#todo-list li').evaluateAll((items) => items.map((li) => li.getAttribute('data-completed')))).toEqual(['false', 'true'])
+    } finally {
+      await context.close()
+    }
+  })
+})

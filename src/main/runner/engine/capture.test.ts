@@ -1,7 +1,9 @@
 // Console and network logs, each tied to its step, and secrets kept out of every field.
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SECRET_MASK } from '../../../shared/variables'
+import { SECRET_MASK } from '../../../shared/secret-mask'
+import { secretJourney } from '../../../../e2e/support/secret-journey'
+import { spellingsIn } from '../../../../e2e/support/secret-spellings'
 import { startEngineFixture, step, verify, type EngineFixture } from './testing'
 
 let fx: EngineFixture
@@ -149,5 +151,23 @@ describe('secrets', () => {
     expect(outcome.consoleLogs.some((l) => l.message === `the password is ${SECRET_MASK}`)).toBe(true)
     expect(outcome.networkLogs.find((l) => l.url.endsWith('/api/login'))?.request_body_preview).toContain(SECRET_MASK)
     expect(outcome.variables).toMatchObject({ password: SECRET_MASK, copied: SECRET_MASK, echoed: SECRET_MASK })
+  })
+
+  it('never appear in any spelling: quotes, spaces and non-ASCII through URLs, forms, fetch, base64, console and dialogs', async () => {
+    const secrets = { password: `Pw!x'y (z)~"é€ S3cret_A1`, token: `tök 'n' <b>&amp; 42+/=` }
+    const outcome = await fx.run(
+      secretJourney(['password', 'token']).map((s) => ({ ...s, description: null, disabled: false })),
+      { variables: secrets, secrets: Object.values(secrets), screenshots: 'on-failure' },
+    )
+    expect(outcome.status).toBe('failed')
+    // Each way out was taken: the masks stand where the secrets were.
+    expect(outcome.finalUrl).toContain(`api/users?pw=${SECRET_MASK}%7C${SECRET_MASK}`)
+    expect(outcome.steps[2].playwright_code).toContain(`fill('${SECRET_MASK}|${SECRET_MASK}')`)
+    expect(outcome.consoleLogs.map((l) => l.message)).toContain(`typed ${SECRET_MASK}|${SECRET_MASK}`)
+    expect(outcome.dialogs.map((d) => d.message)).toContain(`You typed ${SECRET_MASK}|${SECRET_MASK}`)
+    expect(outcome.networkLogs.find((l) => l.url.includes('api/echo'))?.request_body_preview).toContain(SECRET_MASK)
+    expect(outcome.steps[6].element_html).toContain(SECRET_MASK)
+    const serialized = JSON.stringify(outcome, (key, value) => (key === 'screenshot' || key === 'errorScreenshot' ? undefined : value))
+    expect(spellingsIn(serialized, Object.values(secrets))).toEqual([])
   })
 })

@@ -12,7 +12,7 @@ import {
   resolveAssertion,
   type ResolvedAssertion,
 } from '../../../shared/checkpoints'
-import type { CheckpointResultInput, PropertyVerification } from '../../../shared/model/execution'
+import { CHECKPOINT_TYPES, type CheckpointResultInput, type PropertyVerification } from '../../../shared/model/execution'
 import { normalizeWhitespace, truncate } from '../../../shared/patterns'
 import { targetName } from '../../../shared/steps'
 import { outerHtml, pageFunction } from './element'
@@ -259,6 +259,29 @@ async function runElementCheckpoint(run: StepRun, raw: unknown): Promise<void> {
     error_message: failed ? failures.join('; ') : null,
   } satisfies CheckpointResultInput)
   if (failed) throw new StepFailure(failures.join('; '), { elementHtml: locator && snapshot?.count ? await outerHtml(locator) : null })
+}
+
+/**
+ * A checkpoint step that failed before it reached a verdict (the selector matched several
+ * elements, the page did not answer, the step's time ran out): recorded as a failed checkpoint,
+ * so that a run's checkpoint counts agree with its failed checkpoint steps.
+ */
+export function unverifiedCheckpoint(run: StepRun, message: string): CheckpointResultInput {
+  const raw = (run.options.checkpoint ?? {}) as { type?: unknown; name?: unknown }
+  const type = (CHECKPOINT_TYPES as readonly unknown[]).includes(raw.type) ? (raw.type as CheckpointResultInput['checkpoint_type']) : 'element'
+  let name = typeof raw.name === 'string' && raw.name.trim() ? raw.name : null
+  try {
+    name ??= CHECKPOINT_KINDS[type]?.describe(raw, targetName(run.step.target)) ?? null
+  } catch {
+    // A checkpoint too broken to describe is named by its step.
+  }
+  return {
+    checkpoint_name: truncate(name ?? run.step.description ?? 'Checkpoint', 255),
+    checkpoint_type: type,
+    status: 'failed',
+    selector: run.step.target?.selector ?? null,
+    error_message: message,
+  }
 }
 
 const CHECKPOINT_RUNNERS: Record<string, (run: StepRun, checkpoint: unknown) => Promise<void>> = {

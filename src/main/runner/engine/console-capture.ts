@@ -2,7 +2,7 @@
 // step running when it happened (by the message's own timestamp). Nothing is awaited.
 import type { BrowserContext, ConsoleMessage, WebError } from 'playwright'
 import type { ConsoleLogInput, LogLevel } from '../../../shared/model/execution'
-import { truncate } from '../../../shared/patterns'
+import type { Masker } from './masking'
 import type { StepClock } from './step-clock'
 
 const LEVELS: Partial<Record<ReturnType<ConsoleMessage['type']>, LogLevel>> = {
@@ -36,6 +36,7 @@ export class ConsoleCapture {
   constructor(
     private readonly context: BrowserContext,
     private readonly clock: StepClock,
+    private readonly mask: Masker,
   ) {}
 
   attach(): void {
@@ -55,8 +56,8 @@ export class ConsoleCapture {
     const timestamp = message.timestamp() > 0 ? message.timestamp() : Date.now()
     this.logs.push({
       log_level: level,
-      message: truncate(message.text(), MAX_MESSAGE),
-      source: location.url ? truncate(location.url, 500) : null,
+      message: this.mask.clip(message.text(), MAX_MESSAGE),
+      source: location.url ? this.mask.clip(location.url, 500) : null,
       // Playwright counts from 0; people and editors count lines and columns from 1.
       line_number: location.url ? location.lineNumber + 1 : null,
       column_number: location.url ? location.columnNumber + 1 : null,
@@ -71,11 +72,11 @@ export class ConsoleCapture {
     const where = firstFrame(error.stack)
     this.logs.push({
       log_level: 'error',
-      message: truncate(`${error.name && error.name !== 'Error' ? `${error.name}: ` : ''}${error.message}`, MAX_MESSAGE),
-      source: where ? truncate(where.url, 500) : null,
+      message: this.mask.clip(`${error.name && error.name !== 'Error' ? `${error.name}: ` : ''}${error.message}`, MAX_MESSAGE),
+      source: where ? this.mask.clip(where.url, 500) : null,
       line_number: where?.line ?? null,
       column_number: where?.column ?? null,
-      stack_trace: error.stack ? truncate(error.stack, MAX_MESSAGE) : null,
+      stack_trace: error.stack ? this.mask.clip(error.stack, MAX_MESSAGE) : null,
       step_index: this.clock.current,
       timestamp: new Date().toISOString(),
     })

@@ -118,6 +118,10 @@ describe('failure messages', () => {
     expect(message(18)).toBe(
       'role=button[name="Edit"] matches 2 elements, so it is not clear which one to check. Make the selector more specific. Matches: 1) <button type="button">Edit</button> 2) <button type="button">Edit</button>',
     )
+    // A checkpoint that could not reach a verdict is still a failed checkpoint.
+    expect(outcome.steps[17].checkpoints).toEqual([
+      { checkpoint_name: 'Verify button \'Edit\' is visible', checkpoint_type: 'element', status: 'failed', selector: 'role=button[name="Edit"]', error_message: message(18) },
+    ])
     expect(message(19)).toBe('Expected #nothing to be visible but no element matches #nothing')
     expect(outcome.errorMessage).toBe(`Step 2 (Click button 'Sign in'): ${message(2)}`)
   })
@@ -264,7 +268,7 @@ describe('call_test', () => {
   const resolveTest = async (name: string) => {
     const steps = library[name]
     if (!steps) throw new Error(`no test case is named '${name}'`)
-    return steps
+    return { name, steps }
   }
 
   it("runs another test's steps inline, sharing variables", async () => {

@@ -88,5 +88,6 @@ export function stackOf(error: unknown): string | null {
   if (!(root instanceof Error)) return root === undefined ? null : String(root)
   const stack = (root.stack ?? '').replace(ANSI, '')
   const message = plainMessage(root)
-  return stack.includes(message.split('\n')[0]) && stack.includes('Call log') ? stack : `${message}\n${stack}`.trim()
+  // V8 stacks start with the message (Playwright's with its call log): do not say it twice.
+  return stack.includes(message) ? stack : `${message}\n${stack}`.trim()
 }

@@ -7,6 +7,7 @@ import type { EngineStep, StepOutcome } from './types'
 export { runTest } from './run-test'
 export { DEFAULT_STEP_TIMEOUT_MS } from './types'
 export type {
+  CalledTest,
   DialogPolicy,
   DialogRecord,
   DialogResponse,

@@ -5,7 +5,7 @@
 import type { BrowserContext, Request } from 'playwright'
 import type { NetworkLogInput } from '../../../shared/model/execution'
 import { truncate } from '../../../shared/patterns'
-import { maskSensitiveHeaders } from './masking'
+import { maskSensitiveHeaders, type Masker } from './masking'
 import type { StepClock } from './step-clock'
 import { withinMs } from './within'
 
@@ -33,6 +33,7 @@ export class NetworkCapture {
   constructor(
     private readonly context: BrowserContext,
     private readonly clock: StepClock,
+    private readonly mask: Masker,
   ) {}
 
   attach(): void {
@@ -70,7 +71,7 @@ export class NetworkCapture {
     const headers = request.headers()
     const resourceType = request.resourceType()
     const log: NetworkLogInput = {
-      url: truncate(request.url(), 2000),
+      url: this.mask.clip(request.url(), 2000),
       method: request.method().slice(0, 10),
       status_code: null,
       status_text: null,
@@ -108,7 +109,7 @@ export class NetworkCapture {
     if (textual && status !== 204 && status !== 304 && (status < 300 || status >= 400) && (log.content_length ?? 0) <= MAX_BODY_FETCH) {
       this.track(
         response.body().then((body) => {
-          log.response_body_preview = truncate(body.subarray(0, PREVIEW_CHARS * 4).toString('utf8'), PREVIEW_CHARS)
+          log.response_body_preview = this.mask.clip(body.subarray(0, PREVIEW_CHARS * 4).toString('utf8'), PREVIEW_CHARS)
           log.content_length ??= body.length
         }),
       )
@@ -153,7 +154,7 @@ export class NetworkCapture {
     if (type && !TEXT_CONTENT.test(type)) return null
     try {
       const body = request.postData()
-      return body ? truncate(body, PREVIEW_CHARS) : null
+      return body ? this.mask.clip(body, PREVIEW_CHARS) : null
     } catch {
       return null
     }

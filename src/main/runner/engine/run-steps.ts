@@ -4,13 +4,14 @@
 // the rest unless the step says continue_on_failure. call_test runs another test's steps here.
 import { describeStep, interpolateStep, parseStep, playwrightCode, UnknownVariableError } from '../../../shared/steps'
 import { truncate } from '../../../shared/patterns'
-import { ACTION_HANDLERS } from './actions'
+import { ACTION_HANDLERS, resolveUrl } from './actions'
+import { unverifiedCheckpoint } from './checkpoints'
 import { outerHtml } from './element'
 import { BROWSER_CLOSED, browserGone, headline, isTimeout, stackOf, StepFailure, WINDOW_CLOSED } from './failures'
 import { selectorError } from './locate'
 import type { TestSession } from './session'
 import { StepRun } from './step-run'
-import type { EngineStep, StepOutcome } from './types'
+import type { CalledTest, EngineStep, StepOutcome } from './types'
 import type { TitleClaim } from './windows'
 
 /** Where a list of steps sits: a test's own steps, or those of a test called by step `rootStep`. */
@@ -54,13 +55,30 @@ function describe(step: EngineStep, scope: StepScope): string {
   return truncate(scope.label ? `${scope.label} › ${words}` : words, 10_000)
 }
 
-function skippedOutcome(session: TestSession, step: EngineStep, scope: StepScope): StepOutcome {
-  let shown = step
+/** The absolute URL a navigate step opens, for its shown code; null when it cannot open one. */
+function urlToOpen(session: TestSession, value: string | null | undefined): string | null {
   try {
-    shown = interpolateStep(step, session.variables)
+    return resolveUrl(value ?? '', session.input.baseUrl, session.windows.current.page.url())
   } catch {
-    // An unknown variable only matters if the step runs.
+    return null
   }
+}
+
+/**
+ * The step as results show it: variables replaced by their masked values, so that its
+ * description and Playwright code never hold a secret in any spelling, whole or shortened.
+ */
+function shownStep(session: TestSession, step: EngineStep): EngineStep {
+  try {
+    return interpolateStep(step, session.shownVariables())
+  } catch {
+    // An unknown variable only matters if the step runs, which says so.
+    return step
+  }
+}
+
+function skippedOutcome(session: TestSession, step: EngineStep, scope: StepScope): StepOutcome {
+  const shown = shownStep(session, step)
   return session.mask.deep({
     step_number: scope.rootStep ?? step.step_number,
     step_path: `${scope.prefix}${step.step_number}`,
@@ -70,7 +88,7 @@ function skippedOutcome(session: TestSession, step: EngineStep, scope: StepScope
     started_at: null,
     completed_at: null,
     duration_ms: 0,
-    selector: shown.target ? truncate(shown.target.selector, 1000) : null,
+    selector: shown.target ? session.mask.clip(shown.target.selector, 1000) : null,
     element_html: null,
     input_value: null,
     screenshot_path: null,
@@ -128,7 +146,8 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
     resolved = interpolateStep(step, session.variables)
     const { issues, options } = parseStep(resolved)
     if (issues.length) throw new StepFailure(`This step is not valid: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`)
-    code = playwrightCode(resolved, { frames: session.windows.frames })
+    const shown = shownStep(session, step)
+    code = playwrightCode(shown, { frames: session.windows.frames, url: step.action === 'navigate' ? urlToOpen(session, shown.value) : null })
     const timeoutMs = options.timeout_ms ?? (step.action === 'navigate' ? session.navigationTimeoutMs : session.stepTimeoutMs)
     const current = new StepRun(session, resolved, options, timeoutMs)
     run = current
@@ -164,35 +183,38 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
     claim = windows.claimTitle(window)
   }
 
+  if (failure && run && step.action === 'checkpoint' && !run.checkpoints.length) run.checkpoints.push(unverifiedCheckpoint(run, failure.message))
   const total = performance.now() - started
   // A call_test step's own overhead excludes the called steps, which report theirs.
   const calledMs = step.action === 'call_test'
     ? out.filter((o) => o.step_path.startsWith(`${path}.`) && !o.step_path.slice(path.length + 1).includes('.')).reduce((sum, o) => sum + (o.timings?.total_ms ?? 0), 0)
     : 0
   const playwrightMs = (run?.playwrightMs ?? 0) + calledMs
+  const clip = (text: string, max: number) => session.mask.clip(text, max)
+  const shown = shownStep(session, step)
   Object.assign(
     outcome,
     session.mask.deep({
       action: step.action,
-      description: describe(resolved, scope),
+      description: describe(shown, scope),
       status: failure ? 'failed' : 'passed',
       started_at: startedAt,
       completed_at: new Date().toISOString(),
       duration_ms: Math.round(total),
-      selector: resolved.target ? truncate(resolved.target.selector, 1000) : null,
+      selector: shown.target ? clip(shown.target.selector, 1000) : null,
       element_html: elementHtml,
       input_value: run?.inputValue ?? null,
       screenshot_path: null,
       screenshot_url: null,
-      error_message: failure ? truncate(failure.message, 100_000) : null,
-      error_stack_trace: failure ? truncate(stackOf(failure) ?? '', 100_000) || null : null,
+      error_message: failure ? clip(failure.message, 100_000) : null,
+      error_stack_trace: failure ? clip(stackOf(failure) ?? '', 100_000) || null : null,
       playwright_code: code,
       window_id: window.id,
-      window_title: windowTitle === null ? null : truncate(windowTitle, 500),
+      window_title: windowTitle === null ? null : clip(windowTitle, 500),
       healed_selector: run?.healing.find((h) => h.field === 'target')?.healed_selector ?? null,
       checkpoints: run?.checkpoints ?? [],
       healing: run?.healing ?? [],
-      output: run?.output === null || run?.output === undefined ? null : truncate(run.output, 100_000),
+      output: run?.output === null || run?.output === undefined ? null : clip(run.output, 100_000),
       screenshot_name: run?.screenshotName ?? null,
       timings: { total_ms: total, playwright_ms: playwrightMs, overhead_ms: Math.max(0, total - playwrightMs) },
     }),
@@ -215,19 +237,20 @@ async function callTest(run: StepRun, path: string, out: StepOutcome[]): Promise
     throw new StepFailure(`Test '${name}' would call itself: ${[...chain.map(shown), name].join(' → ')}`)
   }
   if (chain.length > MAX_CALL_DEPTH) throw new StepFailure(`Tests call each other more than ${MAX_CALL_DEPTH} deep: ${[...chain.map(shown), name].join(' → ')}`)
-  let steps: EngineStep[]
+  let called: CalledTest
   try {
-    steps = await run.bounded(() => resolveTest(name), `Looking up test '${name}' took longer than ${run.timeoutMs} ms`)
+    called = await run.bounded(() => resolveTest(name), `Looking up test '${name}' took longer than ${run.timeoutMs} ms`)
   } catch (error) {
     if (error instanceof StepFailure) throw error
     throw new StepFailure(`Cannot call test '${name}': ${error instanceof Error ? error.message : String(error)}`, { cause: error })
   }
-  chain.push([name])
+  // Named as the test is, also when the step calls it by id; either catches recursion.
+  chain.push([name, called.id, called.name].filter((s): s is string => !!s))
   try {
     // Results of called steps carry the number of the test's own step that called them.
-    const scope: StepScope = { prefix: `${path}.`, rootStep: Number(path.split('.')[0]), label: name }
-    const failed = await runSteps(session, steps, scope, out)
-    if (failed) throw new StepFailure(`Step ${failed.step_path.slice(scope.prefix.length)} of '${name}' failed: ${failed.error_message}`)
+    const scope: StepScope = { prefix: `${path}.`, rootStep: Number(path.split('.')[0]), label: called.name }
+    const failed = await runSteps(session, called.steps, scope, out)
+    if (failed) throw new StepFailure(`Step ${failed.step_path.slice(scope.prefix.length)} of '${called.name}' failed: ${failed.error_message}`)
   } finally {
     chain.pop()
   }

@@ -2,7 +2,6 @@
 // for secrets, and the ways a run ends early (cancel, test timeout, a closed browser, a crash)
 // which reach the running step at once instead of after its timeout.
 import type { BrowserContext } from 'playwright'
-import { truncate } from '../../../shared/patterns'
 import { ConsoleCapture } from './console-capture'
 import { Dialogs } from './dialogs'
 import { Downloads } from './downloads'
@@ -39,6 +38,8 @@ export class TestSession {
   /** Results whose window title is read in the background, filled in by settleTitles(). */
   readonly titleClaims: { claim: TitleClaim; outcome: StepOutcome }[] = []
   private readonly active = new Set<(failure: StepFailure) => void>()
+  /** Variable values already masked: each step's description and code need them all. */
+  private readonly maskedValues = new Map<string, string>()
   private contextClosed!: () => void
   private readonly closing = new Promise<void>((resolve) => (this.contextClosed = resolve))
   private testTimer: NodeJS.Timeout | undefined
@@ -46,7 +47,7 @@ export class TestSession {
   constructor(readonly input: RunTestInput) {
     this.context = input.context
     this.variables = { ...input.variables }
-    this.mask = createMasker(input.secrets)
+    this.mask = input.mask ?? createMasker(input.secrets)
     this.stepTimeoutMs = input.stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS
     this.navigationTimeoutMs = input.navigationTimeoutMs ?? Math.max(30_000, this.stepTimeoutMs)
     this.windows = new Windows(this.context, (window) => {
@@ -57,8 +58,8 @@ export class TestSession {
       windowId: this.windows.all.find((w) => w.page === dialog.page())?.id ?? null,
     }))
     this.downloads = new Downloads(this.context, input.downloadsDir ?? null, this.clock)
-    this.consoleLogs = new ConsoleCapture(this.context, this.clock)
-    this.network = new NetworkCapture(this.context, this.clock)
+    this.consoleLogs = new ConsoleCapture(this.context, this.clock, this.mask)
+    this.network = new NetworkCapture(this.context, this.clock, this.mask)
     this.callStack.push([input.testId, input.testName].filter((s): s is string => !!s))
   }
 
@@ -90,12 +91,23 @@ export class TestSession {
     this.windows.detach()
   }
 
+  /** The variables as results may show them: every secret in their values masked. */
+  shownVariables(): Record<string, string> {
+    if (!this.mask.active) return this.variables
+    const shown = (value: string) => {
+      let masked = this.maskedValues.get(value)
+      if (masked === undefined) this.maskedValues.set(value, (masked = this.mask.text(value)))
+      return masked
+    }
+    return Object.fromEntries(Object.entries(this.variables).map(([name, value]) => [name, shown(value)]))
+  }
+
   /** Fills in the window titles the steps claimed, waiting at most `boundMs` for reads under way. */
   async settleTitles(boundMs: number): Promise<void> {
     const titles = await this.windows.settleTitles(this.titleClaims.map((c) => c.claim), boundMs)
     this.titleClaims.forEach(({ outcome }, i) => {
       const title = titles[i]
-      if (title !== null) outcome.window_title = this.mask.text(truncate(title, 500))
+      if (title !== null) outcome.window_title = this.mask.clip(title, 500)
     })
   }
 

@@ -36,8 +36,13 @@ export async function launchChromium(): Promise<Browser> {
 export interface EngineFixture {
   site: DemoSiteServer
   browser: Browser
-  /** Runs steps in a fresh context (closed afterwards); `prepare` may set cookies, headers… */
-  run(steps: readonly StepSpec[], input?: Partial<RunTestInput>, prepare?: (context: BrowserContext) => Promise<void>): Promise<TestOutcome>
+  /** Runs steps in a fresh context (closed afterwards); `prepare` may set cookies, headers…; `finish` runs before the close. */
+  run(
+    steps: readonly StepSpec[],
+    input?: Partial<RunTestInput>,
+    prepare?: (context: BrowserContext) => Promise<void>,
+    finish?: (context: BrowserContext) => Promise<void>,
+  ): Promise<TestOutcome>
   close(): Promise<void>
 }
 
@@ -46,11 +51,11 @@ export async function startEngineFixture(): Promise<EngineFixture> {
   return {
     site,
     browser,
-    async run(steps, input = {}, prepare) {
+    async run(steps, input = {}, prepare, finish) {
       const context = await browser.newContext()
       try {
         await prepare?.(context)
-        return await runTest({
+        const outcome = await runTest({
           context,
           steps: numbered(steps),
           baseUrl: site.url,
@@ -60,6 +65,8 @@ export async function startEngineFixture(): Promise<EngineFixture> {
           stepTimeoutMs: 5000,
           ...input,
         })
+        await finish?.(context)
+        return outcome
       } finally {
         await context.close().catch(() => undefined)
       }

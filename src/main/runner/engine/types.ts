@@ -9,6 +9,7 @@ import type {
   StepResultInput,
 } from '../../../shared/model/execution'
 import type { StepTarget } from '../../../shared/steps'
+import type { Masker } from './masking'
 
 /** A step's time limit when neither the step nor its test case sets one. */
 export const DEFAULT_STEP_TIMEOUT_MS = 10_000
@@ -35,6 +36,13 @@ export interface DialogPolicy {
   beforeunload?: DialogResponse
 }
 
+/** The test a call_test step runs: its steps, and how results name it. */
+export interface CalledTest {
+  id?: string
+  name: string
+  steps: EngineStep[]
+}
+
 export interface RunTestInput {
   /** Created, and closed after the run, by the caller. */
   context: BrowserContext
@@ -45,6 +53,8 @@ export interface RunTestInput {
   variables: Record<string, string>
   /** Values masked everywhere in the outcome. */
   secrets: string[]
+  /** The mask for `secrets`, when the caller built it already (it also masks what it stores). */
+  mask?: Masker
   /** Default 10 000. */
   stepTimeoutMs?: number
   /** For navigations; default max(30 000, stepTimeoutMs). */
@@ -56,8 +66,8 @@ export interface RunTestInput {
   signal?: AbortSignal
   /** Checked after each step: true = finish here, the remaining steps are skipped. */
   stopAfterStep?: () => boolean
-  /** Steps of another test case for call_test, by id or name; throw to say it does not exist. */
-  resolveTest?: (idOrName: string) => Promise<EngineStep[]>
+  /** Another test case for call_test, by id or name; throw to say why it cannot be called. */
+  resolveTest?: (idOrName: string) => Promise<CalledTest>
   /** This test's id and name, so a call_test back to it is caught as recursion. */
   testId?: string | null
   testName?: string | null

@@ -34,7 +34,7 @@ describe('frames', () => {
     ])
     expect(statuses(outcome)).toEqual(Array(7).fill('passed'))
     expect(outcome.steps[1].playwright_code).toBe("await page.locator('#inner-frame').contentFrame().getByLabel('Your name').fill('Ada');")
-    expect(outcome.steps[5].description).toBe("Click 'nested-button' in frame 'Nested frame'")
+    expect(outcome.steps[5].description).toBe("Click 'nested-button' in frame #inner-frame › 'Nested frame'")
   })
 
   it('enters frames with switch_frame and comes back to the main page', async () => {

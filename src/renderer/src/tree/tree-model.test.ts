@@ -4,13 +4,13 @@ import type { Suite } from '../../../shared/model/definition'
 import { buildTree, copyName, filterTree, lowerNamesOf, parseQuery, suiteNodeId, suiteSubtree, testNodeId, type SuiteNode } from './tree-model'
 
 const suite = (id: string, name: string, parent: string | null, path: string[]): Suite => ({
-  id, name, parent_id: parent, path, project_id: 'p', description: null, position: 0, test_count: 0, created_at: '', updated_at: '',
+  id, name, parent_id: parent, path, project_id: 'p', description: null, position: 0, test_count: 0, own_test_count: 0, created_at: '', updated_at: '',
 })
 const test = (id: string, name: string, patch: Partial<OutlineTest> = {}): OutlineTest => ({
   id, name, tags: [], status: 'active', priority: 'medium', step_count: 0, version: 1, updated_at: '', last_status: null, last_run_at: null, pass_rate: null, executions: 0, ...patch,
 })
 const outline: Outline = {
-  project: { id: 'p', name: 'Shop', description: null, created_at: '', updated_at: '' },
+  project: { id: 'p', name: 'Shop', description: null, is_default: true, created_at: '', updated_at: '' },
   suites: [suite('root', 'ROOT', null, ['ROOT']), suite('smoke', 'Smoke', 'root', ['ROOT', 'Smoke']), suite('pay', 'Payments', 'smoke', ['ROOT', 'Smoke', 'Payments'])],
   tests: [
     test('t1', 'Login works', { tags: ['auth', 'smoke'], last_status: 'passed' }),

@@ -1,6 +1,6 @@
 // Schedules: regressions that run on this machine at set times, with when each runs next.
 import { useEffect, useState } from 'react'
-import type { Schedule } from '../../../../shared/model/execution'
+import type { Schedule } from '../../../../shared/model/schedules'
 import { messageOf } from '../../store/docsSlice'
 import { useApp } from '../../StoreContext'
 

@@ -17,6 +17,7 @@ export const REVISION_TABLES: Record<string, { table: string; onUpdate?: string 
   browsers: [{ table: 'browser_configurations' }],
   scripts: [{ table: 'test_scripts' }],
   projects: [{ table: 'projects' }],
+  schedules: [{ table: 'schedules' }, { table: 'schedule_executions' }],
   settings: [{ table: 'settings' }],
   // A finished execution changes a test's last result and pass rate.
   history: [{ table: 'test_execution_history' }],
@@ -40,8 +41,8 @@ function triggers(): string {
 }
 
 export const versionsAndRevisions: Migration = {
-  version: 30,
-  name: '0030-versions-and-revisions',
+  version: 60,
+  name: '0060-versions-and-revisions',
   up(db) {
     db.exec(`
 ALTER TABLE test_cases ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
