@@ -45,7 +45,7 @@ export function SuiteTree() {
         // The row that had the focus if the filter still shows it, else the first row shown.
         const tree = api.current
         const node = tree?.focusedNode ?? tree?.firstNode
-        if (tree && node) tree.focus(node)
+        if (tree && node) focusRow(tree, node)
         else box.current?.querySelector<HTMLElement>('[role=tree]')?.focus()
       }),
       register('revealNode', (id) => {
@@ -124,10 +124,12 @@ export function SuiteTree() {
       event.preventDefault()
       event.stopPropagation()
     }
-    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !focused && treeApi.firstNode) {
-      // The tree itself has the focus but no row does (its row was filtered away): start at the top.
+    const onBox = (event.target as HTMLElement).getAttribute('role') === 'tree'
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && (onBox || !focused) && (focused ?? treeApi.firstNode)) {
+      // The tree box has the page's focus but no row does (the filter showed no row when the
+      // focus came here, or the focused row was filtered away): the first arrow goes to the row.
       stop()
-      treeApi.focus(treeApi.firstNode)
+      focusRow(treeApi, (focused ?? treeApi.firstNode)!)
     } else if (event.key === 'Enter' && focused) {
       stop()
       if (focused.data.kind === 'test') {
@@ -204,6 +206,19 @@ function countMatches(tree: TreeModel, nodes: Set<string>): Map<string, number> 
   return new Map([...perSuite].map(([id, set]) => [id, set.size]))
 }
 
+/**
+ * Focuses a row, in the tree's state and in the page. The tree moves the page's focus only when
+ * its focused row changes, so coming back to the same row (from the filter, after a rename) would
+ * otherwise leave the page's focus on the tree box, where the arrow keys start over.
+ */
+function focusRow(tree: TreeApi<TreeNode>, node: NodeApi<TreeNode>) {
+  tree.focus(node)
+  requestAnimationFrame(() => {
+    const row = document.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(node.id)}"]`)
+    if (row && document.activeElement !== row) row.focus({ preventScroll: true })
+  })
+}
+
 /** The row element: arborist's attributes, minus "expanded" on tests (they cannot expand). */
 function Row({ node, attrs, innerRef, children }: RowRendererProps<TreeNode>) {
   const { 'aria-expanded': expanded, style, ...rest } = attrs as typeof attrs & { 'aria-expanded'?: boolean }
@@ -214,6 +229,7 @@ function Row({ node, attrs, innerRef, children }: RowRendererProps<TreeNode>) {
       style={{ ...style, minWidth: undefined, width: '100%' }}
       aria-expanded={node.isInternal ? expanded : undefined}
       ref={innerRef}
+      data-node-id={node.id}
       className={`tree-row${node.isSelected ? ' selected' : ''}${node.isFocused ? ' focused' : ''}${node.willReceiveDrop ? ' drop' : ''}`}
       onFocus={(e) => e.stopPropagation()}
       onClick={node.handleClick}
