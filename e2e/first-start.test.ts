@@ -39,7 +39,7 @@ describe('first start from a fresh clone', () => {
     page.on('pageerror', (error) => errors.push(error.message))
     await page.goto(url)
     await page.getByRole('navigation', { name: 'Sections' }).waitFor()
-    expect(await page.getByRole('main', { name: 'Main area' }).isVisible()).toBe(true)
+    await page.getByRole('main', { name: 'Tests' }).getByRole('tree').waitFor() // the suite tree, the first screen
     expect(errors).toEqual([])
     await page.close()
   }, 240_000)

@@ -11,7 +11,13 @@ export interface Violation {
 }
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]))
-const RENDERER_PACKAGES = new Set(['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'zustand', 'zustand/vanilla'])
+const RENDERER_PACKAGES = new Set([
+  'react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'zustand', 'zustand/vanilla',
+  // Browser-only UI libraries: the tree, the palette, panels, the code editor.
+  'react-arborist', 'cmdk', 'react-resizable-panels', 'codemirror',
+])
+/** Scopes of browser-only UI packages (Radix primitives, dnd-kit, CodeMirror, TanStack Virtual). */
+const RENDERER_SCOPES = ['@radix-ui/', '@dnd-kit/', '@codemirror/', '@tanstack/react-virtual']
 const SHARED_PACKAGES = new Set(['zod'])
 const SQL = /\b(INSERT\s+INTO|DELETE\s+FROM|CREATE\s+(TABLE|INDEX)|UPDATE\s+\w+\s+SET|SELECT\s+[\w*,\s.()]+\s+FROM)\b/
 
@@ -20,7 +26,8 @@ export function importsOf(source: string): string[] {
   const found: string[] = []
   const patterns = [
     /\bimport\s+(?:type\s+)?[^'"`;]*?\sfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
+    // A side-effect import starts its line: `case 'import':` or `'project:import'` in code is no import.
+    /^\s*import\s*['"]([^'"]+)['"]/gm,
     /\bexport\s+(?:type\s+)?[^'"`;]*?\sfrom\s*['"]([^'"]+)['"]/g,
     /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
     /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
@@ -56,7 +63,7 @@ export function checkFile(file: string, source: string): Violation[] {
     if (inDir('src/renderer') && !isTest) {
       if (relativeTarget && !relativeTarget.startsWith('src/renderer/') && !relativeTarget.startsWith('src/shared/')) {
         add(specifier, 'src/renderer imports only src/shared and its own files')
-      } else if (!relativeTarget && !RENDERER_PACKAGES.has(specifier)) {
+      } else if (!relativeTarget && !RENDERER_PACKAGES.has(specifier) && !RENDERER_SCOPES.some((scope) => specifier.startsWith(scope))) {
         add(specifier, 'src/renderer reaches main only through the client (no Node, Electron or main packages)')
       }
     }

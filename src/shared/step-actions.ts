@@ -61,6 +61,8 @@ export interface ActionDefinition<O> {
   target: Requirement
   value: Requirement
   valueHint?: string
+  /** How the value is written: JavaScript gets a code editor in the app (default: plain text). */
+  valueFormat?(options: O): 'text' | 'javascript'
   options: z.ZodType<O>
   optionHints: Record<string, string>
   /** Rules across fields; fields are relative to the step (`value`, `options.to`). */
@@ -376,6 +378,7 @@ export const ACTIONS = {
   set_variable: define({
     label: 'Set variable', category: 'Data and scripts', hint: "Store a value for later steps' ${name}: a literal, an element's text, value or attribute, the URL, the title or a script result",
     target: 'optional', value: 'optional', valueHint: 'the literal value, or the script for from=script',
+    valueFormat: (o) => (o.from === 'script' ? 'javascript' : 'text'),
     options: options({ name: VariableName, from: z.enum(['literal', 'text', 'value', 'attribute', 'url', 'title', 'script']).optional(), attribute: z.string().trim().min(1).max(255).optional() }),
     optionHints: { name: 'the variable to set', from: 'literal (default without a target), text (default with one), value, attribute, url, title, script', attribute: 'the attribute to read, for from=attribute' },
     check: ({ target, value, options: o }) => {
@@ -414,6 +417,7 @@ export const ACTIONS = {
   run_script: define({
     label: 'Run script', category: 'Data and scripts', hint: 'Run JavaScript in the page (an expression, or a body with return); the target, if any, is `element`',
     target: 'optional', value: 'required', valueHint: 'JavaScript: an expression, or statements with return',
+    valueFormat: () => 'javascript',
     options: options({ store_as: VariableName.optional() }),
     optionHints: { store_as: 'a variable to store the result in' },
     describe: ({ target, name, value, options: o }) =>

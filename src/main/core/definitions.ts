@@ -4,6 +4,7 @@ import type { Api } from '../../shared/api'
 import type { Implementation } from '../../shared/api/contract'
 import type { Store } from '../store'
 import type { TableName } from '../store/base'
+import { knownDevices } from '../runner/launch'
 import { crudMethods } from './crud'
 
 type Impl = Implementation<Api>
@@ -12,7 +13,7 @@ function fieldsOf(store: Store, table: TableName, ...computed: string[]): string
   return [...store.t[table].shape.columns, ...computed]
 }
 
-export function definitionNamespaces(store: Store): Pick<Impl, 'projects' | 'suites' | 'tests' | 'steps' | 'dataSets' | 'scripts' | 'environments' | 'browsers'> {
+export function definitionNamespaces(store: Store): Pick<Impl, 'projects' | 'suites' | 'tests' | 'steps' | 'dataSets' | 'scripts' | 'environments' | 'browsers' | 'settings'> {
   return {
     projects: {
       list: () => store.projects.list(),
@@ -43,7 +44,13 @@ export function definitionNamespaces(store: Store): Pick<Impl, 'projects' | 'sui
         }),
       testIds: ({ id, recursive }) => store.suites.testIds(id, recursive),
     },
-    tests: crudMethods(store, store.tests, (q) => store.tests.list(q), fieldsOf(store, 'testCases', 'suite_ids', 'step_count')),
+    tests: {
+      ...crudMethods(store, store.tests, (q) => store.tests.list(q), fieldsOf(store, 'testCases', 'suite_ids', 'step_count')),
+      outline: ({ project_id }) => {
+        const projectId = store.projectOrDefault(project_id)
+        return { project: store.projects.get(projectId), suites: store.suites.tree(projectId), ...store.tests.outline(projectId) }
+      },
+    },
     steps: {
       list: ({ test_case_id }) => {
         store.tests.get(test_case_id)
@@ -58,6 +65,13 @@ export function definitionNamespaces(store: Store): Pick<Impl, 'projects' | 'sui
     dataSets: crudMethods(store, store.dataSets, (q) => store.dataSets.list(q), fieldsOf(store, 'dataSets', 'row_count')),
     scripts: crudMethods(store, store.scripts, (q) => store.scripts.list(q, { test_case_id: q.test_case_id, script_type: q.script_type }), fieldsOf(store, 'scripts')),
     environments: crudMethods(store, store.environments, (q) => store.environments.list(q), fieldsOf(store, 'environments', 'variables')),
-    browsers: crudMethods(store, store.browserConfigs, (q) => store.browserConfigs.list(q), fieldsOf(store, 'browserConfigs')),
+    browsers: {
+      ...crudMethods(store, store.browserConfigs, (q) => store.browserConfigs.list(q), fieldsOf(store, 'browserConfigs')),
+      devices: () => knownDevices(),
+    },
+    settings: {
+      get: () => store.settings.get(),
+      update: (input) => store.settings.update(input),
+    },
   }
 }

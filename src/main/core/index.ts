@@ -8,6 +8,7 @@ import { definitionNamespaces } from './definitions'
 import { executionNamespaces, manualRunControl, type RunControl } from './execution'
 import type { CoreContext } from './context'
 import { createDispatcher, type Dispatcher } from './dispatch'
+import { watchChanges } from './changes'
 import { EventBus } from './events'
 import { databasePath as dbPathIn } from './paths'
 import { projectFilesNamespace } from './project-files'
@@ -86,6 +87,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     schedules: schedulesNamespace(store, scheduler),
   }
   dispatcher = createDispatcher(api, implementation)
+  const stopWatching = watchChanges(store, events)
   let closed = false
   return {
     api: implementation,
@@ -98,6 +100,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     async close() {
       if (closed) return
       closed = true
+      stopWatching()
       // The schedules are released first (another process may take them over at once); runs
       // cancelled by closing still end their occurrences before the database closes.
       await scheduler.stop()

@@ -5,6 +5,7 @@ import { discoverBrowser } from '../runner/browsers'
 import { APP_VERSION } from './app-version'
 import type { CoreContext } from './context'
 import { schemaVersion } from '../store/db'
+import { openFolder } from './open-folder'
 
 export function systemNamespace(ctx: CoreContext): Implementation<Api>['system'] {
   return {
@@ -22,5 +23,6 @@ export function systemNamespace(ctx: CoreContext): Implementation<Api>['system']
       }
     },
     findBrowser: ({ browser }) => discoverBrowser(browser),
+    openDataDir: () => openFolder(ctx.dataDir),
   }
 }

@@ -1,6 +1,7 @@
 // Starts the browser a worker drives: a local executable found by discovery, or a remote
 // Playwright browser server (`--browser-endpoint ws://…`) so a team can run beyond one machine.
 import type { Browser, BrowserContextOptions } from 'playwright'
+import type { DeviceInfo } from '../../shared/api/catalog'
 import type { BrowserConfiguration } from '../../shared/model/definition'
 import { chromiumArgs, discoverBrowser, type BrowserName } from './browsers'
 
@@ -34,6 +35,20 @@ export async function resolveExecutable(settings: LaunchSettings): Promise<strin
     throw new BrowserUnavailableError(`No ${settings.browser} browser found. ${found.hint}\nLooked at: ${found.tried.join(', ')}`)
   }
   return found.path
+}
+
+/** Playwright's device descriptors, by name, for browser configurations to choose from. */
+export async function knownDevices(): Promise<DeviceInfo[]> {
+  const { devices } = await playwright()
+  return Object.entries(devices)
+    .map(([name, d]) => ({
+      name,
+      viewport_width: d.viewport.width,
+      viewport_height: d.viewport.height,
+      browser_name: d.defaultBrowserType,
+      is_mobile: !!d.isMobile,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name))
 }
 
 export async function launchBrowser(settings: LaunchSettings, executablePath: string | null): Promise<Browser> {

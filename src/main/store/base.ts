@@ -134,6 +134,24 @@ export class StoreBase {
     if (owner !== projectId) throw TestDeskError.validation(field, `the ${what} ${id} belongs to another project`)
   }
 
+  /**
+   * Refuses an edit made on an older version of a row (`if_version` of an update), naming what
+   * changed, so the caller can show both sides instead of overwriting someone else's work.
+   */
+  checkVersion(table: TableName, id: string, expected: number | undefined, what: string, prefix = ''): void {
+    if (expected === undefined) return
+    const row = this.statements.get(`SELECT name, version, updated_at FROM ${this.t[table].name} WHERE id = ?`).get(id) as
+      | { name: string; version: number; updated_at: string }
+      | undefined
+    if (!row) throw TestDeskError.notFound(what, id)
+    if (row.version !== expected) {
+      throw TestDeskError.conflict(
+        `${what} '${row.name}' was changed elsewhere (now version ${row.version}, saved ${row.updated_at}); this edit was made on version ${expected}`,
+        prefix ? `${prefix}.if_version` : 'if_version',
+      )
+    }
+  }
+
   /** Fetches a row or throws not_found. */
   mustGet<T>(table: TableName, id: string, what: string): T {
     const row = this.t[table].get(id)

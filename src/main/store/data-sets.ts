@@ -92,8 +92,9 @@ export class DataSetsRepo {
   update(input: z.infer<typeof UpdateDataSetInput>, prefix = ''): DataSetWithRows {
     return this.s.tx(() => {
       const current = this.base.get(input.id)
+      this.s.checkVersion('dataSets', input.id, input.if_version, 'Data set', prefix)
       this.checkRows(input.columns ?? current.columns, input.rows ?? (input.columns ? this.rows(input.id) : undefined), prefix ? `${prefix}.` : '')
-      const { rows, ...patch } = input
+      const { rows, if_version: _version, ...patch } = input
       this.base.update(patch, prefix)
       if (rows) this.writeRows(input.id, rows)
       return this.get(input.id)

@@ -92,7 +92,8 @@ export class EnvironmentsRepo {
 
   update(input: z.infer<typeof UpdateEnvironmentInput>, prefix = ''): Environment {
     return this.s.tx(() => {
-      const { variables, ...patch } = input
+      this.s.checkVersion('environments', input.id, input.if_version, 'Environment', prefix)
+      const { variables, if_version: _version, ...patch } = input
       this.base.update(patch, prefix)
       if (variables) this.writeVariables(input.id, variables, prefix ? `${prefix}.` : '')
       return this.get(input.id)

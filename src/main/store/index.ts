@@ -17,6 +17,8 @@ import { TestsRepo, type StepValidator } from './tests'
 import type { BrowserConfiguration, TestScript } from '../../shared/model/definition'
 import { ProjectsRepo } from './projects'
 import { ReportsRepo } from './reports'
+import { RevisionsRepo } from './revisions'
+import { SettingsRepo } from './settings'
 
 export interface StoreOptions {
   dataDir: string
@@ -41,6 +43,8 @@ export class Store extends StoreBase {
   readonly history: HistoryRepo
   readonly artifacts: ArtifactsRepo
   readonly reports: ReportsRepo
+  readonly settings: SettingsRepo
+  readonly revisions: RevisionsRepo
 
   constructor(db: Db, options: StoreOptions) {
     super(db, options.userName)
@@ -61,6 +65,8 @@ export class Store extends StoreBase {
     this.history = new HistoryRepo(this)
     this.artifacts = new ArtifactsRepo(this, options.dataDir)
     this.reports = new ReportsRepo(this)
+    this.settings = new SettingsRepo(this)
+    this.revisions = new RevisionsRepo(this)
   }
 }
 

@@ -30,7 +30,7 @@ describe('migration 0050', () => {
   it('keeps schedules and every occurrence, with the new columns at their defaults', () => {
     before0050()
     migrate(db, migrations)
-    expect(db.pragma('user_version', { simple: true })).toBe(50)
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version) // 0050 and every later migration ran
     expect(db.prepare('SELECT * FROM schedule_executions ORDER BY id').all()).toEqual([
       { id: 'e1', schedule_id: 's1', test_run_id: 'r1', scheduled_for: '2026-01-18T02:00:00.000Z', executed_at: '2026-01-18T02:00:01.000Z', status: 'completed', trigger: 'schedule', total_tests: 10, passed_tests: 9, failed_tests: 1, duration_ms: 600000, error_message: null, report_path: null, created_at: '2026-01-18T02:10:00.000Z' },
       { id: 'e2', schedule_id: 's1', test_run_id: null, scheduled_for: '2026-01-17T02:00:00.000Z', executed_at: null, status: 'missed', trigger: 'schedule', total_tests: 0, passed_tests: 0, failed_tests: 0, duration_ms: 0, error_message: 'TestDesk was off', report_path: null, created_at: '2026-01-18T01:00:00.000Z' },

@@ -126,7 +126,7 @@ export class SuitesRepo {
       const parentId = input.parent_id ?? this.rootId(projectId)
       const position = input.position ?? this.nextPosition(parentId)
       const id = guarded(() =>
-        this.s.t.suites.insert({ project_id: projectId, parent_id: parentId, name: input.name, description: input.description ?? null, position }),
+        this.s.t.suites.insert({ id: input.id, project_id: projectId, parent_id: parentId, name: input.name, description: input.description ?? null, position }),
         prefix,
       )
       return this.get(id)

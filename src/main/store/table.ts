@@ -301,7 +301,9 @@ export class Table<T extends { id: string }> {
       patch = { ...patch, updated_at: nowIso() }
     }
     if (!columns.length) return this.exists(id)
-    const sql = `UPDATE ${this.spec.name} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE id = ?`
+    // A versioned row counts every write, so a save can tell whether someone wrote in between.
+    const bump = this.columnSet.has('version') && !columns.includes('version') ? ', version = version + 1' : ''
+    const sql = `UPDATE ${this.spec.name} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')}${bump} WHERE id = ?`
     const result = this.statements.get(sql).run(...columns.map((c) => this.encode(c, patch[c])), id)
     return result.changes > 0
   }

@@ -15,6 +15,8 @@ import type {
   UpdateStepInput,
   UpdateTestCaseInput,
 } from '../../shared/model/definition'
+import { OUTLINE_PASS_RATE_WINDOW, type OutlineTest } from '../../shared/api/tests'
+import { percentage } from '../../shared/model/states'
 import type { StoreBase } from './base'
 import { guarded } from './errors'
 import type { RunsRepo } from './runs'
@@ -117,8 +119,9 @@ export class TestsRepo {
   update(input: z.infer<typeof UpdateTestCaseInput>, prefix = ''): TestCaseWithSteps {
     return this.s.tx(() => {
       const current = this.s.mustGet<TestCaseRow>('testCases', input.id, 'Test case')
+      this.s.checkVersion('testCases', input.id, input.if_version, 'Test case', prefix)
       this.checkReferences(input, current.project_id, prefix)
-      const { id, suite_ids: suiteIds, steps, ...fields } = input
+      const { id, suite_ids: suiteIds, steps, if_version: _version, ...fields } = input
       guarded(() => this.s.t.testCases.update(id, fields), prefix)
       if (suiteIds) this.suites.setSuitesOf(id, suiteIds.length ? suiteIds : [this.suites.rootId(current.project_id)])
       if (steps) {
@@ -254,6 +257,34 @@ export class TestsRepo {
 
   private touch(testCaseId: string): void {
     this.s.t.testCases.update(testCaseId, {})
+  }
+
+  /** Every test of a project with its last result, and the suite links, for the suite tree. */
+  outline(projectId: string): { tests: OutlineTest[]; links: [string, string][] } {
+    const rows = this.s.statements
+      .get(
+        `SELECT t.id, t.name, t.tags, t.status, t.priority, t.version, t.updated_at,
+           (SELECT count(*) FROM test_steps s WHERE s.test_case_id = t.id) AS step_count,
+           (SELECT h.status FROM test_execution_history h WHERE h.test_case_id = t.id ORDER BY h.executed_at DESC LIMIT 1) AS last_status,
+           (SELECT h.executed_at FROM test_execution_history h WHERE h.test_case_id = t.id ORDER BY h.executed_at DESC LIMIT 1) AS last_run_at,
+           (SELECT count(*) FROM (SELECT 1 FROM test_execution_history h WHERE h.test_case_id = t.id ORDER BY h.executed_at DESC LIMIT ${OUTLINE_PASS_RATE_WINDOW})) AS executions,
+           (SELECT sum(status = 'passed') FROM (SELECT h.status FROM test_execution_history h WHERE h.test_case_id = t.id ORDER BY h.executed_at DESC LIMIT ${OUTLINE_PASS_RATE_WINDOW})) AS passed
+         FROM test_cases t WHERE t.project_id = ? ORDER BY t.name`,
+      )
+      .all(projectId) as (Omit<OutlineTest, 'tags' | 'pass_rate'> & { tags: string; passed: number | null })[]
+    const tests = rows.map(({ passed, ...row }) => ({
+      ...row,
+      tags: JSON.parse(row.tags) as string[],
+      pass_rate: row.executions ? percentage(passed ?? 0, row.executions) : null,
+    }))
+    const links = (
+      this.s.statements
+        .get(
+          'SELECT l.suite_id, l.test_case_id FROM suite_test_cases l JOIN suites s ON s.id = l.suite_id WHERE s.project_id = ? ORDER BY l.suite_id, l.position, l.test_case_id',
+        )
+        .all(projectId) as { suite_id: string; test_case_id: string }[]
+    ).map((l) => [l.suite_id, l.test_case_id] as [string, string])
+    return { tests, links }
   }
 
   /** Ids of the project's test cases in these statuses. */

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { createClient } from './client'
+import { windowAddress } from './routes'
 import { createAppStore } from './store'
 import { THEME_KEY, type Theme } from './store/uiSlice'
 import { StoreContext } from './StoreContext'
@@ -15,10 +16,23 @@ function initialTheme(): Theme {
 
 const store = createAppStore({
   client: createClient(),
+  address: windowAddress(window),
+  storage: localStorage,
   initialTheme: initialTheme(),
   saveTheme: (theme) => localStorage.setItem(THEME_KEY, theme),
 })
-void store.getState().loadSystem()
+const state = store.getState()
+state.followAddress()
+state.startLive()
+void state.loadSystem()
+void state.loadOutline()
+void state.loadSettings()
+
+// Leaving with edits not yet saved: the browser asks first.
+window.addEventListener('beforeunload', (event) => {
+  const docs = Object.values(store.getState().docs)
+  if (docs.some((doc) => doc && (doc.present !== doc.base || doc.saving))) event.preventDefault()
+})
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -18,7 +18,8 @@ import {
   type Environment,
   type TestScript,
 } from '../model/definition'
-import { returns, type Namespace } from './contract'
+import { z } from 'zod'
+import { method, returns, type Namespace } from './contract'
 import { crud } from './crud'
 
 export const dataSets = {
@@ -37,4 +38,14 @@ export const environments = {
 /** Browser configurations: browser, headless, viewport, device, locale, time zone. */
 export const browsers = {
   ...crud(CreateBrowserConfigInput, UpdateBrowserConfigInput, ListBrowserConfigsQuery, returns<BrowserConfiguration>()),
+  /** Playwright's device descriptors a configuration can name (device_name). */
+  devices: method(z.object({}).strict().default({}), returns<DeviceInfo[]>()),
 } satisfies Namespace
+
+export interface DeviceInfo {
+  name: string
+  viewport_width: number
+  viewport_height: number
+  browser_name: 'chromium' | 'firefox' | 'webkit'
+  is_mobile: boolean
+}

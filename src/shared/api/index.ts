@@ -8,6 +8,7 @@ import { reports } from './reports'
 import { bundles, checkpoints, history, logs, results, scriptResults, stepResults } from './results'
 import { runItems, runs } from './runs'
 import { schedules } from './schedules'
+import { settings } from './settings'
 import { steps } from './steps'
 import { suites } from './suites'
 import { system } from './system'
@@ -15,6 +16,7 @@ import { tests } from './tests'
 
 export const api = {
   system,
+  settings,
   projects,
   projectFiles,
   suites,

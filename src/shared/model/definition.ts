@@ -73,6 +73,8 @@ export function isUnder(path: readonly string[], root: readonly string[]): boole
 
 export const CreateSuiteInput = z
   .object({
+    /** Given when a suite is put back (undoing a delete); new otherwise. */
+    id: Id.optional(),
     project_id: Id.optional(),
     parent_id: Id.nullish(),
     name: Name,
@@ -182,6 +184,8 @@ export interface TestCase {
   /** Ids of the suites the test case belongs to (many-to-many). */
   suite_ids: string[]
   step_count: number
+  /** Raised by every write of the test case or its steps (see IfVersion). */
+  version: number
   created_at: Timestamp
   updated_at: Timestamp
 }
@@ -191,6 +195,13 @@ export interface TestCaseWithSteps extends TestCase {
 }
 
 const TimeoutMs = z.number().int().min(100).max(3_600_000)
+
+/**
+ * The version an edit was made on. When the stored row has moved on (the CLI, another window or
+ * another tester wrote it since), the update is refused with a `conflict` error instead of
+ * silently overwriting what they wrote.
+ */
+export const IfVersion = z.number().int().min(1).optional()
 
 const TestCaseFields = {
   name: Name,
@@ -220,6 +231,7 @@ export type CreateTestCaseInput = z.infer<typeof CreateTestCaseInput>
 export const UpdateTestCaseInput = z
   .object({
     id: Id,
+    if_version: IfVersion,
     name: Name.optional(),
     description: TestCaseFields.description,
     tags: TestCaseFields.tags,
@@ -240,8 +252,18 @@ export type UpdateTestCaseInput = z.infer<typeof UpdateTestCaseInput>
 
 // ── Data sets ───────────────────────────────────────────────────────────────────────────────
 
+/** What a data column holds; values are text either way, the type says how to check and show them. */
+export const DATA_COLUMN_TYPES = ['text', 'number', 'boolean', 'date'] as const
+export const DataColumnType = z.enum(DATA_COLUMN_TYPES)
+export type DataColumnType = z.infer<typeof DataColumnType>
+
 export const DataColumn = z
-  .object({ name: z.string().trim().min(1).max(100).regex(/^[A-Za-z_][\w.-]*$/, 'use letters, digits, _ . -'), secret: z.boolean().default(false) })
+  .object({
+    name: z.string().trim().min(1).max(100).regex(/^[A-Za-z_][\w.-]*$/, 'use letters, digits, _ . -'),
+    secret: z.boolean().default(false),
+    /** Absent means text. */
+    type: DataColumnType.optional(),
+  })
   .strict()
 export type DataColumn = z.infer<typeof DataColumn>
 
@@ -261,6 +283,7 @@ export interface DataSet {
   description: string | null
   columns: DataColumn[]
   row_count: number
+  version: number
   created_at: Timestamp
   updated_at: Timestamp
 }
@@ -291,6 +314,7 @@ export const CreateDataSetInput = z
 export const UpdateDataSetInput = z
   .object({
     id: Id,
+    if_version: IfVersion,
     name: Name.optional(),
     description: LongText.nullish(),
     columns: z.array(DataColumn).min(1).max(200).optional(),
@@ -408,6 +432,7 @@ export interface Environment {
   description: string | null
   base_url: string | null
   variables: EnvironmentVariable[]
+  version: number
   created_at: Timestamp
   updated_at: Timestamp
 }
@@ -441,6 +466,7 @@ export const CreateEnvironmentInput = z
 export const UpdateEnvironmentInput = z
   .object({
     id: Id,
+    if_version: IfVersion,
     name: Name.optional(),
     description: LongText.nullish(),
     base_url: z.string().trim().max(2000).nullish(),

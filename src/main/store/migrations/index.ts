@@ -3,6 +3,7 @@ import { initial } from './0010-initial'
 import { historyCoveringIndex } from './0020-history-covering-index'
 import { suiteTestPositionIndex } from './0030-suite-test-position-index'
 import { schedulerAndLeases } from './0050-scheduler-and-leases'
+import { versionsAndRevisions } from './0060-versions-and-revisions'
 import type { Migration } from './types'
 
-export const migrations: readonly Migration[] = [initial, historyCoveringIndex, suiteTestPositionIndex, schedulerAndLeases]
+export const migrations: readonly Migration[] = [initial, historyCoveringIndex, suiteTestPositionIndex, schedulerAndLeases, versionsAndRevisions]

@@ -1,0 +1,135 @@
+// Where a step acts: the primary selector and the alternatives recorded with it (tried in order
+// when the primary finds nothing). Pick another as primary, add or remove one, enter frames.
+import { useId, useState } from 'react'
+import type { Path } from './SchemaFields'
+
+export interface TargetValue {
+  selector: string
+  alternatives: string[]
+  frames?: string[]
+}
+
+export function TargetEditor({
+  target,
+  onChange,
+  issueAt,
+  label,
+  firstField = false,
+}: {
+  target: TargetValue | null
+  onChange(target: TargetValue | null): void
+  issueAt(path: Path): string | null
+  label: string
+  firstField?: boolean
+}) {
+  const id = useId()
+  const [draft, setDraft] = useState('')
+  const [frameDraft, setFrameDraft] = useState('')
+  const value: TargetValue = target ?? { selector: '', alternatives: [] }
+  const alternatives = value.alternatives ?? []
+  const frames = value.frames ?? []
+  const selectorIssue = issueAt(['selector'])
+  const set = (next: Partial<TargetValue>) => onChange({ ...value, alternatives, ...next })
+
+  const addAlternative = () => {
+    const text = draft.trim()
+    if (!text || text === value.selector || alternatives.includes(text)) return
+    set({ alternatives: [...alternatives, text] })
+    setDraft('')
+  }
+  const addFrame = () => {
+    const text = frameDraft.trim()
+    if (!text) return
+    set({ frames: [...frames, text] })
+    setFrameDraft('')
+  }
+
+  return (
+    <div className="target-editor">
+      <div className={`field${selectorIssue ? ' has-issue' : ''}`}>
+        <label htmlFor={`${id}-selector`}>{label === 'Target' ? 'Selector' : `${label}: selector`}</label>
+        <input
+          id={`${id}-selector`}
+          className="mono"
+          value={value.selector}
+          placeholder='role=button[name="Sign in"], label=Email, #id, text=…'
+          aria-describedby={selectorIssue ? `${id}-selector-issue` : undefined}
+          aria-invalid={!!selectorIssue}
+          onChange={(e) => set({ selector: e.target.value })}
+          {...(firstField ? { 'data-first-field': true } : {})}
+        />
+        {selectorIssue && (
+          <span id={`${id}-selector-issue`} className="field-issue">
+            {selectorIssue}
+          </span>
+        )}
+      </div>
+      <div className="alternatives">
+        <h4 id={`${id}-alts`}>Alternatives {alternatives.length ? `(${alternatives.length})` : ''}</h4>
+        {alternatives.length === 0 && <p className="muted">None recorded. An alternative is tried when the selector finds nothing (the step then passes as healed).</p>}
+        <ul aria-labelledby={`${id}-alts`}>
+          {alternatives.map((alternative, i) => {
+            const issue = issueAt(['alternatives', i])
+            return (
+              <li key={`${i}:${alternative}`}>
+                <code>{alternative}</code>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    const next = alternatives.slice()
+                    next[i] = value.selector
+                    set({ selector: alternative, alternatives: next })
+                  }}
+                >
+                  Use as primary
+                </button>
+                <button type="button" className="link" onClick={() => set({ alternatives: alternatives.filter((_, j) => j !== i) })} aria-label={`Remove alternative ${alternative}`}>
+                  Remove
+                </button>
+                {issue && <span className="field-issue">{issue}</span>}
+              </li>
+            )
+          })}
+        </ul>
+        <div className="inline">
+          <input
+            aria-label={`Add an alternative selector${label === 'Target' ? '' : ` to ${label.toLowerCase()}`}`}
+            className="mono"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault()
+                addAlternative()
+              }
+            }}
+          />
+          <button type="button" onClick={addAlternative} disabled={!draft.trim()}>
+            Add alternative
+          </button>
+        </div>
+      </div>
+      <details className="frames" open={frames.length > 0}>
+        <summary>Inside frames {frames.length ? `(${frames.length})` : ''}</summary>
+        <ul>
+          {frames.map((frame, i) => (
+            <li key={`${i}:${frame}`}>
+              <code>{frame}</code>
+              <button type="button" className="link" onClick={() => set({ frames: frames.filter((_, j) => j !== i).length ? frames.filter((_, j) => j !== i) : undefined })}>
+                Remove frame {frame}
+              </button>
+              {issueAt(['frames', i]) && <span className="field-issue">{issueAt(['frames', i])}</span>}
+            </li>
+          ))}
+        </ul>
+        <div className="inline">
+          <input aria-label="Add a frame selector (outermost first)" className="mono" value={frameDraft} onChange={(e) => setFrameDraft(e.target.value)} />
+          <button type="button" onClick={addFrame} disabled={!frameDraft.trim()}>
+            Add frame
+          </button>
+        </div>
+      </details>
+    </div>
+  )
+}
