@@ -1,8 +1,9 @@
 // Checkpoints: what a `checkpoint` step verifies. One entry per checkpoint type in
-// CHECKPOINT_KINDS (element today; visual, accessibility, api and download join as entries),
+// CHECKPOINT_KINDS (element here; visual, accessibility, api and download in ./checkpoint-kinds),
 // each with its parameter schema, readable description and Playwright code. The element
 // checkpoint's comparisons live here too, so the UI can preview them and the engine runs them.
 import { z } from 'zod'
+import { MORE_CHECKPOINT_KINDS } from './checkpoint-kinds'
 import { jsRegex, jsString, escapeRegex, normalizeWhitespace, quoted, regexProblem, slashRegex, toRegExp } from './patterns'
 
 export const ELEMENT_PROPERTY_NAMES = [
@@ -309,7 +310,7 @@ const element: CheckpointKind<ElementCheckpoint> = {
 }
 
 /** Checkpoint types the catalogue knows; a new type is one more entry here (and its engine runner). */
-export const CHECKPOINT_KINDS: Record<string, CheckpointKind<any>> = { element }
+export const CHECKPOINT_KINDS: Record<string, CheckpointKind<any>> = { element, ...MORE_CHECKPOINT_KINDS }
 
 /**
  * What a stored checkpoint result checked, in words: an `element` checkpoint that only read the

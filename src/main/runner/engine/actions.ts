@@ -7,6 +7,7 @@ import type { FrameLocator, Page } from 'playwright'
 import { normalizeWhitespace, slashRegex, textMatches } from '../../../shared/patterns'
 import { scriptFunction, type StepAction, type StepTarget } from '../../../shared/steps'
 import { runCheckpoint } from './checkpoints'
+import { runRequestStep } from './http-request'
 import { explainElementError, onElement, pageFunction } from './element'
 import { BROWSER_CLOSED, browserGone, headline, isTimeout, StepFailure } from './failures'
 import { primaryTarget, resolveTarget, useTarget } from './locate'
@@ -351,4 +352,5 @@ export const ACTION_HANDLERS: Record<Exclude<StepAction, 'call_test'>, Handler> 
   },
   screenshot,
   checkpoint: runCheckpoint,
+  request: runRequestStep,
 }
