@@ -73,6 +73,7 @@ export async function runVisualCheckpoint(run: StepRun, raw: unknown): Promise<v
     ...(c.max_diff_ratio !== undefined ? { max_diff_ratio: c.max_diff_ratio } : {}),
   }
   const baseline = (await run.session.input.baselines?.get(key)) ?? null
+  const startedCapture = performance.now()
   let actual = await capture(run, c)
 
   if (!baseline) {
@@ -94,10 +95,18 @@ export async function runVisualCheckpoint(run: StepRun, raw: unknown): Promise<v
 
   let result = compareImages(baseline, actual, threshold)
   let allowed = allowedPixels(c, result.total)
-  // As toHaveScreenshot: a page still settling gets until the step's time is up to match.
-  for (let attempt = 0; (result.diffPixels === null || result.diffPixels > allowed) && run.remaining() > 50; attempt++) {
-    await run.sleep(Math.min(RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)], run.remaining() - 50))
-    actual = await capture(run, c)
+  // As toHaveScreenshot: a page still settling gets until the step's time is up to match. A
+  // retry starts only with time for a capture left, so the verdict is the pixels, not a timeout.
+  let captureMs = performance.now() - startedCapture
+  for (let attempt = 0; (result.diffPixels === null || result.diffPixels > allowed) && run.remaining() > captureMs * 2 + 100; attempt++) {
+    await run.sleep(Math.min(RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)], run.remaining() - captureMs * 2))
+    const started = performance.now()
+    try {
+      actual = await capture(run, c)
+    } catch {
+      break
+    }
+    captureMs = performance.now() - started
     result = compareImages(baseline, actual, threshold)
     allowed = allowedPixels(c, result.total)
   }
