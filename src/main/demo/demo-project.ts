@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import type { ProjectFileInput } from '../../shared/model/project-file'
 import { DEMO_SITE_URL } from '../runner/demo-site-link'
+import { CHECKPOINT_TESTS } from './demo-checkpoints'
 
 /** Stable ids from names, so every machine seeds the same ids (a valid version-8 UUID). */
 export function demoId(key: string): string {
@@ -18,7 +19,7 @@ export const DEMO_SECRETS = { environment: { password: 'secret123' }, accounts: 
 /** The verdicts a run of the demo suite gives: every test passes except the one failing on purpose. */
 export const DEMO_FAILING_TEST = 'Table: joined dates sort newest first (fails on purpose)'
 
-type Step = {
+export type Step = {
   action: string
   target?: { selector: string; alternatives?: string[]; frames?: string[] } | null
   value?: string | null
@@ -57,7 +58,7 @@ const verifyUrl = (expected: string, operator = 'contains'): Step => ({
   options: { checkpoint: { type: 'element', assertions: [{ property: 'url', operator, expected }] } },
 })
 
-interface DemoTest {
+export interface DemoTest {
   name: string
   suite: string
   tags: string[]
@@ -621,10 +622,11 @@ const TESTS: DemoTest[] = [
       verifyText('#request-log', 'GET /api/users', 'contains'),
     ],
   },
+  ...CHECKPOINT_TESTS,
 ]
 
 export function demoProjectFile(): ProjectFileInput {
-  const suites = ['Smoke', 'Login', 'Todos', 'Table', 'Widgets']
+  const suites = ['Smoke', 'Login', 'Todos', 'Table', 'Widgets', 'Checkpoints']
   const environmentId = demoId('environment')
   const dataSetId = demoId('data-set')
   return {
