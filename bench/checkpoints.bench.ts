@@ -131,7 +131,7 @@ function toHaveScreenshotTimes(site: DemoSiteServer, executable: string): number
   const out = join(dir, 'times.json')
   writeFileSync(
     join(dir, 'playwright.config.mjs'),
-    `export default { testDir: ${JSON.stringify(dir)}, reporter: 'line', workers: 1, use: { launchOptions: { executablePath: ${JSON.stringify(executable)}, args: ${JSON.stringify(chromiumArgs({ headless: true }))} } } }\n`,
+    `export default { testDir: ${JSON.stringify(dir)}, testIgnore: [], reporter: 'line', workers: 1, use: { launchOptions: { executablePath: ${JSON.stringify(executable)}, args: ${JSON.stringify(chromiumArgs({ headless: true }))} } } }\n`,
   )
   writeFileSync(
     join(dir, 'visual.spec.mjs'),
@@ -156,7 +156,7 @@ test('badge', async ({ browser }) => {
   const cli = resolve(import.meta.dirname, '..', 'node_modules', '@playwright', 'test', 'cli.js')
   try {
     // The first run writes the baseline (as a tester's first toHaveScreenshot run does), the second compares.
-    execFileSync(process.execPath, [cli, 'test', '--config', join(dir, 'playwright.config.mjs'), '--update-snapshots'], { stdio: 'ignore' })
+    execFileSync(process.execPath, [cli, 'test', '--config', join(dir, 'playwright.config.mjs'), '--update-snapshots'], { stdio: ['ignore', 'ignore', 'inherit'] })
     execFileSync(process.execPath, [cli, 'test', '--config', join(dir, 'playwright.config.mjs')], { stdio: 'inherit' })
     return JSON.parse(readFileSync(out, 'utf8'))
   } finally {

@@ -12,11 +12,13 @@ const OPERATORS = ['equals', 'not_equals', 'contains', 'not_contains', 'matches'
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
 
+export const HttpHeader = z.object({ name: z.string().trim().min(1).max(200).regex(/^[!#$%&'*+.^_`|~\w-]+$/, 'a header name is letters, digits and - (no spaces or colons)'), value: z.string().max(10_000) }).strict()
+
 export const HttpRequestShape = {
   method: z.enum(HTTP_METHODS).optional(),
-  headers: z.record(z.string().trim().min(1).max(200), z.string().max(10_000)).optional(),
-  /** Text as written; an object or array is sent as JSON. */
-  body: z.union([z.string().max(1_000_000), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+  headers: z.array(HttpHeader).max(50).optional(),
+  /** Sent as written; text that is a JSON object or array goes as application/json unless a content-type header says otherwise. */
+  body: z.string().max(1_000_000).optional(),
   /** Send the test's cookies (default true): the request is made as the logged-in page would. */
   share_cookies: z.boolean().optional(),
 }
@@ -195,9 +197,27 @@ export function shownValue(value: unknown, max = 200): string {
 
 export interface HttpRequestSpec {
   method?: (typeof HTTP_METHODS)[number]
-  headers?: Record<string, string>
-  body?: unknown
+  headers?: { name: string; value: string }[]
+  body?: string
   share_cookies?: boolean
+}
+
+/** The headers a request sends: as written, plus application/json for a JSON body without a content type. */
+export function requestHeaders(r: HttpRequestSpec): Record<string, string> {
+  const headers = Object.fromEntries((r.headers ?? []).map((h) => [h.name, h.value]))
+  const typed = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')
+  if (!typed && r.body !== undefined && isJsonText(r.body)) headers['content-type'] = 'application/json'
+  return headers
+}
+
+function isJsonText(text: string): boolean {
+  if (!/^\s*[[{]/.test(text)) return false
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
 }
 
 export function describeRequest(url: string, r: HttpRequestSpec): string {
@@ -208,8 +228,9 @@ export function describeRequest(url: string, r: HttpRequestSpec): string {
 export function requestCode(url: string, r: HttpRequestSpec, into = 'response'): string {
   const parts: string[] = []
   if (r.method && r.method !== 'GET') parts.push(`method: ${jsString(r.method)}`)
-  if (r.headers && Object.keys(r.headers).length) parts.push(`headers: { ${Object.entries(r.headers).map(([k, v]) => `${jsString(k)}: ${jsString(v)}`).join(', ')} }`)
-  if (r.body !== undefined) parts.push(`data: ${typeof r.body === 'string' ? jsString(r.body) : JSON.stringify(r.body)}`)
+  const headers = Object.entries(requestHeaders(r))
+  if (headers.length) parts.push(`headers: { ${headers.map(([k, v]) => `${jsString(k)}: ${jsString(v)}`).join(', ')} }`)
+  if (r.body !== undefined) parts.push(`data: ${jsString(r.body)}`)
   // The page's request context shares the test's cookies; a fresh one does not.
   const client = r.share_cookies === false ? '(await request.newContext())' : 'page.request'
   return `const ${into} = await ${client}.fetch(${jsString(url)}${parts.length ? `, { ${parts.join(', ')} }` : ''});`

@@ -468,7 +468,7 @@ export const ACTIONS = {
     target: 'none', value: 'required', valueHint: 'the URL (relative URLs use the environment base URL)',
     options: options({ ...HttpRequestShape, capture: z.array(ApiCapture).max(50).optional(), expect_ok: z.boolean().optional() }),
     optionHints: {
-      method: 'GET (default), POST, PUT, PATCH, DELETE, HEAD, OPTIONS', headers: '{ name: value }', body: 'text, or an object sent as JSON',
+      method: 'GET (default), POST, PUT, PATCH, DELETE, HEAD, OPTIONS', headers: '[{ name, value }]', body: 'the text to send (JSON text goes as application/json)',
       share_cookies: "send the test's cookies (default true)", capture: "[{ name, from: 'json' | 'header' | 'status' | 'body' | 'regex', path?, secret? }]",
       expect_ok: 'fail the step unless the status is 2xx (default true)',
     },

@@ -19,7 +19,7 @@ export const CHECKPOINT_TESTS: DemoTest[] = [
       {
         action: 'request',
         value: 'api/login',
-        options: { method: 'POST', body: { username: '${user}', password: '${password}' }, capture: [{ name: 'token', from: 'json', path: '$.token', secret: true }, { name: 'role', from: 'json', path: '$.user.role' }] },
+        options: { method: 'POST', body: '{"username": "${user}", "password": "${password}"}', capture: [{ name: 'token', from: 'json', path: '$.token', secret: true }, { name: 'role', from: 'json', path: '$.user.role' }] },
       },
       checkpoint({
         type: 'api',
@@ -38,8 +38,8 @@ export const CHECKPOINT_TESTS: DemoTest[] = [
         name: 'The token goes along as a bearer token',
         url: 'api/echo',
         method: 'POST',
-        headers: { 'X-Demo-Token': '${token}' },
-        body: { note: 'hello' },
+        headers: [{ name: 'X-Demo-Token', value: '${token}' }],
+        body: '{"note": "hello"}',
         assertions: [{ source: 'json', path: "$.headers['x-demo-token']", operator: 'matches', expected: '^demo-token-' }, { source: 'json', path: '$.body.note', expected: 'hello' }],
       }),
     ],

@@ -24,7 +24,7 @@ describe('API checkpoint and request step', () => {
         type: 'api',
         url: '/api/echo',
         method: 'POST',
-        body: { name: '${first}' },
+        body: '{"name": "${first}"}',
         assertions: [
           { source: 'status', expected: 200 },
           { source: 'json', path: '$.body.name', expected: '${first}' },
@@ -45,7 +45,7 @@ describe('API checkpoint and request step', () => {
     // Requests a step sends are in the network log with the page's own.
     const sent = outcome.networkLogs.filter((l) => l.resource_type === 'request-step')
     expect(sent.map((l) => `${l.method} ${new URL(l.url).pathname} ${l.status_code}`)).toEqual(['GET /api/users 200', 'POST /api/echo 200'])
-    expect(sent[1].request_body_preview).toBe('{"name":"Alice Martin"}')
+    expect(sent[1].request_body_preview).toBe('{"name": "Alice Martin"}')
   })
 
   it('fails on the failing and the slow endpoint, saying what was expected and what came', async () => {
@@ -67,7 +67,7 @@ describe('API checkpoint and request step', () => {
     const outcome = await fx.run([
       step('request', null, '/api/login', {
         method: 'POST',
-        body: { username: 'demo@testdesk.dev', password: 'secret123' },
+        body: '{"username": "demo@testdesk.dev", "password": "secret123"}',
         capture: [{ name: 'token', from: 'json', path: '$.token', secret: true }],
       }),
       step('set_variable', null, 'Bearer ${token}', { name: 'auth' }),

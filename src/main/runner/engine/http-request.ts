@@ -12,6 +12,7 @@ import {
   type ApiAssertion,
   type ApiCapture,
   type HttpRequestSpec,
+  requestHeaders,
 } from '../../../shared/http-checks'
 import { CHECKPOINT_KINDS } from '../../../shared/checkpoints'
 import { ApiCheckpoint } from '../../../shared/checkpoint-kinds'
@@ -32,18 +33,12 @@ export interface HttpExchange {
 
 const PREVIEW_CHARS = 2048
 
-function bodyOf(spec: HttpRequestSpec, headers: Record<string, string>): { data?: string | Buffer; headers: Record<string, string> } {
-  if (spec.body === undefined) return { headers }
-  if (typeof spec.body === 'string') return { data: spec.body, headers }
-  const hasType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')
-  return { data: JSON.stringify(spec.body), headers: hasType ? headers : { ...headers, 'content-type': 'application/json' } }
-}
-
 /** Sends the request within the step's time; a response of any status is an answer, not a failure. */
 export async function sendRequest(run: StepRun, rawUrl: string, spec: HttpRequestSpec): Promise<HttpExchange> {
   const url = resolveUrl(rawUrl, run.session.input.baseUrl, run.page.url())
   const method = spec.method ?? 'GET'
-  const { data, headers } = bodyOf(spec, spec.headers ?? {})
+  const headers = requestHeaders(spec)
+  const data = spec.body
   const shared = spec.share_cookies !== false
   const started = performance.now()
   const timestamp = new Date().toISOString()
@@ -73,7 +68,7 @@ export async function sendRequest(run: StepRun, rawUrl: string, spec: HttpReques
   return exchange
 }
 
-function logExchange(run: StepRun, x: HttpExchange, requestHeaders: Record<string, string>, data: string | Buffer | undefined, timestamp: string, error: string | null): void {
+function logExchange(run: StepRun, x: HttpExchange, requestHeaders: Record<string, string>, data: string | undefined, timestamp: string, error: string | null): void {
   run.session.network.record({
     url: x.url,
     method: x.method,
@@ -81,7 +76,7 @@ function logExchange(run: StepRun, x: HttpExchange, requestHeaders: Record<strin
     status_text: truncate(x.statusText, 100) || null,
     request_headers: requestHeaders,
     response_headers: x.status ? x.headers : null,
-    request_body_preview: typeof data === 'string' ? data.slice(0, PREVIEW_CHARS * 4) : null,
+    request_body_preview: data === undefined ? null : data.slice(0, PREVIEW_CHARS * 4),
     response_body_preview: x.text ? x.text.slice(0, PREVIEW_CHARS * 4) : null,
     content_type: x.headers['content-type'] ? truncate(x.headers['content-type'], 200) : null,
     content_length: x.status ? Buffer.byteLength(x.text) : null,
