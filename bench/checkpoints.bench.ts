@@ -156,7 +156,7 @@ test('badge', async ({ browser }) => {
   const cli = resolve(import.meta.dirname, '..', 'node_modules', '@playwright', 'test', 'cli.js')
   try {
     // The first run writes the baseline (as a tester's first toHaveScreenshot run does), the second compares.
-    execFileSync(process.execPath, [cli, 'test', '--config', join(dir, 'playwright.config.mjs'), '--update-snapshots'], { stdio: ['ignore', 'ignore', 'inherit'] })
+    execFileSync(process.execPath, [cli, 'test', '--config', join(dir, 'playwright.config.mjs'), '--update-snapshots'], { stdio: 'inherit' })
     execFileSync(process.execPath, [cli, 'test', '--config', join(dir, 'playwright.config.mjs')], { stdio: 'inherit' })
     return JSON.parse(readFileSync(out, 'utf8'))
   } finally {

@@ -1,7 +1,8 @@
 // Accessibility checkpoints: axe-core injected into the page (once per document) and run on the
 // page or the target element with the chosen rule tags. Violations at or above the impact
 // threshold fail, except those the test acknowledged (a rule, or a rule on one element).
-import axe from 'axe-core'
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import type { Frame } from 'playwright'
 import { AccessibilityCheckpoint, DEFAULT_AXE_TAGS, IMPACTS, type Impact } from '../../../shared/checkpoint-kinds'
 import { CHECKPOINT_KINDS } from '../../../shared/checkpoints'
@@ -35,9 +36,15 @@ const RUN_AXE = pageFunction<Promise<AxeViolation[]>>(`async ([element, options]
     nodes: v.nodes.map((n) => ({ target: n.target.map(String), html: n.html })) }));
 }`)
 
+// Read as text when first needed: the page runs axe-core, Node never has to load it.
+let axeSource: Promise<string> | null = null
+
 async function inject(run: StepRun, frame: Frame): Promise<void> {
   const present = await run.pw(() => frame.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object'))
-  if (!present) await run.pw(() => frame.evaluate(axe.source))
+  if (present) return
+  axeSource ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+  const source = await axeSource
+  await run.pw(() => frame.evaluate(source))
 }
 
 function selectorOf(node: AxeNode): string {
