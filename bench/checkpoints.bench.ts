@@ -8,12 +8,12 @@
 // Prints p50s, the difference and the ratio (goal ≤ 1.2x). Figures only: it asserts nothing.
 // Options: --rounds N (default 7).
 import AxeBuilder from '@axe-core/playwright'
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
-import { parseArgs } from 'node:util'
+import { parseArgs, promisify } from 'node:util'
 import { chromium, type Browser, type Page } from 'playwright'
 import { startDemoSite, type DemoSiteServer } from '../src/main/demosite/server'
 import { chromiumArgs, discoverBrowser } from '../src/main/runner/browsers'
@@ -124,14 +124,14 @@ async function handTime(browser: Browser, site: DemoSiteServer, kind: Kind): Pro
 }
 
 /** toHaveScreenshot's time per call, from a @playwright/test run of a generated spec. */
-function toHaveScreenshotTimes(site: DemoSiteServer, executable: string): number[] {
+async function toHaveScreenshotTimes(site: DemoSiteServer, executable: string): Promise<number[]> {
   // Inside node_modules so the spec resolves @playwright/test from this checkout.
   const dir = resolve(import.meta.dirname, '..', 'node_modules', '.cache', `testdesk-bench-visual-${process.pid}`)
   mkdirSync(dir, { recursive: true })
   const out = join(dir, 'times.json')
   writeFileSync(
     join(dir, 'playwright.config.mjs'),
-    `export default { testDir: ${JSON.stringify(dir)}, testIgnore: [], reporter: 'line', workers: 1, use: { launchOptions: { executablePath: ${JSON.stringify(executable)}, args: ${JSON.stringify(chromiumArgs({ headless: true }))} } } }\n`,
+    `export default { testDir: ${JSON.stringify(dir)}, testIgnore: [], outputDir: ${JSON.stringify(join(dir, 'results'))}, reporter: 'line', workers: 1, use: { launchOptions: { executablePath: ${JSON.stringify(executable)}, args: ${JSON.stringify(chromiumArgs({ headless: true }))} } } }\n`,
   )
   writeFileSync(
     join(dir, 'visual.spec.mjs'),
@@ -156,8 +156,10 @@ test('badge', async ({ browser }) => {
   const cli = resolve(import.meta.dirname, '..', 'node_modules', '@playwright', 'test', 'cli.js')
   try {
     // The first run writes the baseline (as a tester's first toHaveScreenshot run does), the second compares.
-    execFileSync(process.execPath, [cli, 'test', '--config', join(dir, 'playwright.config.mjs'), '--update-snapshots'], { stdio: 'inherit' })
-    execFileSync(process.execPath, [cli, 'test', '--config', join(dir, 'playwright.config.mjs')], { stdio: 'inherit' })
+    // Asynchronously: the demo site answering the spec's browser lives in this process.
+    const run = promisify(execFile)
+    await run(process.execPath, [cli, 'test', '--config', join(dir, 'playwright.config.mjs'), '--update-snapshots'])
+    await run(process.execPath, [cli, 'test', '--config', join(dir, 'playwright.config.mjs')])
     return JSON.parse(readFileSync(out, 'utf8'))
   } finally {
     rmSync(dir, { recursive: true, force: true })
@@ -185,7 +187,7 @@ async function main(): Promise<void> {
         if (kind.byHand) theirs.push(await handTime(browser, site, kind))
         if (round % 2 === 1 && kind.byHand) ours.push(await testdeskTime(browser, site, kind, baselines))
       }
-      const anchor = kind.byHand ? theirs : toHaveScreenshotTimes(site, found.path)
+      const anchor = kind.byHand ? theirs : await toHaveScreenshotTimes(site, found.path)
       const a = median(ours)
       const b = median(anchor)
       rows.push([kind.name, kind.anchor, a.toFixed(1), b.toFixed(1), (a - b).toFixed(1), (a / b).toFixed(2) + 'x'])
