@@ -192,7 +192,9 @@ export function targetRefinementFields(): FieldSpec[] {
   if (!refinementFields) {
     const own = fieldsOf(jsonSchemaOf(z.object(TargetRefinements)), REFINEMENT_HINTS)
     const container = fieldsOf(jsonSchemaOf(z.object({ selector: z.string().trim().min(1).max(1000), ...TargetRefinements })), REFINEMENT_HINTS)
-    refinementFields = [...own, { key: 'within', label: labelOf('within'), hint: REFINEMENT_HINTS.within, required: false, kind: 'group', fields: container }]
+    // Its own label: the target's selector field is already called Selector.
+    const fields = container.map((field) => (field.key === 'selector' ? { ...field, label: 'Container selector' } : field))
+    refinementFields = [...own, { key: 'within', label: labelOf('within'), hint: REFINEMENT_HINTS.within, required: false, kind: 'group', fields }]
   }
   return refinementFields
 }
