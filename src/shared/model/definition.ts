@@ -146,7 +146,7 @@ export const TargetScope: z.ZodType<TargetScope> = z.lazy(() =>
       within: TargetScope.optional(),
     })
     .strict(),
-)
+).meta({ id: 'TargetScope', description: 'The element a target is searched inside, narrowed like the target itself' })
 
 /**
  * Where a step acts: a primary Playwright selector plus alternatives recorded with it, tried in
