@@ -50,6 +50,11 @@ export function buildCommands(store: StoreApi<AppState>): Command[] {
     add({ id: 'tree:deactivate', title: 'Deactivate selected tests (archive)', group: 'Tests', run: () => void store.getState().runOp(setTestStatus(client, model, testIds, 'archived')) })
   }
   add({ id: 'tree:filter', title: 'Filter the suite tree', group: 'Tests', shortcut: '/', run: () => { store.getState().navigate(route('tests', state.route.section === 'tests' ? state.route.id : null)); setTimeout(() => workbench.focusFilter?.()) } })
+  if (workbench.openProjects) {
+    const open = workbench.openProjects
+    add({ id: 'project:switch', title: 'Switch project…', group: 'Project', keywords: 'projects open rename default delete', run: () => open() })
+    add({ id: 'project:new', title: 'New project…', group: 'Project', keywords: 'projects create', run: () => open('new') })
+  }
   add({ id: 'project:export', title: 'Export project file', group: 'Project', run: () => void exportProject(store) })
   add({ id: 'project:import', title: 'Import project file…', group: 'Project', run: () => store.getState().openDialog({ kind: 'import' }) })
 

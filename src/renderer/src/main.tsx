@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { createClient } from './client'
+import { chosenProject, scopedToProject } from './project-scope'
 import { windowAddress } from './routes'
 import { createAppStore } from './store'
 import { THEME_KEY, type Theme } from './store/uiSlice'
@@ -15,7 +16,8 @@ function initialTheme(): Theme {
 }
 
 const store = createAppStore({
-  client: createClient(),
+  // Every call that takes a project names the one this window works in (the project switcher's).
+  client: scopedToProject(createClient(), () => chosenProject(localStorage)),
   address: windowAddress(window),
   storage: localStorage,
   initialTheme: initialTheme(),

@@ -10,6 +10,8 @@ export function StartRecording() {
   const store = useAppStore()
   const id = useId()
   const tests = useApp((s) => s.outline?.tests)
+  // The new test goes into the project this window shows (the nested field is not scoped for us).
+  const projectId = useApp((s) => s.outline?.project.id ?? null)
   const openTest = useApp((s) => s.docs.test?.id ?? null)
   const environments = useApp((s) => s.lists.environment)
   const browsers = useApp((s) => s.lists.browser)
@@ -36,7 +38,7 @@ export function StartRecording() {
     event.preventDefault()
     const input: StartRecordingInput = {
       ...(url.trim() ? { url: url.trim() } : {}),
-      ...(into === 'new' ? { new_test: { name: name.trim() || `Recording ${new Date().toLocaleString()}` } } : { test_case_id: testId }),
+      ...(into === 'new' ? { new_test: { name: name.trim() || `Recording ${new Date().toLocaleString()}`, ...(projectId ? { project_id: projectId } : {}) } } : { test_case_id: testId }),
       ...(environmentId ? { environment_id: environmentId } : {}),
       ...(browserId ? { browser_config_id: browserId } : {}),
       ...(headless ? { headless: true } : {}),
