@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import { api } from '../../shared/api'
 import { clientOver, type Transport } from './client'
 import { chooseProject, chosenProject, scopedMethods, scopedToProject, takesProjectId } from './project-scope'
 
 describe('the window project scope', () => {
   it('reads project_id from the contract schemas, through defaults and pipes', () => {
-    expect(takesProjectId(z.object({ project_id: z.string().optional() }).strict().default({}))).toBe(true)
-    expect(takesProjectId(z.object({ id: z.string() }).transform((x) => x))).toBe(false)
+    expect(takesProjectId(api.tests.outline.input)).toBe(true) // an object with a default
+    expect(takesProjectId(api.schedules.create.input)).toBe(true)
+    expect(takesProjectId(api.recorder.start.input)).toBe(false) // project_id only inside new_test
+    expect(takesProjectId(api.tests.get.input)).toBe(false)
     const scoped = scopedMethods()
     for (const name of ['tests.outline', 'tests.list', 'tests.create', 'suites.tree', 'runs.list', 'runs.create', 'schedules.list', 'schedules.create', 'environments.list', 'projectFiles.export']) {
       expect(scoped, name).toContain(name)

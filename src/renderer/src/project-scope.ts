@@ -2,7 +2,6 @@
 // none; this wraps the client so every call whose input takes a `project_id` names the window's
 // project, read from the contract's schemas (declared once), not from a hand-kept list. The
 // choice is remembered per browser profile; null follows the default project.
-import type { z } from 'zod'
 import { api } from '../../shared/api'
 import type { ApiClient } from './client'
 
@@ -23,12 +22,13 @@ export function chooseProject(storage: Storage, id: string | null): void {
   else storage.removeItem(PROJECT_KEY)
 }
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; shape?: Record<string, unknown> }
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def
+// zod's schema definitions, read structurally (the renderer takes schemas from shared, not zod itself).
+type Def = { type: string; innerType?: unknown; in?: unknown; shape?: Record<string, unknown> }
+const defOf = (schema: unknown) => (schema as { _zod: { def: Def } })._zod.def
 
 /** Whether an input schema has a top-level `project_id` (through defaults, optionals and pipes). */
-export function takesProjectId(schema: z.ZodType): boolean {
-  for (let current: z.ZodType | undefined = schema, depth = 0; current && depth < 10; depth++) {
+export function takesProjectId(schema: unknown): boolean {
+  for (let current: unknown = schema, depth = 0; current && depth < 10; depth++) {
     const def = defOf(current)
     if (def.type === 'object') return !!def.shape && 'project_id' in def.shape
     current = def.innerType ?? def.in
@@ -38,7 +38,7 @@ export function takesProjectId(schema: z.ZodType): boolean {
 
 const SCOPED = new Set(
   Object.entries(api).flatMap(([ns, members]) =>
-    Object.entries(members as Record<string, { kind: string; input?: z.ZodType }>)
+    Object.entries(members as Record<string, { kind: string; input?: unknown }>)
       .filter(([, spec]) => spec.kind === 'method' && spec.input && takesProjectId(spec.input))
       .map(([name]) => `${ns}.${name}`),
   ),
