@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { api } from '../../shared/api'
 import { clientOver, type Transport } from './client'
-import { chooseProject, chosenProject, scopedMethods, scopedToProject, takesProjectId } from './project-scope'
+import { chooseProject, chosenProject, scopedMethods, scopedToProject, takesProjectId, windowProject } from './project-scope'
 
 describe('the window project scope', () => {
   it('reads project_id from the contract schemas, through defaults and pipes', () => {
@@ -16,28 +16,37 @@ describe('the window project scope', () => {
     for (const name of ['projects.list', 'projects.delete', 'tests.get', 'steps.update', 'recorder.start']) expect(scoped, name).not.toContain(name)
   })
 
-  it('names the chosen project in scoped calls unless the caller named one', async () => {
+  it('names the window project in scoped calls unless the caller named one; unchosen, the default asked once', async () => {
     const calls: [string, unknown][] = []
+    let defaultAnswer: { ok: true; value: { id: string } } | { ok: false; error: { kind: 'internal'; message: string } } = { ok: false, error: { kind: 'internal', message: 'TestDesk is not reachable' } }
     const transport: Transport = {
-      call: async (name, input) => (calls.push([name, input]), { ok: true, value: null }),
+      call: async (name, input) => {
+        calls.push([name, input])
+        return name === 'projects.getDefault' ? defaultAnswer : { ok: true, value: null }
+      },
       subscribe: () => () => undefined,
     }
     const memory = new Map<string, string>()
     const storage = { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v), removeItem: (k: string) => void memory.delete(k) }
-    const client = scopedToProject(clientOver(transport), () => chosenProject(storage))
+    const plain = clientOver(transport)
+    const client = scopedToProject(plain, windowProject(plain, storage))
+    await expect(client.tests.outline({})).rejects.toThrow('TestDesk is not reachable')
+    defaultAnswer = { ok: true, value: { id: 'p1' } }
     await client.tests.outline({})
+    await client.runs.list({})
     chooseProject(storage, 'p2')
+    expect(chosenProject(storage)).toBe('p2')
     await client.tests.outline({})
     await client.tests.list({ project_id: 'p3' })
     await client.tests.get({ id: 't1' })
-    chooseProject(storage, null)
-    await client.schedules.list({})
     expect(calls).toEqual([
-      ['tests.outline', {}],
+      ['projects.getDefault', {}],
+      ['projects.getDefault', {}],
+      ['tests.outline', { project_id: 'p1' }],
+      ['runs.list', { project_id: 'p1' }],
       ['tests.outline', { project_id: 'p2' }],
       ['tests.list', { project_id: 'p3' }],
       ['tests.get', { id: 't1' }],
-      ['schedules.list', {}],
     ])
   })
 })

@@ -1,7 +1,8 @@
 // The project this window works in. The contract works in the default project when a call names
-// none; this wraps the client so every call whose input takes a `project_id` names the window's
-// project, read from the contract's schemas (declared once), not from a hand-kept list. The
-// choice is remembered per browser profile; null follows the default project.
+// none (and lists runs and schedules of every project); this wraps the client so every call whose
+// input takes a `project_id` names the window's project, read from the contract's schemas
+// (declared once), not from a hand-kept list. The choice is remembered per browser profile; a
+// window that never chose works in the project that was the default when it opened.
 import { api } from '../../shared/api'
 import type { ApiClient } from './client'
 
@@ -49,7 +50,24 @@ export function scopedMethods(): ReadonlySet<string> {
   return SCOPED
 }
 
-export function scopedToProject(client: ApiClient, projectId: () => string | null): ApiClient {
+/** The window's project: the one chosen, else the default project, asked once (again after a failure). */
+export function windowProject(client: ApiClient, storage: Pick<Storage, 'getItem'>): () => Promise<string> | string {
+  let fallback: Promise<string> | null = null
+  return () => {
+    const chosen = chosenProject(storage)
+    if (chosen) return chosen
+    fallback ??= client.projects.getDefault({}).then(
+      (project) => project.id,
+      (error: unknown) => {
+        fallback = null
+        throw error
+      },
+    )
+    return fallback
+  }
+}
+
+export function scopedToProject(client: ApiClient, projectId: () => Promise<string | null> | string | null): ApiClient {
   const namespaces = new Map<string, object>()
   return new Proxy(client, {
     get(target, ns) {
@@ -62,10 +80,11 @@ export function scopedToProject(client: ApiClient, projectId: () => string | nul
             const fn = members[member as string]
             const name = `${ns}.${String(member)}`
             if (typeof fn !== 'function' || !SCOPED.has(name)) return fn
-            return (input?: Record<string, unknown>) => {
-              const id = projectId()
+            return async (input?: Record<string, unknown>) => {
               const given = input ?? {}
-              return (fn as (i: unknown) => unknown)(id && given.project_id === undefined ? { ...given, project_id: id } : given)
+              if (given.project_id !== undefined) return (fn as (i: unknown) => unknown)(given)
+              const id = await projectId()
+              return (fn as (i: unknown) => unknown)(id ? { ...given, project_id: id } : given)
             }
           },
         })
