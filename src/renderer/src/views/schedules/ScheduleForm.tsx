@@ -227,10 +227,10 @@ export function ScheduleForm({ schedule, onSaved }: { schedule: Schedule | null;
               <label>
                 <input type="checkbox" checked={draft.notifyOnStatusChange} onChange={(e) => set({ notifyOnStatusChange: e.target.checked })} /> When the result changes
               </label>
+              <label>
+                <input type="checkbox" checked={draft.notifyDesktop} onChange={(e) => set({ notifyDesktop: e.target.checked })} /> As a desktop notification
+              </label>
             </div>
-            <label className="check-row">
-              <input type="checkbox" checked={draft.notifyDesktop} onChange={(e) => set({ notifyDesktop: e.target.checked })} /> Desktop notification
-            </label>
             <Field id={f('emails')} label="E-mail to" hint="Comma-separated addresses; SMTP is set in Settings or with testdesk schedules.">
               <input id={f('emails')} value={draft.emails} onChange={(e) => set({ emails: e.target.value })} placeholder="qa@example.com" />
             </Field>

@@ -43,7 +43,10 @@ function ScheduleList() {
           New schedule
         </button>
       </div>
-      <p className="muted">Regressions that run on this machine at set times, while the app, `testdesk serve` or `testdesk scheduler` is running. Times are shown on this machine's clock.</p>
+      <p className="muted">
+        Regressions that run on this machine at set times, while the app, <code>testdesk serve</code> or <code>testdesk scheduler</code> is running. Times are shown on this
+        machine's clock.
+      </p>
       {error && <p role="alert">{error}</p>}
       {schedules && schedules.length === 0 && <p className="empty">No schedules yet: make one with New schedule.</p>}
       {schedules && schedules.length > 0 && (
