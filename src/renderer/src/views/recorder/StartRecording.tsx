@@ -4,6 +4,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { StartRecordingInput } from '../../../../shared/api/recorder'
 import { route } from '../../routes'
 import { messageOf } from '../../store/docsSlice'
+import { LibrarySelect } from '../../components/LibrarySelect'
 import { useApp, useAppStore } from '../../StoreContext'
 
 export function StartRecording() {
@@ -13,8 +14,6 @@ export function StartRecording() {
   // The new test goes into the project this window shows (the nested field is not scoped for us).
   const projectId = useApp((s) => s.outline?.project.id ?? null)
   const openTest = useApp((s) => s.docs.test?.id ?? null)
-  const environments = useApp((s) => s.lists.environment)
-  const browsers = useApp((s) => s.lists.browser)
   const [into, setInto] = useState<'new' | 'existing'>(openTest ? 'existing' : 'new')
   const [name, setName] = useState('')
   const [url, setUrl] = useState('')
@@ -25,11 +24,6 @@ export function StartRecording() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
-  useEffect(() => {
-    const state = store.getState()
-    if (!state.lists.environment) void state.loadList('environment')
-    if (!state.lists.browser) void state.loadList('browser')
-  }, [store])
   useEffect(() => {
     if (!testId && tests?.length) setTestId(tests[0].id)
   }, [tests, testId])
@@ -91,28 +85,8 @@ export function StartRecording() {
         <span className="hint">Relative URLs open from the environment's base URL.</span>
       </div>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-browser`}>Browser configuration</label>
-          <select id={`${id}-browser`} value={browserId} onChange={(e) => setBrowserId(e.target.value)}>
-            <option value="">Default (Chromium)</option>
-            {(browsers ?? []).map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-env`}>Environment</label>
-          <select id={`${id}-env`} value={environmentId} onChange={(e) => setEnvironmentId(e.target.value)}>
-            <option value="">The test's own (or none)</option>
-            {(environments ?? []).map((env) => (
-              <option key={env.id} value={env.id}>
-                {env.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LibrarySelect kind="browser" id={`${id}-browser`} label="Browser configuration" empty="Default (Chromium)" value={browserId} onChange={setBrowserId} />
+        <LibrarySelect kind="environment" id={`${id}-env`} label="Environment" empty="The test's own (or none)" value={environmentId} onChange={setEnvironmentId} />
       </div>
       <div className="field checkbox">
         <label>

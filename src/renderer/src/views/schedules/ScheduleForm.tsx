@@ -1,8 +1,9 @@
 // The schedule form: what it runs, when (repeat, start on the schedule's clock, time zone, end),
 // with what, what happens to missed and overlapping runs, who is told; beside it a preview of
 // the next five runs on this machine's clock, computed by the scheduler itself as you type.
-import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react'
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react'
 import type { Schedule } from '../../../../shared/model/schedules'
+import { LibrarySelect } from '../../components/LibrarySelect'
 import { messageOf } from '../../store/docsSlice'
 import { useApp, useAppStore } from '../../StoreContext'
 import { draftOf, inputOf, newDraft, REPEAT_CHOICES, type RepeatChoice, type ScheduleDraft } from './schedule-draft'
@@ -15,8 +16,6 @@ export function ScheduleForm({ schedule, onSaved }: { schedule: Schedule | null;
   const store = useAppStore()
   const client = useApp((s) => s.client)
   const outline = useApp((s) => s.outline)
-  const environments = useApp((s) => s.lists.environment)
-  const browsers = useApp((s) => s.lists.browser)
   const id = useId()
   const [draft, setDraft] = useState<ScheduleDraft>(() => (schedule ? draftOf(schedule) : newDraft(new Date(), LOCAL_ZONE)))
   const [error, setError] = useState<string | null>(null)
@@ -24,12 +23,6 @@ export function ScheduleForm({ schedule, onSaved }: { schedule: Schedule | null;
   const zones = useMemo(timeZones, [])
   const set = (patch: Partial<ScheduleDraft>) => setDraft((d) => ({ ...d, ...patch }))
   const f = (name: string) => `${id}-${name}`
-
-  useEffect(() => {
-    const state = store.getState()
-    if (!state.lists.environment) void state.loadList('environment')
-    if (!state.lists.browser) void state.loadList('browser')
-  }, [store])
 
   const suites = (outline?.suites ?? []).filter((s) => s.path.length > 1).sort((a, b) => a.path.join('/').localeCompare(b.path.join('/')))
   const suiteValue = draft.suitePath ? JSON.stringify(draft.suitePath) : ''
@@ -178,26 +171,8 @@ export function ScheduleForm({ schedule, onSaved }: { schedule: Schedule | null;
           <fieldset className="field group">
             <legend>Run with</legend>
             <div className="field-row">
-              <Field id={f('browser')} label="Browser configuration">
-                <select id={f('browser')} value={draft.browserConfigId} onChange={(e) => set({ browserConfigId: e.target.value })}>
-                  <option value="">Default (Chromium)</option>
-                  {(browsers ?? []).map((b) => (
-                    <option key={b.id} value={b.id}>
-                      {b.name}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field id={f('env')} label="Environment">
-                <select id={f('env')} value={draft.environmentId} onChange={(e) => set({ environmentId: e.target.value })}>
-                  <option value="">Each test's own</option>
-                  {(environments ?? []).map((env) => (
-                    <option key={env.id} value={env.id}>
-                      {env.name}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              <LibrarySelect kind="browser" id={f('browser')} label="Browser configuration" empty="Default (Chromium)" value={draft.browserConfigId} onChange={(browserConfigId) => set({ browserConfigId })} />
+              <LibrarySelect kind="environment" id={f('env')} label="Environment" empty="Each test's own" value={draft.environmentId} onChange={(environmentId) => set({ environmentId })} />
             </div>
             <div className="field-row">
               <Field id={f('missed')} label="Runs missed while nothing was running">
