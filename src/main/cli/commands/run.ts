@@ -10,7 +10,7 @@ import { CliExit, createOutput, EXIT, intFlag, usageError, type GlobalOptions, t
 import { invoke, projectOf, projectOption, withCore } from '../session'
 import { SELECTED_STATUSES } from '../../../shared/run-rules'
 import { findRun, verdict } from './runs'
-import { writeRunReports } from '../../report'
+import { writeRunReports } from '../run-reports'
 import { REPORT_FORMATS } from '../../../shared/api/reports'
 
 interface RunFlags {
