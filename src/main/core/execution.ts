@@ -5,7 +5,7 @@ import type { Api } from '../../shared/api'
 import type { Implementation } from '../../shared/api/contract'
 import { TestDeskError } from '../../shared/api/errors'
 import type { Page } from '../../shared/model/common'
-import type { TestRun } from '../../shared/model/execution'
+import type { RunControl } from '../runner/run-control'
 import type { Store } from '../store'
 import type { TableName } from '../store/base'
 import { selectFields } from '../store/table'
@@ -14,12 +14,7 @@ import { checkFields } from './crud'
 
 type Impl = Implementation<Api>
 
-/** How runs are started and halted; the runner's orchestrator implements it. */
-export interface RunControl {
-  start(runId: string, environment: { browser_name?: string; viewport_width?: number; viewport_height?: number }): Promise<TestRun> | TestRun
-  stop(runId: string): Promise<TestRun> | TestRun
-  cancel(runId: string): Promise<TestRun> | TestRun
-}
+export type { RunControl }
 
 export function executionNamespaces(
   store: Store,
