@@ -2,10 +2,10 @@
 // action: choices as selects, yes/no as checkboxes, lists, groups, records and variants. Each
 // field shows the catalogue's message for its path as the tester types.
 import { useId, useState, type ReactNode } from 'react'
-import { getAtPath, textOf, valueFromText, type FieldSpec } from '../../../shared/step-forms'
+import { getAtPath, textOf, valueFromText, type FieldPath, type FieldSpec } from '../../../shared/step-forms'
 import { TargetEditor } from './TargetEditor'
 
-export type Path = (string | number)[]
+export type Path = FieldPath
 
 export interface FieldContext {
   /** Everything the fields edit (a step's options). */

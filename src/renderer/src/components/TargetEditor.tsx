@@ -1,7 +1,7 @@
 // Where a step acts: the primary selector and the alternatives recorded with it (tried in order
 // when the primary finds nothing). Pick another as primary, add or remove one, enter frames.
 import { useId, useState } from 'react'
-import type { Path } from './SchemaFields'
+import type { FieldPath as Path } from '../../../shared/step-forms'
 
 export interface TargetValue {
   selector: string
