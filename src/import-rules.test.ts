@@ -85,6 +85,19 @@ describe('import rules', () => {
     ])
   })
 
+  it('catch the raw tables used outside the store', () => {
+    const root = fixture({
+      'src/main/core/runs.ts': 'export const exists = (store, id) => store.t.runs.exists(id)\n',
+      'src/main/core/fields.ts': 'export const columns = (store, table) => store.t[table].shape.columns\n',
+      'src/main/core/fine.ts': 'export const has = (store, id) => store.runs.get(id) && at.t.x\n',
+      'src/main/store/runs.ts': 'export const exists = (store, id) => store.t.runs.exists(id)\n',
+    })
+    expect(checkTree(root).map((v) => `${v.file}: ${v.rule}`)).toEqual([
+      'src/main/core/fields.ts: nothing outside src/main/store touches the raw tables (store.t): add a repository method',
+      'src/main/core/runs.ts: nothing outside src/main/store touches the raw tables (store.t): add a repository method',
+    ])
+  })
+
   it('see every form of import', () => {
     expect(
       importsOf(`import a from 'a'\nimport type { B } from "b"\nimport 'c'\nexport * from './d'\nconst e = await import('e')\nrequire('f')\nimport {\n  g,\n} from 'g'`),

@@ -49,6 +49,9 @@ export const LAYERS: Record<string, number> = {
   testing: 9,
 }
 
+/** The store's raw tables, reached from a Store (`store.t.runs`, `this.store.t[table]`). */
+const RAW_TABLES = /\bstore\.t\s*(\.\s*\w|\[)/
+
 /** Every import specifier of a TypeScript source: static, dynamic, re-exports and require. */
 export function importsOf(source: string): string[] {
   const found: string[] = []
@@ -108,6 +111,9 @@ export function checkFile(file: string, source: string): Violation[] {
   }
   if (!inDir('src/main/store') && !isTest && SQL.test(source)) {
     add('(SQL text)', 'nothing outside src/main/store writes SQL')
+  }
+  if (!inDir('src/main/store') && !isTest && RAW_TABLES.test(source)) {
+    add('(store.t)', 'nothing outside src/main/store touches the raw tables (store.t): add a repository method')
   }
   return violations
 }
@@ -232,8 +238,8 @@ export function sourceFiles(root: string, dir = 'src'): string[] {
   return files.sort()
 }
 
-/** This checker's own test holds forbidden imports as fixture text. */
-const SELF = new Set(['src/import-rules.test.ts'])
+/** This checker and its test hold what they look for as pattern and fixture text. */
+const SELF = new Set(['src/import-rules.ts', 'src/import-rules.test.ts'])
 
 export function checkTree(root: string): Violation[] {
   const sources = new Map(sourceFiles(root).filter((file) => !SELF.has(file)).map((file) => [file, readFileSync(join(root, file), 'utf8')]))

@@ -327,7 +327,7 @@ class RunExecution {
     // A crashed browser fails only the test it was running; the next test gets a new one.
     await worker.browser?.close().catch(() => undefined)
     worker.browser = this.takeReady(launchKey(settings, executable)) ?? (await launchBrowser(settings, executable))
-    if (!this.store.runs.get(this.runId).browser_version) this.store.t.runs.update(this.runId, { browser_version: worker.browser.version() })
+    this.store.runs.setBrowserVersion(this.runId, worker.browser.version())
     return worker.browser
   }
 

@@ -116,6 +116,11 @@ export class StoreBase {
     })
   }
 
+  /** The columns of a table: what a list's `fields` may select (beside computed fields). */
+  columnsOf(table: TableName): readonly string[] {
+    return this.t[table].shape.columns
+  }
+
   /** Throws a validation error naming `field` when the referenced row is missing. */
   assertExists(table: TableName, id: string, field: string, what: string): void {
     if (!this.t[table].exists(id)) throw TestDeskError.validation(field, `no ${what} with id ${id}`)

@@ -37,6 +37,11 @@ export class ProjectsRepo {
     return { items, total: items.length, limit: items.length, offset: 0 }
   }
 
+  /** Every project's id and name, oldest first, without creating the default project when there is none. */
+  names(): { id: string; name: string }[] {
+    return this.s.statements.get('SELECT id, name FROM projects ORDER BY created_at').all() as { id: string; name: string }[]
+  }
+
   /** The project a reference names: an id, a name, or a name in other case when only one matches. */
   find(ref: string): Project {
     const text = ref.trim()

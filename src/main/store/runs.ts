@@ -164,6 +164,11 @@ export class RunsRepo {
   }
 
   /** Every transition of a run and its items, in the order they were recorded. */
+  /** The version of the browser the run's first worker started, kept once known. */
+  setBrowserVersion(id: string, version: string): void {
+    if (!this.get(id).browser_version) this.s.t.runs.update(id, { browser_version: version })
+  }
+
   runTransitions(runId: string): StateTransition[] {
     return this.s.t.transitions.all(new Where().eq('test_run_id', runId), 'ORDER BY created_at, rowid') as unknown as StateTransition[]
   }
