@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { Option } from 'commander'
 import { TestDeskError } from '../../../shared/api/errors'
+import { isId } from '../../../shared/model/common'
 import type { TestRun } from '../../../shared/model/execution'
 import type { ItemProgress, RunProgress, StepProgress } from '../../../shared/model/progress'
 import type { Core } from '../../core'
@@ -181,7 +182,7 @@ function reportFormats(flag: string | undefined): string[] {
 async function selection(core: Core, flags: RunFlags, projectId: string): Promise<{ testCaseIds: string[]; select?: { suite_paths?: string[][]; tags?: string[] } }> {
   const testCaseIds: string[] = []
   for (const ref of flags.test ?? []) {
-    const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(ref) ? await invoke(core, 'tests.get', { id: ref }).catch(() => null) : null
+    const byId = isId(ref) ? await invoke(core, 'tests.get', { id: ref }).catch(() => null) : null
     const found = byId?.project_id === projectId ? byId : await findTestByName(core, ref, projectId)
     if (!found) throw usageError(`No test named '${ref}' in this project (see \`testdesk tests\`)`)
     if (!testCaseIds.includes(found.id)) testCaseIds.push(found.id)
