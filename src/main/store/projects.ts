@@ -6,8 +6,8 @@ import { isId, type Page } from '../../shared/model/common'
 import type { CreateProjectInput, Project, ProjectSummary, UpdateProjectInput } from '../../shared/model/definition'
 import { DEFAULT_PROJECT_SETTING, type StoreBase } from './base'
 import { guarded } from './errors'
+import type { ProjectRow } from './rows'
 
-type ProjectRow = Omit<Project, 'is_default'>
 
 
 export class ProjectsRepo {
@@ -45,7 +45,7 @@ export class ProjectsRepo {
   /** The project a reference names: an id, a name, or a name in other case when only one matches. */
   find(ref: string): Project {
     const text = ref.trim()
-    const rows = this.s.t.projects.all(undefined, 'ORDER BY created_at') as unknown as ProjectRow[]
+    const rows = this.s.t.projects.all(undefined, 'ORDER BY created_at')
     if (isId(text)) {
       const byId = rows.find((p) => p.id === text.toLowerCase())
       if (byId) return this.get(byId.id)
