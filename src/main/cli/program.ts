@@ -1,6 +1,6 @@
 // The `testdesk` command line: global flags, one module a command, and the exit-code rules.
 import { Command, CommanderError } from 'commander'
-import { APP_VERSION } from '../core/app-version'
+import { APP_VERSION } from '../report/app-version'
 import { registerCatalog } from './commands/catalog'
 import { registerDemo } from './commands/demo'
 import { registerDemoSite } from './commands/demo-site'

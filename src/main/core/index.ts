@@ -17,6 +17,9 @@ import { schedulesNamespace } from './schedules'
 import { systemNamespace } from './system'
 import { validateStep } from '../../shared/steps'
 import { Orchestrator } from '../runner/orchestrator'
+import type { RunReporter } from '../runner/reporter'
+import { storeResults } from '../runner/store-results'
+import { publishRunEvents } from './run-events'
 import { Recorder } from '../recorder'
 import { recorderNamespace } from './recorder'
 import { SchedulerService, type SchedulerServiceOptions } from '../scheduler'
@@ -44,6 +47,11 @@ export interface Core {
   readonly context: CoreContext
   /** The orchestrator executing runs (null with `execution: 'manual'`). */
   readonly runner: Orchestrator | null
+  /**
+   * Adds a run reporter after the results store and the events (the CLI's progress line);
+   * returns what removes it. Runs executed manually tell no reporters.
+   */
+  addRunReporter(reporter: RunReporter): () => void
   /** Recording sessions; tests reach the recording browser through it. */
   readonly recorder: Recorder
   /** Plans schedules for the contract; `start` makes this process run them (app, serve, `testdesk scheduler`). */
@@ -57,7 +65,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus<Api>()
   const store = new Store(db, { dataDir: options.dataDir, userName: options.userName, validateStep })
   const context: CoreContext = { dataDir: options.dataDir, databasePath, db, events, store }
-  const runner = options.execution === 'manual' ? null : new Orchestrator({ store, events })
+  const runner = options.execution === 'manual' ? null : new Orchestrator({ store, reporters: [storeResults(store), publishRunEvents(events)] })
   runner?.recover()
   const control: RunControl = runner ?? manualRunControl(store)
   const recorder = new Recorder({
@@ -95,6 +103,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     events,
     context,
     runner,
+    addRunReporter: (reporter) => runner?.reporters.add(reporter) ?? (() => undefined),
     recorder,
     scheduler,
     async close() {

@@ -10,7 +10,7 @@ import { ROOT_SUITE } from '../../shared/model/definition'
 import { isFlaky } from '../../shared/model/states'
 import { checkpointSubject } from '../../shared/checkpoints'
 import { failureShown, runOutcome, statusLabel } from '../../shared/run-wording'
-import { APP_VERSION } from '../core/app-version'
+import { APP_VERSION } from './app-version'
 import type { Store } from '../store'
 import type { ReportData, ReportExecution, ReportImage, ReportStep, ReportTest, ReportTrace } from './types'
 

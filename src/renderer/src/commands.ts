@@ -5,6 +5,7 @@ import { STEP_ACTIONS } from '../../shared/steps'
 import { route } from './routes'
 import { SECTIONS } from './sections'
 import type { AppState } from './store'
+import { openDataFolder } from './data-folder'
 import { exportProject } from './project-files'
 import { selectedRows } from './tree/selection'
 import { setTestStatus } from './tree/tree-ops'
@@ -82,14 +83,4 @@ export function buildCommands(store: StoreApi<AppState>): Command[] {
   add({ id: 'app:data-dir', title: 'Open the data folder', group: 'App', run: () => void openDataFolder(store) })
   add({ id: 'app:shortcuts', title: 'Keyboard shortcuts', group: 'App', shortcut: '?', run: () => store.getState().openDialog({ kind: 'shortcuts' }) })
   return commands
-}
-
-export async function openDataFolder(store: StoreApi<AppState>): Promise<void> {
-  const client = store.getState().client
-  try {
-    const opened = await client.system.openDataDir({})
-    store.getState().toast(opened.opened ? `Opened ${opened.path}` : (opened.message ?? `The data folder is ${opened.path}`), { tone: opened.opened ? 'info' : 'error' })
-  } catch (error) {
-    store.getState().toast(`Could not open the data folder: ${(error as Error).message}`, { tone: 'error' })
-  }
 }

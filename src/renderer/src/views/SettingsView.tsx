@@ -2,7 +2,7 @@
 // one), the defaults new runs start from, and the theme.
 import { useEffect, useId, useState } from 'react'
 import type { RunDefaults } from '../../../shared/model/settings'
-import { openDataFolder } from '../commands'
+import { openDataFolder } from '../data-folder'
 import { exportProject } from '../project-files'
 import { useApp, useAppStore } from '../StoreContext'
 
