@@ -27,10 +27,14 @@ type Converter = (raw: unknown, project: ProjectRef, idOf: IdOf, fileName?: stri
 const ROLLBACK = Symbol('dry run')
 
 function importConverted(store: Store, convert: Converter, input: { text: string; file_name?: string; project?: string; dry_run: boolean }, validateStep?: StepValidator): InteropImport {
+  // The file is read and converted before the project is looked up, so a broken file changes
+  // nothing (not even the default project a first call would create).
+  const raw = parseProjectText(input.text)
+  const placeholder = { id: stableId('placeholder'), name: 'placeholder', description: null }
+  const conversion = convert(raw, placeholder, stableId, input.file_name)
   const projectId = input.project ? store.projects.find(input.project).id : store.defaultProjectId
   const project = store.projects.get(projectId)
-  const raw = parseProjectText(input.text)
-  const conversion = convert(raw, { id: project.id, name: project.name, description: project.description }, stableId, input.file_name)
+  conversion.file.project = { id: project.id, name: project.name, description: project.description }
   let summary: ImportSummary | null = null
   const run = () => importProject(store, conversion.file, { project: projectId, validateStep })
   if (input.dry_run) {

@@ -183,7 +183,7 @@ function setWindowSize(command: SideCommand, state: TestState, position: number)
   if (!size) return { problem: `window size '${command.target}' is not WIDTHxHEIGHT` }
   const viewport = { width: Number(size[1]), height: Number(size[2]) }
   if (viewport.width < 100 || viewport.height < 100 || viewport.width > 10_000 || viewport.height > 10_000) return { problem: 'a window size is from 100x100 to 10000x10000' }
-  if (state.viewport || state.steps.some((s) => s.action !== 'set_variable') || position > 3) {
+  if (state.viewport || state.steps.some((s) => s.action !== 'set_variable' && s.action !== 'navigate') || position > 3) {
     if (state.viewport?.width === viewport.width && state.viewport.height === viewport.height) return []
     return { problem: 'the window size is set once, before the test starts (its browser configuration); a change in the middle has no step' }
   }
