@@ -151,7 +151,7 @@ describe('Playwright export', () => {
     expect(login).toContain("for (const [i, row] of dataSets['Demo accounts'].entries()) {")
     expect(login).toContain('.toHaveText(`Welcome, ${vars.name}!`)')
     // Titles keep ${name} as written: a title shows in reports, and a value may be a secret.
-    expect(login).toContain("await test.step('Fill \\'Password\\' with \\'${password}\\'', async () => {")
+    expect(login).toContain(`await test.step("Fill 'Password' with '\${password}'", async () => {`)
     expect(result.unsupported).toEqual([])
   })
 
