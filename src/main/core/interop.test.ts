@@ -42,7 +42,7 @@ describe('Selenium IDE import', () => {
     expect(steps[5].options).toMatchObject({ continue_on_failure: true, checkpoint: { assertions: [{ property: 'text', expected: 'Welcome, Demo User!' }] } })
     expect(steps[6]).toMatchObject({ action: 'set_variable', options: { name: 'email', from: 'text' } })
     expect(steps[9].target.selector).toBe('role=link[name="Log out"]')
-    expect(steps[10].target).toEqual({ selector: 'role=link[name*="Log"]', alternatives: ['role=link[name="Log out"]', 'id=logout-link'] })
+    expect(steps[10].target).toEqual({ selector: 'role=link[name*="Log out"]', alternatives: ['role=link[name="Log out"]', 'id=logout-link'] })
     expect(steps[11]).toMatchObject({ action: 'wait', options: { state: 'visible', timeout_ms: 5000 } })
 
     const environments = await t.ok('environments.list', {})

@@ -7,6 +7,7 @@ import { TestDeskError } from '../../../shared/api/errors'
 import type { InteropImport } from '../../../shared/interop/conversion'
 import { checkProjectFileSize, decodeProjectFile } from '../../core/project-import'
 import { suitePathFlag } from '../format'
+import { importCounts } from './project-files'
 import { createOutput, usageError, type GlobalOptions, type Output } from '../output'
 import { invoke, projectOf, projectOption, withCore } from '../session'
 
@@ -25,7 +26,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 function printImport(out: Output, result: InteropImport, file: string): void {
   out.result(result)
   const { summary, counts } = result
-  const kinds = (bucket: Record<string, number>) => Object.entries(bucket).map(([kind, n]) => `${n} ${kind.replace(/_/g, ' ')}`).join(', ') || 'nothing'
+  const kinds = importCounts
   out.line(`${result.dry_run ? 'Would import' : 'Imported'} ${file} into project '${summary.project_name}'${result.dry_run ? ' (dry run: nothing written)' : ''}.`)
   out.line(`  commands: ${counts.commands}, converted: ${counts.converted}, not converted: ${counts.unconverted}`)
   out.line(`  ${result.dry_run ? 'would create' : 'created'}: ${kinds(summary.created)}`)
