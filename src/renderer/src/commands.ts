@@ -5,7 +5,7 @@ import { STEP_ACTIONS } from '../../shared/steps'
 import { route } from './routes'
 import { SECTIONS } from './sections'
 import type { AppState } from './store'
-import { exportProject } from './project-files'
+import { exportPlaywrightProject, exportProject } from './project-files'
 import { selectedRows } from './tree/selection'
 import { setTestStatus } from './tree/tree-ops'
 import { undoIn, undoScopeOf } from './undo'
@@ -50,6 +50,7 @@ export function buildCommands(store: StoreApi<AppState>): Command[] {
   }
   add({ id: 'tree:filter', title: 'Filter the suite tree', group: 'Tests', shortcut: '/', run: () => { store.getState().navigate(route('tests', state.route.section === 'tests' ? state.route.id : null)); setTimeout(() => workbench.focusFilter?.()) } })
   add({ id: 'project:export', title: 'Export project file', group: 'Project', run: () => void exportProject(store) })
+  add({ id: 'project:export-playwright', title: 'Export Playwright project', group: 'Project', keywords: 'playwright test code zip', run: () => void exportPlaywrightProject(store) })
   add({ id: 'project:import', title: 'Import project file…', group: 'Project', run: () => store.getState().openDialog({ kind: 'import' }) })
 
   if (state.route.section === 'tests' && state.docs.test) {
