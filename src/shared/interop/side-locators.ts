@@ -2,7 +2,11 @@
 // TestDesk selector strings, and a command's `targets` list as the target's alternatives.
 import { selectorQuote, target, type TargetDraft } from './conversion'
 
-/** The TestDesk selector for one Selenium IDE locator, or a reason it has none. */
+/**
+ * The TestDesk selector for one Selenium IDE locator, or a reason it has none. Selenium acts on
+ * the first of several matches; TestDesk's steps are strict and say so. The target refinements
+ * (nth, has-text, within) being added to the catalogue are where such a locator will map better.
+ */
 export function sideLocator(locator: string): { selector: string } | { problem: string } {
   const text = locator.trim()
   if (!text) return { problem: 'the command has no locator' }
