@@ -10,6 +10,7 @@ import { selectedRows } from './tree/selection'
 import { setTestStatus } from './tree/tree-ops'
 import { undoIn, undoScopeOf } from './undo'
 import { focusStepForm, workbench } from './workbench'
+import { recordFromStep } from './views/recorder/from-editor'
 
 export interface Command {
   id: string
@@ -49,6 +50,11 @@ export function buildCommands(store: StoreApi<AppState>): Command[] {
     add({ id: 'tree:deactivate', title: 'Deactivate selected tests (archive)', group: 'Tests', run: () => void store.getState().runOp(setTestStatus(client, model, testIds, 'archived')) })
   }
   add({ id: 'tree:filter', title: 'Filter the suite tree', group: 'Tests', shortcut: '/', run: () => { store.getState().navigate(route('tests', state.route.section === 'tests' ? state.route.id : null)); setTimeout(() => workbench.focusFilter?.()) } })
+  if (workbench.openProjects) {
+    const open = workbench.openProjects
+    add({ id: 'project:switch', title: 'Switch project…', group: 'Project', keywords: 'projects open rename default delete', run: () => open() })
+    add({ id: 'project:new', title: 'New project…', group: 'Project', keywords: 'projects create', run: () => open('new') })
+  }
   add({ id: 'project:export', title: 'Export project file', group: 'Project', run: () => void exportProject(store) })
   add({ id: 'project:export-playwright', title: 'Export Playwright project', group: 'Project', keywords: 'playwright test code zip', run: () => void exportPlaywrightProject(store) })
   add({ id: 'project:import', title: 'Import project file…', group: 'Project', run: () => store.getState().openDialog({ kind: 'import' }) })
@@ -58,6 +64,9 @@ export function buildCommands(store: StoreApi<AppState>): Command[] {
       add({ id: `step:add:${action.action}`, title: `Add step: ${action.label}`, group: 'Steps', keywords: `${action.category} ${action.action}`, run: () => { store.getState().addStep(action.action); focusStepForm() } })
     }
     add({ id: 'step:focus', title: 'Go to the steps table', group: 'Steps', run: () => setTimeout(() => workbench.focusSteps?.()) })
+    const testId = state.docs.test.id
+    const focusedStep = state.focusedStep
+    if (focusedStep) add({ id: 'recorder:from-step', title: 'Record from this step', group: 'Steps', keywords: 'recorder record here', run: () => void recordFromStep(store, testId, focusedStep) })
     if (state.focusedStep || state.selectedSteps.length) {
       add({ id: 'step:duplicate', title: 'Duplicate steps', group: 'Steps', shortcut: 'Ctrl+D', run: () => store.getState().duplicateSelectedSteps() })
       add({ id: 'step:disable', title: 'Disable or enable steps', group: 'Steps', shortcut: 'Ctrl+/', run: () => store.getState().toggleSelectedSteps() })

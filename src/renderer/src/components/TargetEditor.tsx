@@ -1,6 +1,6 @@
 // Where a step acts: the primary selector and the alternatives recorded with it (tried in order
 // when the primary finds nothing). Pick another as primary, add or remove one, enter frames.
-import { useId, useState } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import type { Path } from './SchemaFields'
 
 export interface TargetValue {
@@ -15,12 +15,15 @@ export function TargetEditor({
   issueAt,
   label,
   firstField = false,
+  extra,
 }: {
   target: TargetValue | null
   onChange(target: TargetValue | null): void
   issueAt(path: Path): string | null
   label: string
   firstField?: boolean
+  /** Shown under the selector (the editor's "Pick locator"). */
+  extra?: ReactNode
 }) {
   const id = useId()
   const [draft, setDraft] = useState('')
@@ -64,6 +67,7 @@ export function TargetEditor({
           </span>
         )}
       </div>
+      {extra}
       <div className="alternatives">
         <h4 id={`${id}-alts`}>Alternatives {alternatives.length ? `(${alternatives.length})` : ''}</h4>
         {alternatives.length === 0 && <p className="muted">None recorded. An alternative is tried when the selector finds nothing (the step then passes as healed).</p>}
