@@ -15,6 +15,8 @@ const RENDERER_PACKAGES = new Set([
   'react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'zustand', 'zustand/vanilla',
   // Browser-only UI libraries: the tree, the palette, panels, the code editor.
   'react-arborist', 'cmdk', 'react-resizable-panels', 'codemirror',
+  // Zips the exported Playwright project in the page (pure JavaScript, no Node).
+  'fflate',
 ])
 /** Scopes of browser-only UI packages (Radix primitives, dnd-kit, CodeMirror, TanStack Virtual). */
 const RENDERER_SCOPES = ['@radix-ui/', '@dnd-kit/', '@codemirror/', '@tanstack/react-virtual']

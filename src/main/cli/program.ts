@@ -6,6 +6,7 @@ import { registerDemo } from './commands/demo'
 import { registerDemoSite } from './commands/demo-site'
 import { registerHistory } from './commands/history'
 import { registerInfo } from './commands/info'
+import { registerInterop } from './commands/interop'
 import { registerProjectFiles } from './commands/project-files'
 import { registerProjects } from './commands/projects'
 import { registerRecord } from './commands/record'
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerProjects(program)
   registerCatalog(program)
   registerProjectFiles(program)
+  registerInterop(program)
   registerRun(program)
   registerRecord(program)
   registerRuns(program)

@@ -11,6 +11,7 @@ import { createDispatcher, type Dispatcher } from './dispatch'
 import { watchChanges } from './changes'
 import { EventBus } from './events'
 import { databasePath as dbPathIn } from './paths'
+import { interopNamespace } from './interop'
 import { projectFilesNamespace } from './project-files'
 import { reportsNamespace } from './reports'
 import { schedulesNamespace } from './schedules'
@@ -89,6 +90,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     system: systemNamespace(context),
     ...definitionNamespaces(store),
     projectFiles: projectFilesNamespace(store, validateStep),
+    interop: interopNamespace(store, validateStep),
     ...executionNamespaces(store, control),
     reports: reportsNamespace(context),
     recorder: recorderNamespace(recorder),

@@ -6,7 +6,7 @@ import { route } from './routes'
 import { SECTIONS } from './sections'
 import type { AppState } from './store'
 import { openDataFolder } from './data-folder'
-import { exportProject } from './project-files'
+import { exportPlaywrightProject, exportProject } from './project-files'
 import { selectedRows } from './tree/selection'
 import { setTestStatus } from './tree/tree-ops'
 import { undoIn, undoScopeOf } from './undo'
@@ -57,6 +57,7 @@ export function buildCommands(store: StoreApi<AppState>): Command[] {
     add({ id: 'project:new', title: 'New project…', group: 'Project', keywords: 'projects create', run: () => open('new') })
   }
   add({ id: 'project:export', title: 'Export project file', group: 'Project', run: () => void exportProject(store) })
+  add({ id: 'project:export-playwright', title: 'Export Playwright project', group: 'Project', keywords: 'playwright test code zip', run: () => void exportPlaywrightProject(store) })
   add({ id: 'project:import', title: 'Import project file…', group: 'Project', run: () => store.getState().openDialog({ kind: 'import' }) })
 
   if (state.route.section === 'tests' && state.docs.test) {
