@@ -40,7 +40,7 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
       const found = await client.runItems.get({ id: itemId })
       const [test, page] = await Promise.all([
         client.tests.get({ id: found.test_case_id }).catch(() => null),
-        client.results.list({ test_run_item_id: itemId, sort_by: 'created_at', sort_order: 'asc', limit: 1000 }),
+        client.results.list({ test_run_item_id: itemId, sort_by: 'created_at', sort_order: 'asc', limit: 100 }),
       ])
       if (!live) return
       setItem(found)
@@ -126,10 +126,10 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
                 {execution.steps.map((s) => (
                   <li key={s.id}>
                     <button type="button" aria-current={s.step_number === step ? 'step' : undefined} className={`step-row status-${s.status}`} onClick={() => setStep(s.step_number)}>
-                      <span className="step-num">{s.step_number}</span>
+                      <span className="step-num"><span className="visually-hidden">Step </span>{s.step_number}<span className="visually-hidden">: </span></span>
                       <span className="step-text">{s.description ?? s.action}</span>
-                      <span className="step-status">{s.status}{s.healed_selector ? ' (healed)' : ''}</span>
-                      <span className="step-time">{formatDuration(s.duration_ms)}</span>
+                      <span className="step-status"><span className="visually-hidden">, </span>{s.status}{s.healed_selector ? ' (healed)' : ''}</span>
+                      <span className="step-time"><span className="visually-hidden">, </span>{formatDuration(s.duration_ms)}</span>
                     </button>
                   </li>
                 ))}
