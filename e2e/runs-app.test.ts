@@ -37,7 +37,7 @@ describe('runs in the app', () => {
   it('builds a run, watches it live, reads the failing test, exports the report, reruns and compares', async () => {
     const { page, context } = await wb.open('/runs')
     await page.getByRole('heading', { name: 'Runs', exact: true }).waitFor()
-    expect(await page.getByText('No runs yet').count()).toBe(1)
+    await page.getByText(/^No runs yet/).waitFor()
 
     await buildRun(page, PICKED, { workers: '2', retries: '1' }, async () => {
       await expect.poll(() => page.getByTestId('run-count').textContent()).toMatch(/^4 tests will run, each failed one retried up to 1 times/)
@@ -93,25 +93,25 @@ describe('runs in the app', () => {
     // The report's one HTML file (its data is packed inside it, so only its frame is read here).
     expect(readFileSync(reportPath, 'utf8').slice(0, 15).toLowerCase()).toBe('<!doctype html>')
     await page.getByRole('button', { name: 'Rerun failed' }).click()
-    await page.getByRole('heading', { name: 'Run_002' }).waitFor()
+    await page.getByRole('heading', { name: 'Run_001 rerun' }).waitFor()
     await page.getByTestId('run-outcome').filter({ hasText: 'Completed: 1 failed of 1' }).waitFor({ timeout: 120_000 })
 
     // The list: both runs; compare them; delete one after confirming.
     await page.getByRole('button', { name: 'All runs' }).click()
     await expect.poll(() => page.getByTestId('runs-total').textContent()).toBe('2 runs')
     await expectAccessible(page, 'the runs list')
-    await page.getByRole('searchbox', { name: 'Search runs by name' }).fill('Run_002')
+    await page.getByRole('searchbox', { name: 'Search runs by name' }).fill('rerun')
     await expect.poll(() => page.getByTestId('runs-total').textContent()).toBe('1 run')
     await page.getByRole('searchbox', { name: 'Search runs by name' }).fill('')
-    await page.getByRole('checkbox', { name: 'Select Run_001' }).check()
-    await page.getByRole('checkbox', { name: 'Select Run_002' }).check()
+    await page.getByRole('checkbox', { name: 'Select Run_001', exact: true }).check()
+    await page.getByRole('checkbox', { name: 'Select Run_001 rerun' }).check()
     await page.getByRole('button', { name: 'Compare the two selected' }).click()
-    await page.getByRole('heading', { name: 'Run_001 compared with Run_002' }).waitFor()
+    await page.getByRole('heading', { name: 'Run_001 compared with Run_001 rerun' }).waitFor()
     await page.getByRole('heading', { name: 'Only in Run_001 (3)' }).waitFor()
     expect(await page.getByRole('heading', { name: 'Verdict changed (0)' }).count()).toBe(1)
     await expectAccessible(page, 'a comparison')
     await page.getByRole('button', { name: 'All runs' }).click()
-    await page.getByRole('checkbox', { name: 'Select Run_002' }).check()
+    await page.getByRole('checkbox', { name: 'Select Run_001 rerun' }).check()
     await page.getByRole('button', { name: 'Delete selected…' }).click()
     const confirm = page.getByRole('dialog', { name: 'Delete 1 run?' })
     await expectAccessible(page, 'the delete confirmation')
