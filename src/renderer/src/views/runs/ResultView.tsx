@@ -56,6 +56,8 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
   useEffect(() => {
     if (!openId) return
     let live = true
+    // What another execution showed is gone at once, never read as this one's.
+    setExecution(null)
     const byResult = { test_run_result_id: openId }
     Promise.all([
       client.results.get({ id: openId }),
@@ -92,7 +94,10 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
     <div className="pane scroll result-view" data-region>
       <div className="run-head">
         <h1>{name}</h1>
-        <button type="button" onClick={() => store.getState().navigate(route('runs', runId))}>Back to the run</button>
+        <div className="toolbar-row">
+          <button type="button" onClick={() => store.getState().navigate(route('runs', 'history', item.test_case_id))}>History of this test</button>
+          <button type="button" onClick={() => store.getState().navigate(route('runs', runId))}>Back to the run</button>
+        </div>
       </div>
       <p className={`outcome status-${item.status}`} data-testid="result-status">
         {statusLabel(item)}
