@@ -168,8 +168,8 @@ function CheckpointTable({ checkpoint }: { checkpoint: CheckpointResult }) {
   return (
     <table className="list-table checkpoint" aria-label={`Checkpoint ${checkpoint.checkpoint_name}`}>
       <caption>
+        {/* Its error is the step's, shown just above. */}
         Checkpoint {checkpoint.checkpoint_name}: {checkpoint.status}
-        {checkpoint.error_message ? ` — ${checkpoint.error_message}` : ''}
       </caption>
       <thead>
         <tr>
