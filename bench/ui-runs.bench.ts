@@ -44,22 +44,23 @@ function openTimed(page: Page, path: string, ready: string): Promise<number> {
   )
 }
 
-/** One key into the focused field: from the key to the frame painted once `ready()` holds. */
-async function keyTimed(page: Page, key: string, ready: string): Promise<number> {
-  await page.evaluate((ready) => {
-    const check = new Function(`return (${ready})()`) as () => boolean
+/** One key into the focused field: from the key to the frame painted once what `read()` shows changed. */
+async function keyTimed(page: Page, key: string, read: string): Promise<number> {
+  await page.evaluate((read) => {
+    const value = new Function(`return (${read})()`) as () => string
+    const before = value()
     ;(window as any).__pending = new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the key was not handled within 10 s')), 10_000)
+      const timer = setTimeout(() => reject(new Error(`the key did not change ${read} within 10 s`)), 10_000)
       let start = 0
       window.addEventListener('keydown', (e) => (start = e.timeStamp), { capture: true, once: true })
       const observer = new MutationObserver(() => {
-        if (!start || !check()) return
+        if (!start || value() === before) return
         observer.disconnect()
         requestAnimationFrame(() => (clearTimeout(timer), resolve(performance.now() - start)))
       })
       observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true })
     })
-  }, ready)
+  }, read)
   await page.keyboard.press(key)
   return page.evaluate(() => (window as any).__pending as Promise<number>)
 }
@@ -144,12 +145,12 @@ async function main() {
     const search = page.getByRole('searchbox', { name: 'Search runs by name' })
     await search.focus()
     const filters: number[] = []
+    // Each key narrows the match, so each changes the count on screen.
+    const total = `() => document.querySelector('[data-testid=runs-total]')?.textContent ?? ''`
     for (const text of ['0042', '1234']) {
-      for (const key of text) {
-        const value = (await search.inputValue()) + key
-        filters.push(await keyTimed(page, key, `() => (document.querySelector('[data-testid=runs-total]')?.textContent ?? '') !== (window.__lastTotal ?? '') && (window.__lastTotal = document.querySelector('[data-testid=runs-total]').textContent, true) && ${JSON.stringify(value)}.length > 0`))
-      }
+      for (const key of text) filters.push(await keyTimed(page, key, total))
       await search.fill('')
+      await page.waitForFunction((runs) => document.querySelector('[data-testid=runs-total]')?.textContent?.replace(/\D/g, '') === String(runs), RUNS)
     }
     const searchCalls: number[] = []
     for (const text of ['0', '00', '004', '0042']) searchCalls.push(await apiTimed(page, 'runs.list', { limit: 100, search: text, sort_by: 'created_at', sort_order: 'desc' }))
@@ -194,10 +195,9 @@ async function main() {
     const logFilter = page.getByRole('searchbox', { name: 'Filter console and network' })
     await logFilter.focus()
     const logFilters: number[] = []
-    for (const text of ['chatter 4', 'line 99']) {
-      for (const key of text.split('')) {
-        logFilters.push(await keyTimed(page, key === ' ' ? 'Space' : key, `() => { const h = [...document.querySelectorAll('h4')].find((e) => e.textContent.startsWith('Console')); const t = h ? h.textContent : ''; const changed = t !== window.__lastConsole; window.__lastConsole = t; return changed }`))
-      }
+    const consoleCount = `() => [...document.querySelectorAll('h4')].find((e) => e.textContent.startsWith('Console'))?.textContent ?? ''`
+    for (const text of ['9876', '4321']) {
+      for (const key of text) logFilters.push(await keyTimed(page, key, consoleCount))
       await logFilter.fill('')
     }
     row(`console filter keystroke → list updated (${logFilters.length} keys)`, logFilters, frames * 2, 'p95 < 100 ms')

@@ -42,7 +42,8 @@ export function runsQuery(filter: RunsFilter, offset: number): Partial<ListRunsQ
 export function RunsList() {
   const store = useAppStore()
   const client = useApp((s) => s.client)
-  const active = useApp((s) => s.activeRuns)
+  // Which runs are running, not their counts: the list reads again when one starts or ends.
+  const activeIds = useApp((s) => s.activeRuns.map((r) => r.id).join(' '))
   const id = useId()
   const [filter, setFilter] = useState<RunsFilter>({ search: '', status: '', from: '', to: '', tag: '', sortBy: 'created_at', order: 'desc' })
   const [total, setTotal] = useState<number | null>(null)
@@ -81,7 +82,7 @@ export function RunsList() {
     setPages(new Map())
     setError(null)
     loadPage(0, generation.current)
-  }, [loadPage, active])
+  }, [loadPage, activeIds])
 
   const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 20 })
   const rows = virtualizer.getVirtualItems()
