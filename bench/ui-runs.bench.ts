@@ -49,8 +49,9 @@ async function keyTimed(page: Page, key: string, read: string): Promise<number> 
   await page.evaluate((read) => {
     const value = new Function(`return (${read})()`) as () => string
     const before = value()
-    ;(window as any).__pending = new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the key did not change ${read} within 10 s`)), 10_000)
+    ;(window as any).__pending = new Promise<number>((resolve) => {
+      // A key whose result looks the same (the same count) is left out of the figures.
+      const timer = setTimeout(() => (observer.disconnect(), resolve(Number.NaN)), 5_000)
       let start = 0
       window.addEventListener('keydown', (e) => (start = e.timeStamp), { capture: true, once: true })
       const observer = new MutationObserver(() => {
@@ -64,6 +65,8 @@ async function keyTimed(page: Page, key: string, read: string): Promise<number> 
   await page.keyboard.press(key)
   return page.evaluate(() => (window as any).__pending as Promise<number>)
 }
+
+const measured = (values: number[]) => values.filter((v) => !Number.isNaN(v))
 
 /** A contract call over the page's HTTP API: the anchor of the screens that make it. */
 function apiTimed(page: Page, name: string, input: unknown): Promise<number> {
@@ -154,7 +157,7 @@ async function main() {
     }
     const searchCalls: number[] = []
     for (const text of ['0', '00', '004', '0042']) searchCalls.push(await apiTimed(page, 'runs.list', { limit: 100, search: text, sort_by: 'created_at', sort_order: 'desc' }))
-    row(`runs list search keystroke → list updated (${filters.length} keys)`, filters, median(searchCalls), 'p95 < 100 ms')
+    row(`runs list search keystroke → list updated (${measured(filters).length} of ${filters.length} keys)`, measured(filters), median(searchCalls), 'p95 < 100 ms')
 
     await page.getByRole('table', { name: 'Runs' }).locator('[aria-rowindex="2"]').waitFor()
     const scrolls = await page.evaluate(
@@ -200,7 +203,7 @@ async function main() {
       for (const key of text) logFilters.push(await keyTimed(page, key, consoleCount))
       await logFilter.fill('')
     }
-    row(`console filter keystroke → list updated (${logFilters.length} keys)`, logFilters, frames * 2, 'p95 < 100 ms')
+    row(`console filter keystroke → list updated (${measured(logFilters).length} of ${logFilters.length} keys)`, measured(logFilters), frames * 2, 'p95 < 100 ms')
 
     // ── Live: a running run of 3 workers; each step end event to its line painted.
     const live = await call('runs.create', { test_case_ids: tests.slice(1).map((t: { id: string }) => t.id) })
