@@ -249,12 +249,44 @@ export function elementName(selector: string): string {
   return names.length ? names.join(' › ') : selector
 }
 
-/** elementName of a target, with the frames it lives in ("in frame …", outermost first). */
-export function targetName(target: { selector: string; frames?: readonly string[] } | null | undefined): string {
+/** What narrows a selector's matches (see Target in model/definition): stored as fields, not selector syntax. */
+export interface Refinements {
+  has_text?: string
+  has_not_text?: string
+  visible_only?: boolean
+  nth?: 'first' | 'last' | number
+  within?: ScopeLike
+}
+interface ScopeLike extends Refinements {
+  selector: string
+}
+
+function nthWords(nth: 'first' | 'last' | number): string {
+  return nth === 'first' ? 'the first' : nth === 'last' ? 'the last' : ordinal(nth)
+}
+
+/** A selector with its refinements in words: `the 2nd button 'Delete' in #todo-list li that has text 'milk'`. */
+function refinedName(scope: ScopeLike): string {
+  let name = elementName(scope.selector)
+  if (scope.visible_only) name = `${name} (visible)`
+  if (scope.has_text !== undefined) name = `${name} that has text ${quoted(scope.has_text)}`
+  if (scope.has_not_text !== undefined) name = `${name} ${scope.has_text !== undefined ? 'but not' : 'without text'} ${quoted(scope.has_not_text)}`
+  if (scope.nth !== undefined) name = `${nthWords(scope.nth)} ${name}`
+  if (scope.within) name = `${name} in ${refinedName(scope.within)}`
+  return name
+}
+
+/** elementName of a target, with its refinements and the frames it lives in ("in frame …", outermost first). */
+export function targetName(target: ({ selector: string; frames?: readonly string[] } & Refinements) | null | undefined): string {
   if (!target) return 'the page'
-  const name = elementName(target.selector)
+  const name = refinedName(target)
   const frames = target.frames ?? []
   return frames.length ? `${name} in frame ${frames.map(elementName).join(' › ')}` : name
+}
+
+/** Whether a target narrows its selector with refinements (or a container). */
+export function hasRefinements(target: Refinements): boolean {
+  return target.has_text !== undefined || target.has_not_text !== undefined || !!target.visible_only || target.nth !== undefined || !!target.within
 }
 
 // ── Playwright code ─────────────────────────────────────────────────────────────────────────
@@ -305,12 +337,41 @@ export function locatorCode(selector: string, base = 'page'): string {
   return parseSelector(selector).reduce((code, part, i) => `${code}.${partCode(part, i === 0)}`, base)
 }
 
+/** The filter() options of a target's refinements, as Playwright's Locator.filter takes them. */
+export function filterOptions(r: Refinements): { hasText?: string; hasNotText?: string; visible?: true } | null {
+  const options = {
+    ...(r.has_text !== undefined ? { hasText: r.has_text } : {}),
+    ...(r.has_not_text !== undefined ? { hasNotText: r.has_not_text } : {}),
+    ...(r.visible_only ? { visible: true as const } : {}),
+  }
+  return Object.keys(options).length ? options : null
+}
+
+/** `code` narrowed by refinements: `.filter({ hasText: 'milk' }).nth(1)`. */
+function refinedCode(code: string, r: Refinements): string {
+  const filter = filterOptions(r)
+  if (filter) {
+    const parts = Object.entries(filter).map(([key, value]) => `${key}: ${typeof value === 'string' ? jsString(value) : String(value)}`)
+    code += `.filter({ ${parts.join(', ')} })`
+  }
+  if (r.nth === 'first') code += '.first()'
+  else if (r.nth === 'last') code += '.last()'
+  else if (r.nth !== undefined) code += `.nth(${r.nth})`
+  return code
+}
+
+/** Playwright code for a selector with its refinements, searched inside its container (if any) from `base`. */
+function scopedCode(scope: ScopeLike, base: string): string {
+  const from = scope.within ? scopedCode(scope.within, base) : base
+  return refinedCode(locatorCode(scope.selector, from), scope)
+}
+
 /**
  * Playwright code locating a target: its own frame chain when it has one, else `scopeFrames` (the
- * frame a switch_frame step entered), then the selector.
+ * frame a switch_frame step entered), then its container, the selector and its refinements.
  */
-export function targetCode(target: { selector: string; frames?: readonly string[] }, scopeFrames: readonly string[] = []): string {
+export function targetCode(target: { selector: string; frames?: readonly string[] } & Refinements, scopeFrames: readonly string[] = []): string {
   const frames = target.frames?.length ? target.frames : scopeFrames
   const base = frames.reduce((code, frame) => `${locatorCode(frame, code)}.contentFrame()`, 'page')
-  return locatorCode(target.selector, base)
+  return scopedCode(target, base)
 }

@@ -5,9 +5,9 @@ import { z } from 'zod'
 import { CHECKPOINT_KINDS } from './checkpoints'
 import { Target as TargetSchema, VariableName } from './model/definition'
 import { jsRegex, jsString, quoted, slashRegex } from './patterns'
-import { targetName } from './selectors'
+import { targetName, type Refinements } from './selectors'
 
-export interface StepTarget {
+export interface StepTarget extends Refinements {
   selector: string
   alternatives?: readonly string[]
   frames?: readonly string[]
@@ -56,7 +56,7 @@ type Issue = { field: string; message: string }
 
 export interface ActionDefinition<O> {
   label: string
-  category: 'Navigation' | 'Mouse' | 'Keyboard' | 'Forms' | 'Windows and frames' | 'Waits' | 'Data and scripts' | 'Checks' | 'Other'
+  category: 'Navigation' | 'Mouse' | 'Keyboard' | 'Forms' | 'Windows and frames' | 'Waits' | 'Storage and cookies' | 'Data and scripts' | 'Checks' | 'Other'
   hint: string
   target: Requirement
   value: Requirement
@@ -157,6 +157,15 @@ function frameBase(frames: readonly string[], locator: (target?: StepTarget | nu
   return frames.length ? locator({ selector: ':root' }).replace(/\.locator\(':root'\)$/, '') : ''
 }
 
+const WaitUntil = z.enum(['load', 'domcontentloaded', 'networkidle', 'commit'])
+
+const CLEARED: Record<string, string> = {
+  all: 'Clear cookies, local storage and session storage',
+  local: 'Clear local storage',
+  session: 'Clear session storage',
+  cookies: 'Clear cookies',
+}
+
 const PAGE_STATES: Record<string, string> = {
   load: 'Wait until the page has loaded',
   domcontentloaded: "Wait until the page's content is ready",
@@ -176,6 +185,81 @@ export const ACTIONS = {
       const goto = `await page.goto(${jsString(url ?? value ?? '')}${optionsArgument({ waitUntil: o.wait_until }, ', ')});`
       // Playwright opens a relative URL only against a baseURL: say so where the code shows it.
       return url === null ? `// ${jsString(value ?? '')} is relative: it opens against a baseURL, e.g. browser.newContext({ baseURL: 'https://example.com/' })\n${goto}` : goto
+    },
+  }),
+  // ── Page history and browser storage ──
+  reload: define({
+    label: 'Reload', category: 'Navigation', hint: 'Reload the current page',
+    target: 'none', value: 'none',
+    options: options({ wait_until: WaitUntil.optional() }),
+    optionHints: { wait_until: 'when the page counts as loaded: load (default), domcontentloaded, networkidle, commit' },
+    describe: () => 'Reload the page',
+    code: ({ options: o }) => `await page.reload(${optionsArgument({ waitUntil: o.wait_until })});`,
+  }),
+  go_back: define({
+    label: 'Go back', category: 'Navigation', hint: "Go back to the previous page in the window's history (the browser's Back button)",
+    target: 'none', value: 'none',
+    options: options({ wait_until: WaitUntil.optional() }),
+    optionHints: { wait_until: 'when the page counts as loaded: load (default), domcontentloaded, networkidle, commit' },
+    describe: () => 'Go back to the previous page',
+    code: ({ options: o }) => `await page.goBack(${optionsArgument({ waitUntil: o.wait_until })});`,
+  }),
+  go_forward: define({
+    label: 'Go forward', category: 'Navigation', hint: "Go forward to the next page in the window's history (the browser's Forward button)",
+    target: 'none', value: 'none',
+    options: options({ wait_until: WaitUntil.optional() }),
+    optionHints: { wait_until: 'when the page counts as loaded: load (default), domcontentloaded, networkidle, commit' },
+    describe: () => 'Go forward to the next page',
+    code: ({ options: o }) => `await page.goForward(${optionsArgument({ waitUntil: o.wait_until })});`,
+  }),
+  clear_storage: define({
+    label: 'Clear storage', category: 'Storage and cookies', hint: "Clear the site's local storage, session storage, the browser's cookies, or all of them",
+    target: 'none', value: 'none',
+    options: options({ storage: z.enum(['all', 'local', 'session', 'cookies']).optional() }),
+    optionHints: { storage: "all (default), local, session or cookies; local and session storage are the open page's site's" },
+    describe: ({ options: o }) => CLEARED[o.storage ?? 'all'],
+    code: ({ options: o }) => {
+      const which = o.storage ?? 'all'
+      const lines: string[] = []
+      if (which === 'all' || which === 'cookies') lines.push('await page.context().clearCookies();')
+      if (which === 'all') lines.push('await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });')
+      if (which === 'local') lines.push('await page.evaluate(() => localStorage.clear());')
+      if (which === 'session') lines.push('await page.evaluate(() => sessionStorage.clear());')
+      return lines.join('\n')
+    },
+  }),
+  set_storage: define({
+    label: 'Set storage item', category: 'Storage and cookies', hint: "Store an item in the site's local or session storage, or set a cookie",
+    target: 'none', value: 'required', valueHint: 'the value to store (may be empty)',
+    options: options({
+      storage: z.enum(['local', 'session', 'cookie']),
+      name: z.string().trim().min(1, 'name the item or cookie').max(1000),
+      domain: z.string().trim().min(1).max(255).optional(),
+      path: z.string().trim().regex(/^\//, 'starts with /').max(2000).optional(),
+    }),
+    optionHints: {
+      storage: 'local (localStorage), session (sessionStorage) or cookie',
+      name: 'the key of the item, or the name of the cookie',
+      domain: "a cookie's domain (default: the open page's)",
+      path: "a cookie's path (default: /)",
+    },
+    check: ({ options: o }) =>
+      o.storage !== 'cookie' && (o.domain !== undefined || o.path !== undefined)
+        ? [{ field: o.domain !== undefined ? 'options.domain' : 'options.path', message: 'a domain and a path are for cookies only (storage: cookie)' }]
+        : [],
+    describe: ({ value, options: o }) =>
+      o.storage === 'cookie'
+        ? `Set cookie ${quoted(o.name ?? '')} to ${quoted(value ?? '')}${o.domain ? ` for ${o.domain}` : ''}`
+        : `Set ${o.storage === 'session' ? 'session' : 'local'} storage item ${quoted(o.name ?? '')} to ${quoted(value ?? '')}`,
+    code: ({ value, options: o }) => {
+      const name = jsString(o.name ?? '')
+      const text = jsString(value ?? '')
+      if (o.storage === 'cookie') {
+        const where = o.domain ? `domain: ${jsString(o.domain)}, path: ${jsString(o.path ?? '/')}` : `url: page.url()${o.path ? `, path: ${jsString(o.path)}` : ''}`
+        return `await page.context().addCookies([{ name: ${name}, value: ${text}, ${where} }]);`
+      }
+      const store = o.storage === 'session' ? 'sessionStorage' : 'localStorage'
+      return `await page.evaluate(([name, value]) => ${store}.setItem(name, value), [${name}, ${text}]);`
     },
   }),
   click: define({

@@ -46,6 +46,7 @@ describe('actionForm', () => {
       ['operator', 'choice'],
       ['expected', 'scalar'],
       ['name', 'text'],
+      ['texts', 'list'],
     ])
   })
 
@@ -97,5 +98,35 @@ describe('labels and value formats', () => {
     expect(valueFormat({ action: 'set_variable', options: { name: 'a', from: 'script' } })).toBe('javascript')
     expect(valueFormat({ action: 'set_variable', options: { name: 'a' } })).toBe('text')
     expect(valueFormat({ action: 'fill' })).toBe('text')
+  })
+})
+
+describe('targetRefinementFields', () => {
+  it('gives every refinement of a target a field, and the container its selector and refinements', async () => {
+    const { targetRefinementFields } = await import('./step-forms')
+    const fields = targetRefinementFields()
+    expect(fields.map((f) => [f.key, f.kind, f.label])).toEqual([
+      ['has_text', 'text', 'Has text'],
+      ['has_not_text', 'text', 'Has not text'],
+      ['visible_only', 'boolean', 'Visible only'],
+      ['nth', 'number-or-text', 'Which match'],
+      ['within', 'group', 'Inside'],
+    ])
+    const within = byKey(fields, 'within')
+    if (within.kind !== 'group') throw new Error('within is a group')
+    expect(within.fields.map((f) => [f.key, f.required])).toEqual([
+      ['selector', true],
+      ['has_text', false],
+      ['has_not_text', false],
+      ['visible_only', false],
+      ['nth', false],
+    ])
+  })
+
+  it("keeps 'last' as text and 2 as a number for which match", async () => {
+    const { targetRefinementFields } = await import('./step-forms')
+    const nth = byKey(targetRefinementFields(), 'nth')
+    expect(valueFromText(nth, 'last')).toBe('last')
+    expect(valueFromText(nth, '2')).toBe(2)
   })
 })

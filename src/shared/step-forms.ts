@@ -3,6 +3,7 @@
 // app renders these field descriptions; validation stays with parseStep and its messages.
 import { z } from 'zod'
 import { CHECKPOINT_KINDS } from './checkpoints'
+import { TargetRefinements } from './model/definition'
 import { ACTIONS, type ActionDefinition, type StepLike } from './step-actions'
 import { STEP_ACTIONS, isStepAction } from './steps'
 
@@ -55,7 +56,10 @@ type JsonSchema = {
   additionalProperties?: unknown
 }
 
-const LABELS: Record<string, string> = { timeout_ms: 'Timeout (ms)', ms: 'Milliseconds', url: 'URL', x: 'X', y: 'Y' }
+const LABELS: Record<string, string> = {
+  timeout_ms: 'Timeout (ms)', ms: 'Milliseconds', url: 'URL', x: 'X', y: 'Y',
+  nth: 'Which match', visible_only: 'Visible only', has_not_text: 'Has not text', within: 'Inside', in_viewport: 'In viewport', css: 'CSS',
+}
 
 /** `click_count` → `Click count`. */
 export function labelOf(key: string): string {
@@ -91,7 +95,7 @@ export function fieldFromSchema(key: string, schema: JsonSchema, required: boole
   if (schema.anyOf) {
     const types = new Set(typesOf(schema))
     if (types.has('number') && types.has('string') && types.has('boolean')) return { ...base, kind: 'scalar' }
-    if (types.has('number') && types.has('string')) return { ...base, kind: 'number-or-text' }
+    if ((types.has('number') || types.has('integer')) && types.has('string')) return { ...base, kind: 'number-or-text' }
     return { ...base, kind: 'json' }
   }
   switch (schema.type) {
@@ -164,6 +168,35 @@ export function actionForm(action: string): ActionForm | null {
     forms.set(action, form)
   }
   return form
+}
+
+// ── Target refinements ──────────────────────────────────────────────────────────────────────
+
+const REFINEMENT_HINTS: Record<string, string> = {
+  has_text: 'only matches whose text contains this (any case)',
+  has_not_text: 'only matches whose text does not contain this (any case)',
+  visible_only: 'only matches that are visible',
+  nth: 'first, last, or an index from 0 (1 = the 2nd)',
+  within: 'search inside this element (a row, a card, a dialog)',
+  selector: 'the container: role=row, [data-testid=card], #cart…',
+}
+
+let refinementFields: FieldSpec[] | null = null
+
+/**
+ * The fields that narrow a target (has text, has not text, visible only, which match) and its
+ * container (`within`: a selector with the same refinements), for the target editor. A
+ * container inside a container is written in project files; the form shows one level.
+ */
+export function targetRefinementFields(): FieldSpec[] {
+  if (!refinementFields) {
+    const own = fieldsOf(jsonSchemaOf(z.object(TargetRefinements)), REFINEMENT_HINTS)
+    const container = fieldsOf(jsonSchemaOf(z.object({ selector: z.string().trim().min(1).max(1000), ...TargetRefinements })), REFINEMENT_HINTS)
+    // Its own label: the target's selector field is already called Selector.
+    const fields = container.map((field) => (field.key === 'selector' ? { ...field, label: 'Container selector' } : field))
+    refinementFields = [...own, { key: 'within', label: labelOf('within'), hint: REFINEMENT_HINTS.within, required: false, kind: 'group', fields }]
+  }
+  return refinementFields
 }
 
 /** How a step's value is written: JavaScript (a code editor) or plain text. */

@@ -24,6 +24,11 @@ describe('validateStep', () => {
   it('accepts a valid step of every action', () => {
     const valid: StepLike[] = [
       { action: 'navigate', value: 'https://example.test/' },
+      { action: 'reload' },
+      { action: 'go_back' },
+      { action: 'go_forward', options: { wait_until: 'domcontentloaded' } },
+      { action: 'clear_storage', options: { storage: 'session' } },
+      { action: 'set_storage', value: 'hidden', options: { storage: 'cookie', name: 'tip' } },
       { action: 'click', target: t('role=button[name="Sign in"]') },
       { action: 'dblclick', target: t('#box') },
       { action: 'hover', target: t('#menu') },
@@ -53,7 +58,22 @@ describe('validateStep', () => {
   it('names an unknown action and lists the known ones', () => {
     const [issue] = validateStep({ action: 'clik', target: t('#a') }, 'steps.3')
     expect(issue.field).toBe('steps.3.action')
-    expect(issue.message).toMatch(/^Unknown action 'clik'\. Use one of: navigate, click/)
+    expect(issue.message).toMatch(/^Unknown action 'clik'\. Use one of: navigate, reload, go_back, go_forward, clear_storage, set_storage, click/)
+  })
+
+  it('says what is wrong with the new words', () => {
+    const at = (cp: unknown) => validateStep({ action: 'checkpoint', target: t('#x'), options: { checkpoint: cp } }, 'steps.4')
+    expect(validateStep({ action: 'set_storage', value: 'x', options: { storage: 'local', name: 'k', domain: 'a.test' } }, 'steps.1')).toEqual([
+      { field: 'steps.1.options.domain', message: 'a domain and a path are for cookies only (storage: cookie)' },
+    ])
+    expect(validateStep({ action: 'set_storage', options: { storage: 'local', name: 'k' } }, '')[0]).toMatchObject({ field: 'value' })
+    expect(validateStep({ action: 'clear_storage', options: { storage: 'indexeddb' } }, '')[0].field).toBe('options.storage')
+    expect(validateStep({ action: 'reload', target: t('#a') }, '')).toEqual([{ field: 'target', message: 'reload does not act on an element: remove the target' }])
+    expect(validateStep({ action: 'click', target: { selector: '#a', within: { selector: 'bogus=1' } } }, 'steps.0')[0]).toMatchObject({ field: 'steps.0.target.within.selector' })
+    expect(at({ type: 'element', assertions: [{ property: 'texts' }] })[0]).toEqual({ field: 'steps.4.options.checkpoint.assertions.0.texts', message: 'list the texts the elements should have, one an element' })
+    expect(at({ type: 'element', assertions: [{ property: 'class', operator: 'contains', expected: 'a b' }] })[0].message).toBe('one class name, without spaces (check two classes with two assertions)')
+    expect(at({ type: 'element', assertions: [{ property: 'css', expected: 'red' }] })[0].message).toBe('say which CSS property to check (color, display, font-weight…)')
+    expect(at({ type: 'element', assertions: [{ property: 'class', operator: 'equals', expected: 'a' }] })[0].message).toBe('class can be checked with contains, not_contains, not equals')
   })
 
   it('reports a missing target or value with the field path', () => {
@@ -106,6 +126,27 @@ describe('validateStep', () => {
 describe('describeStep and playwrightCode', () => {
   const cases: [StepLike, string, string][] = [
     [{ action: 'navigate', value: 'https://demo.test/login.html' }, 'Navigate to https://demo.test/login.html', "await page.goto('https://demo.test/login.html');"],
+    [{ action: 'reload', options: { wait_until: 'domcontentloaded' } }, 'Reload the page', "await page.reload({ waitUntil: 'domcontentloaded' });"],
+    [{ action: 'go_back' }, 'Go back to the previous page', 'await page.goBack();'],
+    [{ action: 'go_forward' }, 'Go forward to the next page', 'await page.goForward();'],
+    [{ action: 'clear_storage' }, 'Clear cookies, local storage and session storage', 'await page.context().clearCookies();\nawait page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });'],
+    [{ action: 'clear_storage', options: { storage: 'local' } }, 'Clear local storage', 'await page.evaluate(() => localStorage.clear());'],
+    [{ action: 'set_storage', value: 'dark', options: { storage: 'local', name: 'theme' } }, "Set local storage item 'theme' to 'dark'", "await page.evaluate(([name, value]) => localStorage.setItem(name, value), ['theme', 'dark']);"],
+    [
+      { action: 'set_storage', value: 'abc', options: { storage: 'cookie', name: 'session', domain: 'demo.test' } },
+      "Set cookie 'session' to 'abc' for demo.test",
+      "await page.context().addCookies([{ name: 'session', value: 'abc', domain: 'demo.test', path: '/' }]);",
+    ],
+    [
+      { action: 'click', target: { selector: 'role=button[name="Delete"]', nth: 1, within: { selector: 'role=row', has_text: 'milk' } } },
+      "Click the 2nd button 'Delete' in row that has text 'milk'",
+      "await page.getByRole('row').filter({ hasText: 'milk' }).getByRole('button', { name: 'Delete', exact: true }).nth(1).click();",
+    ],
+    [
+      { action: 'click', target: { selector: '.item', has_text: 'a', has_not_text: 'b', visible_only: true, nth: 'last', frames: ['#f'] } },
+      "Click the last .item (visible) that has text 'a' but not 'b' in frame #f",
+      "await page.locator('#f').contentFrame().locator('.item').filter({ hasText: 'a', hasNotText: 'b', visible: true }).last().click();",
+    ],
     [{ action: 'click', target: t('role=button[name="Sign in"]') }, "Click button 'Sign in'", "await page.getByRole('button', { name: 'Sign in', exact: true }).click();"],
     [{ action: 'click', target: t('[data-testid=save]'), options: { button: 'right' } }, "Right-click 'save'", "await page.locator('[data-testid=save]').click({ button: 'right' });"],
     [{ action: 'dblclick', target: t('testid=dblclick-box') }, "Double-click 'dblclick-box'", "await page.getByTestId('dblclick-box').dblclick();"],
@@ -152,6 +193,16 @@ describe('describeStep and playwrightCode', () => {
       { action: 'checkpoint', options: element([{ property: 'url', operator: 'matches', expected: '/dash.*/' }, { property: 'title', operator: 'contains', expected: 'Dashboard' }]) },
       'Verify the URL matches /dash.*/ and the page title contains \'Dashboard\'',
       'await expect(page).toHaveURL(/dash.*/);\nawait expect(page).toHaveTitle(/Dashboard/);',
+    ],
+    [
+      { action: 'checkpoint', target: t('#list li'), options: element([{ property: 'texts', texts: ['a', 'b'] }, { property: 'count', expected: 2 }]) },
+      "Verify the texts of #list li are ['a', 'b'] in this order and the number of #list li equals 2",
+      "await expect(page.locator('#list li')).toHaveText(['a', 'b']);\nawait expect(page.locator('#list li')).toHaveCount(2);",
+    ],
+    [
+      { action: 'checkpoint', target: t('#row'), options: element([{ property: 'class', operator: 'not_contains', expected: 'done' }, { property: 'css', name: 'color', operator: 'matches', expected: '/rgb/' }, { property: 'in_viewport', expected: false }]) },
+      "Verify #row has no class 'done' and CSS color of #row matches /rgb/ and #row is not in the viewport",
+      "await expect(page.locator('#row')).not.toContainClass('done');\nawait expect(page.locator('#row')).toHaveCSS('color', /rgb/);\nawait expect(page.locator('#row')).not.toBeInViewport();",
     ],
   ]
   it.each(cases)('%j', (step, words, code) => {

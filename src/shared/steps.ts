@@ -22,7 +22,7 @@ import { interpolate, mapStrings, variablesIn } from './variables'
 
 export { interpolate, UnknownVariableError, variablesIn } from './variables'
 export { maskSecrets, secretMasker, SECRET_MASK } from './secret-mask'
-export { elementName, locatorCode, parseSelector, selectorProblem, targetCode, targetName } from './selectors'
+export { elementName, filterOptions, hasRefinements, locatorCode, parseSelector, selectorProblem, targetCode, targetName } from './selectors'
 export { CHECKPOINT_KINDS, CHECKPOINT_OPERATORS, ELEMENT_PROPERTIES } from './checkpoints'
 export { scriptFunction, scriptIsExpression, type Requirement, type StepLike, type StepTarget } from './step-actions'
 
@@ -124,6 +124,7 @@ export function parseStep(step: StepLike, path = ''): { issues: FieldIssue[]; op
       const p = selectorProblem(frame)
       if (p) issues.push({ field: at(`target.frames.${i}`), message: p })
     })
+    issues.push(...withinIssues(step.target, at('target')))
   }
   if (definition.value === 'required' && (step.value === null || step.value === undefined)) {
     issues.push({ field: at('value'), message: `${label} needs a value: ${definition.valueHint}` })
@@ -137,9 +138,20 @@ export function parseStep(step: StepLike, path = ''): { issues: FieldIssue[]; op
         const p = selectorProblem(selector)
         if (p) issues.push({ field: at(`options.to.${field}`), message: p })
       }
+      issues.push(...withinIssues(to, at('options.to')))
     }
   }
   return { issues, options }
+}
+
+/** Problems of the selectors of a target's containers: `target.within.selector`, `target.within.within.selector`. */
+function withinIssues(target: StepTarget, field: string): FieldIssue[] {
+  const issues: FieldIssue[] = []
+  for (let scope = target.within, path = `${field}.within`; scope; scope = scope.within, path += '.within') {
+    const problem = selectorProblem(scope.selector)
+    if (problem) issues.push({ field: `${path}.selector`, message: problem })
+  }
+  return issues
 }
 
 /** Everything wrong with a step, with field paths under `path`; matches the store's StepValidator. */

@@ -1,8 +1,11 @@
 // Todo list kept in sessionStorage: survives a reload, starts empty in every new browser context.
+// The filter is in the URL (#/active, #/completed), so Back and Forward move between filters; the
+// tip stays hidden once dismissed (a cookie remembers it).
 (function () {
   var KEY = 'testdesk-demo-todos';
   var state = load();
-  var filter = 'all';
+  var filter = filterOf(location.hash);
+  var TIP_COOKIE = 'todo-tip=hidden';
 
   var form = document.getElementById('todo-form');
   var input = document.getElementById('new-todo');
@@ -11,6 +14,11 @@
   var empty = document.getElementById('todo-empty');
   var clear = document.getElementById('clear-completed');
   var filterButtons = document.querySelectorAll('#todo-filters button');
+
+  function filterOf(hash) {
+    var name = hash.replace(/^#\/?/, '');
+    return name === 'active' || name === 'completed' ? name : 'all';
+  }
 
   function load() {
     try {
@@ -93,9 +101,21 @@
 
   filterButtons.forEach(function (button) {
     button.addEventListener('click', function () {
-      filter = button.getAttribute('data-filter');
-      render();
+      var wanted = button.getAttribute('data-filter');
+      location.hash = wanted === 'all' ? '#/' : '#/' + wanted;
     });
+  });
+
+  window.addEventListener('hashchange', function () {
+    filter = filterOf(location.hash);
+    render();
+  });
+
+  var tip = document.getElementById('todo-tip');
+  tip.hidden = document.cookie.split('; ').indexOf(TIP_COOKIE) !== -1;
+  document.getElementById('dismiss-tip').addEventListener('click', function () {
+    document.cookie = TIP_COOKIE + '; path=/';
+    tip.hidden = true;
   });
 
   clear.addEventListener('click', function () {

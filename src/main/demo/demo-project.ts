@@ -3,6 +3,7 @@
 // seeding twice updates rather than duplicates. One test fails on purpose, to show what a failure
 // looks like (screenshot, trace, failing checkpoint with expected and actual).
 import { createHash } from 'node:crypto'
+import type { Target } from '../../shared/model/definition'
 import type { ProjectFileInput } from '../../shared/model/project-file'
 import { DEMO_SITE_URL } from '../runner/demo-site-link'
 
@@ -18,9 +19,10 @@ export const DEMO_SECRETS = { environment: { password: 'secret123' }, accounts: 
 /** The verdicts a run of the demo suite gives: every test passes except the one failing on purpose. */
 export const DEMO_FAILING_TEST = 'Table: joined dates sort newest first (fails on purpose)'
 
+type DemoTarget = Omit<Target, 'alternatives'> & { alternatives?: string[] }
 type Step = {
   action: string
-  target?: { selector: string; alternatives?: string[]; frames?: string[] } | null
+  target?: DemoTarget | null
   value?: string | null
   options?: Record<string, unknown>
   description?: string | null
@@ -35,12 +37,21 @@ const check = (selector: string): Step => ({ action: 'check', target: t(selector
 const uncheck = (selector: string): Step => ({ action: 'uncheck', target: t(selector) })
 const select = (selector: string, ...values: string[]): Step =>
   values.length === 1 ? { action: 'select', target: t(selector), value: values[0] } : { action: 'select', target: t(selector), options: { values } }
-const verify = (selector: string, property: string, expected: string | number | boolean, operator = 'equals'): Step => ({
+const verify = (selector: string | DemoTarget, property: string, expected: string | number | boolean, operator = 'equals', name?: string): Step => ({
   action: 'checkpoint',
-  target: t(selector),
-  options: { checkpoint: { type: 'element', assertions: [{ property, operator, expected }] } },
+  target: typeof selector === 'string' ? t(selector) : selector,
+  options: { checkpoint: { type: 'element', assertions: [{ property, operator, expected, ...(name ? { name } : {}) }] } },
 })
-const verifyText = (selector: string, expected: string, operator = 'equals') => verify(selector, 'text', expected, operator)
+/** The texts of every match, read at once: in this order (equals) or in any order (contains). */
+const verifyTexts = (selector: string | DemoTarget, texts: string[], operator = 'equals'): Step => ({
+  action: 'checkpoint',
+  target: typeof selector === 'string' ? t(selector) : selector,
+  options: { checkpoint: { type: 'element', assertions: [{ property: 'texts', operator, texts }] } },
+})
+/** A todo row told apart by its title. */
+const todoRow = (title: string): DemoTarget => ({ selector: '[data-testid=todo-item]', has_text: title })
+const inRow = (title: string, selector: string): DemoTarget => ({ selector, within: todoRow(title) })
+const verifyText = (selector: string | DemoTarget, expected: string, operator = 'equals') => verify(selector, 'text', expected, operator)
 const verifyAttribute = (selector: string, name: string, expected: string, operator = 'equals'): Step => ({
   action: 'checkpoint',
   target: t(selector),
@@ -258,7 +269,7 @@ const TESTS: DemoTest[] = [
       verify('[data-testid=todo-item]', 'count', 3),
       verifyText('#todo-count', '3 items left'),
       verify('#todo-empty', 'visible', false),
-      verifyText('[data-testid=todo-item] >> nth=0', 'Buy milk', 'contains'),
+      verifyText({ selector: '[data-testid=todo-item]', nth: 'first' }, 'Buy milk', 'contains'),
     ],
   },
   {
@@ -285,10 +296,10 @@ const TESTS: DemoTest[] = [
       ...addTodos('One', 'Two', 'Three'),
       check('role=checkbox[name="Two"]'),
       click('#filter-active'),
-      verify('[data-testid=todo-item] >> visible=true', 'count', 2),
+      verify({ selector: '[data-testid=todo-item]', visible_only: true }, 'count', 2),
       click('#filter-completed'),
-      verify('[data-testid=todo-item] >> visible=true', 'count', 1),
-      verifyText('[data-testid=todo-item] >> visible=true', 'Two', 'contains'),
+      verify({ selector: '[data-testid=todo-item]', visible_only: true }, 'count', 1),
+      verifyText({ selector: '[data-testid=todo-item]', visible_only: true }, 'Two', 'contains'),
       click('#filter-all'),
       verify('[data-testid=todo-item]', 'count', 3),
     ],
@@ -338,6 +349,76 @@ const TESTS: DemoTest[] = [
       verify('[data-testid=new-todo]', 'value', ''),
       verifyText('#todo-count', '1 item left'),
       verify('#todo-empty', 'visible', false),
+    ],
+  },
+  {
+    name: 'Todos: a saved list survives a reload and clears',
+    suite: 'Todos',
+    tags: ['todos', 'storage'],
+    description: 'Seeds the list the app keeps in session storage, reloads, checks it as a whole, then clears the storage.',
+    steps: [
+      { action: 'clear_storage' },
+      go('todos.html'),
+      {
+        action: 'set_storage',
+        value: JSON.stringify({ nextId: 4, items: [{ id: 1, title: 'Buy milk', completed: false }, { id: 2, title: 'Walk the dog', completed: true }, { id: 3, title: 'Write tests', completed: false }] }),
+        options: { storage: 'session', name: 'testdesk-demo-todos' },
+      },
+      { action: 'reload' },
+      verifyTexts('[data-testid=todo-title]', ['Buy milk', 'Walk the dog', 'Write tests']),
+      verify(todoRow('Walk the dog'), 'class', 'completed', 'contains'),
+      verify(todoRow('Buy milk'), 'class', 'completed', 'not_contains'),
+      verify(inRow('Walk the dog', '[data-testid=todo-title]'), 'css', 'line-through', 'equals', 'text-decoration-line'),
+      verifyText('#todo-count', '2 items left'),
+      { action: 'clear_storage', options: { storage: 'session' } },
+      { action: 'reload' },
+      verify('[data-testid=todo-item]', 'count', 0),
+      verifyVisible('#todo-empty'),
+    ],
+  },
+  {
+    name: 'Todos: filters follow Back and Forward',
+    suite: 'Todos',
+    tags: ['todos', 'navigation'],
+    steps: [
+      go('todos.html'),
+      ...addTodos('Buy milk', 'Buy bread', 'Walk the dog'),
+      { action: 'check', target: inRow('bread', '[data-testid=todo-toggle]') },
+      { action: 'check', target: { selector: '[data-testid=todo-toggle]', nth: 'last' } },
+      click('#filter-active'),
+      verifyTexts('[data-testid=todo-title]', ['Buy milk']),
+      click('#filter-completed'),
+      verifyTexts('[data-testid=todo-title]', ['Walk the dog', 'Buy bread'], 'contains'),
+      { action: 'go_back' },
+      verifyUrl('#/active'),
+      verify({ selector: '[data-testid=todo-item]', has_not_text: 'milk' }, 'count', 0),
+      { action: 'go_back' },
+      verifyTexts('[data-testid=todo-title]', ['Buy milk', 'Buy bread', 'Walk the dog']),
+      verify({ selector: '[data-testid=todo-item]', nth: 1 }, 'class', 'completed', 'contains'),
+      { action: 'go_forward' },
+      verify({ selector: '[data-testid=todo-item]', visible_only: true }, 'count', 1),
+      verify({ selector: '[data-testid=todo-item]', nth: 0 }, 'class', 'completed', 'not_contains'),
+    ],
+  },
+  {
+    name: 'Todos: a dismissed tip stays hidden',
+    suite: 'Todos',
+    tags: ['todos', 'storage'],
+    description: 'The page remembers the dismissed tip in a cookie: setting the cookie hides the tip, clearing cookies brings it back.',
+    steps: [
+      { action: 'clear_storage', options: { storage: 'cookies' } },
+      go('todos.html'),
+      verifyVisible('#todo-tip'),
+      verify('#todo-tip', 'in_viewport', true),
+      { action: 'set_storage', value: 'hidden', options: { storage: 'cookie', name: 'todo-tip' } },
+      { action: 'reload' },
+      verifyVisible('#todo-tip', false),
+      { action: 'clear_storage', options: { storage: 'cookies' } },
+      { action: 'reload' },
+      verifyVisible('#todo-tip'),
+      click('#dismiss-tip'),
+      { action: 'reload' },
+      verifyVisible('#todo-tip', false),
     ],
   },
   // ── Table ──
@@ -654,7 +735,7 @@ export function demoProjectFile(): ProjectFileInput {
       steps: test.steps.map((step, i) => ({
         id: demoId(`step:${test.name}:${i}`),
         action: step.action,
-        target: step.target ? { selector: step.target.selector, alternatives: step.target.alternatives ?? [], ...(step.target.frames ? { frames: step.target.frames } : {}) } : null,
+        target: step.target ? { ...step.target, alternatives: step.target.alternatives ?? [] } : null,
         value: step.value ?? null,
         options: step.options ?? {},
         description: step.description ?? null,

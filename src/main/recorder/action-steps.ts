@@ -4,12 +4,14 @@
 import type { TestStep } from '../../shared/model/definition'
 import { elementName } from '../../shared/selectors'
 import type { PageAction, PageTarget } from './page/messages'
+import { refineTarget, type RefinedTarget } from './selectors/refine'
 import type { NewStep } from './step-writer'
 
 export type StepAction = Exclude<PageAction, { kind: 'navigating' | 'document' | 'pick' | 'toolbar' | 'dialog' }>
 
-export function targetOf(target: PageTarget): { selector: string; alternatives: string[] } {
-  return { selector: target.selector, alternatives: target.alternatives }
+/** The step target of a recorded element: containers and positions become refinement fields. */
+export function targetOf(target: PageTarget): RefinedTarget {
+  return refineTarget(target.selector, target.alternatives)
 }
 
 /** The step for an action; `value` of a secret fill is the `${variable}` it was stored in. */
@@ -62,9 +64,15 @@ function screenshotName(selector: string): string {
 /** Whether `action` grows `last` (the session's previous step) instead of adding a step. */
 export function mergesInto(action: StepAction, last: TestStep | null): boolean {
   if (!last || !last.target) return false
-  const same = last.target.selector === ('target' in action && action.target ? action.target.selector : null)
+  const same = 'target' in action && action.target ? sameElement(last.target, targetOf(action.target)) : false
   if (!same) return false
   if (action.kind === 'fill') return last.action === 'fill' || last.action === 'click'
   if (action.kind === 'dblclick') return last.action === 'click'
   return false
+}
+
+function sameElement(a: RefinedTarget | TestStep['target'], b: RefinedTarget): boolean {
+  if (!a) return false
+  const key = (t: RefinedTarget) => JSON.stringify([t.selector, t.within ?? null, t.nth ?? null, !!t.visible_only])
+  return key(a) === key(b)
 }

@@ -345,6 +345,8 @@ export class RecordingSession {
   private onDocument(window: RecordedWindow, action: Extract<PageAction, { kind: 'document' }>): void {
     const asked = window.navigating
     window.navigating = null
+    const previousIndex = window.historyIndex
+    window.historyIndex = action.index ?? null
     this.changed()
     if (window.skipDocuments > 0) {
       window.skipDocuments--
@@ -356,7 +358,7 @@ export class RecordingSession {
     if (this.paused) return
     const switched = this.windows.current !== window ? this.windows.switchTo(window) : null
     if (switched) this.writer.add(switched, action.at)
-    this.writer.add({ action: 'navigate', value: this.relative(action.url) }, action.at)
+    this.writer.add(browserNavigation(action, previousIndex, this.relative(action.url)), action.at)
     if (this.windows.current === window) this.windows.frames = []
   }
 
@@ -414,4 +416,16 @@ export class RecordingSession {
       return names
     }
   }
+}
+
+/**
+ * The step for a page the browser itself opened: its Reload, Back or Forward button (told
+ * apart by the history index the page reports), else a typed URL.
+ */
+export function browserNavigation(action: { navigation: string; index?: number | null }, previousIndex: number | null, url: string): NewStep {
+  if (action.navigation === 'reload') return { action: 'reload' }
+  if (action.navigation === 'back_forward' && typeof action.index === 'number' && previousIndex !== null && action.index !== previousIndex) {
+    return { action: action.index < previousIndex ? 'go_back' : 'go_forward' }
+  }
+  return { action: 'navigate', value: url }
 }

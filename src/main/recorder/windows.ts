@@ -16,6 +16,8 @@ export interface RecordedWindow {
   /** A navigation the page asked for (link, form, script): its new document is no step. */
   navigating: { traversal: boolean; at: number } | null
   lastActionAt: number
+  /** Where the window's last document stands in its history (to tell back from forward). */
+  historyIndex: number | null
 }
 
 export class RecordedWindows {
@@ -28,7 +30,7 @@ export class RecordedWindows {
   add(page: Page, skipDocuments: number): RecordedWindow {
     const existing = this.find(page)
     if (existing) return existing
-    const window: RecordedWindow = { page, visited: false, closed: false, skipDocuments, navigating: null, lastActionAt: 0 }
+    const window: RecordedWindow = { page, visited: false, closed: false, skipDocuments, navigating: null, lastActionAt: 0, historyIndex: null }
     this.all.push(window)
     page.on('close', () => (window.closed = true))
     if (!this.current) this.use(window)

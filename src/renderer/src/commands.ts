@@ -10,7 +10,7 @@ import { selectedRows } from './tree/selection'
 import { setTestStatus } from './tree/tree-ops'
 import { undoIn, undoScopeOf } from './undo'
 import { focusStepForm, workbench } from './workbench'
-
+import { recordFromStep } from './views/recorder/from-editor'
 import { LAST_CHOICE_KEY, readChoice } from './views/runs/run-choice'
 
 export interface Command {
@@ -53,6 +53,11 @@ export function buildCommands(store: StoreApi<AppState>): Command[] {
   add({ id: 'tree:filter', title: 'Filter the suite tree', group: 'Tests', shortcut: '/', run: () => { store.getState().navigate(route('tests', state.route.section === 'tests' ? state.route.id : null)); setTimeout(() => workbench.focusFilter?.()) } })
   add({ id: 'run:new', title: 'New run…', group: 'Runs', keywords: 'start execute regression', run: () => store.getState().navigate(route('runs', 'new')) })
   if (selection.length) add({ id: 'run:selection', title: 'Run the selection in the tree…', group: 'Runs', run: () => { localStorage.setItem(LAST_CHOICE_KEY, JSON.stringify({ ...readChoice(localStorage.getItem(LAST_CHOICE_KEY), state.settings?.run_defaults ?? null), source: 'tree' })); store.getState().navigate(route('runs', 'new')) } })
+  if (workbench.openProjects) {
+    const open = workbench.openProjects
+    add({ id: 'project:switch', title: 'Switch project…', group: 'Project', keywords: 'projects open rename default delete', run: () => open() })
+    add({ id: 'project:new', title: 'New project…', group: 'Project', keywords: 'projects create', run: () => open('new') })
+  }
   add({ id: 'project:export', title: 'Export project file', group: 'Project', run: () => void exportProject(store) })
   add({ id: 'project:import', title: 'Import project file…', group: 'Project', run: () => store.getState().openDialog({ kind: 'import' }) })
 
@@ -61,6 +66,9 @@ export function buildCommands(store: StoreApi<AppState>): Command[] {
       add({ id: `step:add:${action.action}`, title: `Add step: ${action.label}`, group: 'Steps', keywords: `${action.category} ${action.action}`, run: () => { store.getState().addStep(action.action); focusStepForm() } })
     }
     add({ id: 'step:focus', title: 'Go to the steps table', group: 'Steps', run: () => setTimeout(() => workbench.focusSteps?.()) })
+    const testId = state.docs.test.id
+    const focusedStep = state.focusedStep
+    if (focusedStep) add({ id: 'recorder:from-step', title: 'Record from this step', group: 'Steps', keywords: 'recorder record here', run: () => void recordFromStep(store, testId, focusedStep) })
     if (state.focusedStep || state.selectedSteps.length) {
       add({ id: 'step:duplicate', title: 'Duplicate steps', group: 'Steps', shortcut: 'Ctrl+D', run: () => store.getState().duplicateSelectedSteps() })
       add({ id: 'step:disable', title: 'Disable or enable steps', group: 'Steps', shortcut: 'Ctrl+/', run: () => store.getState().toggleSelectedSteps() })

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { createClient } from './client'
+import { scopedToProject, windowProject } from './project-scope'
 import { windowAddress } from './routes'
 import { createAppStore } from './store'
 import { THEME_KEY, type Theme } from './store/uiSlice'
@@ -14,8 +15,14 @@ function initialTheme(): Theme {
   return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
 }
 
+function scopedClient() {
+  const client = createClient()
+  return scopedToProject(client, windowProject(client, localStorage))
+}
+
 const store = createAppStore({
-  client: createClient(),
+  // Every call that takes a project names the one this window works in (the project switcher's).
+  client: scopedClient(),
   address: windowAddress(window),
   storage: localStorage,
   initialTheme: initialTheme(),

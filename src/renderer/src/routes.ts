@@ -1,7 +1,7 @@
 // Where the app is: a section and what is open in it, as a path (`/tests/<id>`, `/runs/12`) that
 // the host can deep-link to. Pure functions, so the palette, the tree and links all agree.
 
-export const SECTION_IDS = ['tests', 'data-sets', 'environments', 'browsers', 'runs', 'schedules', 'settings'] as const
+export const SECTION_IDS = ['tests', 'recorder', 'data-sets', 'environments', 'browsers', 'runs', 'schedules', 'settings'] as const
 export type SectionId = (typeof SECTION_IDS)[number]
 
 export interface Route {

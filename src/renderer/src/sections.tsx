@@ -16,8 +16,9 @@ const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, 
 
 export const SECTIONS: readonly SectionDef[] = [
   { id: 'tests', label: 'Tests', group: 'Work', view: TestsView },
+  { id: 'recorder', label: 'Recorder', group: 'Work', view: named(() => import('./views/recorder/RecorderView'), 'RecorderView') },
   { id: 'runs', label: 'Runs', group: 'Work', view: named(() => import('./views/runs/RunsView'), 'RunsView') },
-  { id: 'schedules', label: 'Schedules', group: 'Work', view: named(() => import('./views/runs/SchedulesView'), 'SchedulesView') },
+  { id: 'schedules', label: 'Schedules', group: 'Work', view: named(() => import('./views/schedules/SchedulesView'), 'SchedulesView') },
   { id: 'data-sets', label: 'Data sets', group: 'Library', view: named(() => import('./views/library/DataSetsView'), 'DataSetsView') },
   { id: 'environments', label: 'Environments', group: 'Library', view: named(() => import('./views/library/EnvironmentsView'), 'EnvironmentsView') },
   { id: 'browsers', label: 'Browsers', group: 'Library', view: named(() => import('./views/library/BrowsersView'), 'BrowsersView') },

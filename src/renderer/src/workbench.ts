@@ -9,6 +9,8 @@ export interface WorkbenchHandles {
   focusSteps?(): void
   /** Selects and reveals a tree row. */
   revealNode?(nodeId: string): void
+  /** Opens the project switcher (optionally at its new-project field). */
+  openProjects?(focus?: 'new'): void
 }
 
 export const workbench: WorkbenchHandles = {}

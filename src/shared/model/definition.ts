@@ -101,17 +101,72 @@ export const ListSuitesQuery = listQuery(['name', 'position', 'created_at'], {
 
 // ── Steps ───────────────────────────────────────────────────────────────────────────────────
 
+/** Which of several matches: the first, the last, or by index counted from 0. */
+export const Nth = z.union([z.enum(['first', 'last']), z.number().int().min(0, 'counts from 0 (the first)').max(10_000)])
+export type Nth = z.infer<typeof Nth>
+
+/**
+ * Narrowing a selector's matches in a tester's words rather than selector syntax: those that
+ * have (or have not) a text, only the visible ones, then one of them by position. Applied to
+ * the primary selector and to each alternative alike, in that order (filters, then nth).
+ */
+export const TargetRefinements = {
+  /** Only matches whose text contains this (any case), like Playwright's filter({ hasText }). */
+  has_text: z.string().trim().min(1, 'must not be empty').max(1000).optional(),
+  /** Only matches whose text does not contain this (any case). */
+  has_not_text: z.string().trim().min(1, 'must not be empty').max(1000).optional(),
+  /** Only visible matches. */
+  visible_only: z.boolean().optional(),
+  /** One of the matches left: first, last, or an index from 0. */
+  nth: Nth.optional(),
+}
+
+/** The element a target is searched inside: a selector with its own refinements (and, in turn, its own container). */
+export interface TargetScope {
+  selector: string
+  has_text?: string
+  has_not_text?: string
+  visible_only?: boolean
+  nth?: Nth
+  within?: TargetScope
+}
+
+/** Containers inside containers: deep enough for any page, bounded so a file cannot nest without end. */
+export const MAX_WITHIN_DEPTH = 5
+
+function withinDepth(scope: TargetScope | undefined): number {
+  return scope ? 1 + withinDepth(scope.within) : 0
+}
+
+export const TargetScope: z.ZodType<TargetScope> = z.lazy(() =>
+  z
+    .object({
+      selector: z.string().trim().min(1, 'must not be empty').max(1000),
+      ...TargetRefinements,
+      within: TargetScope.optional(),
+    })
+    .strict(),
+).meta({ id: 'TargetScope', description: 'The element a target is searched inside, narrowed like the target itself' })
+
 /**
  * Where a step acts: a primary Playwright selector plus alternatives recorded with it, tried in
- * order when the primary finds nothing. `frames` is the chain of frame selectors to enter first.
+ * order when the primary finds nothing. `frames` is the chain of frame selectors to enter first;
+ * `within` the element to search inside; the refinements narrow what the selector matches.
  */
 export const Target = z
   .object({
     selector: z.string().trim().min(1, 'must not be empty').max(1000),
     alternatives: z.array(z.string().trim().min(1).max(1000)).max(20).default([]),
     frames: z.array(z.string().trim().min(1).max(1000)).max(10).optional(),
+    ...TargetRefinements,
+    /** Search inside this element (searched in the target's frames). */
+    within: TargetScope.optional(),
   })
   .strict()
+  .refine((target) => withinDepth(target.within) <= MAX_WITHIN_DEPTH, {
+    path: ['within'],
+    message: `at most ${MAX_WITHIN_DEPTH} containers inside one another`,
+  })
 export type Target = z.infer<typeof Target>
 
 export interface TestStep {

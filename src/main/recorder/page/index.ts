@@ -378,6 +378,7 @@ function install(): void {
   }
   if (isTop && location.href !== 'about:blank') {
     const entry = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined
-    send({ kind: 'document', url: location.href, navigation: (entry?.type ?? 'navigate') as 'navigate' })
+    const history = (window as unknown as { navigation?: { currentEntry?: { index: number } } }).navigation
+    send({ kind: 'document', url: location.href, navigation: (entry?.type ?? 'navigate') as 'navigate', index: history?.currentEntry?.index ?? null })
   }
 }

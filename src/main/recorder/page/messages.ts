@@ -36,7 +36,8 @@ export type PageAction = { at: number } & (
   | { kind: 'scroll'; target: PageTarget | null; x: number; y: number }
   | { kind: 'dialog'; dialog: 'alert' | 'confirm' | 'prompt'; response: 'accept' | 'dismiss'; value: string | null }
   | { kind: 'navigating'; url: string; traversal: boolean }
-  | { kind: 'document'; url: string; navigation: 'navigate' | 'reload' | 'back_forward' | 'prerender' }
+  /** `index`: the document's place in the window's history (Navigation API), to tell back from forward. */
+  | { kind: 'document'; url: string; navigation: 'navigate' | 'reload' | 'back_forward' | 'prerender'; index?: number | null }
   | { kind: 'pick'; target: PageTarget }
   | { kind: 'assert'; property: 'visible' | 'text' | 'value' | 'checked'; target: PageTarget; expected: string | boolean; secret: boolean; field: string }
   | { kind: 'screenshot'; target: PageTarget }

@@ -10,6 +10,7 @@ import { runCheckpoint } from './checkpoints'
 import { explainElementError, onElement, pageFunction } from './element'
 import { BROWSER_CLOSED, browserGone, headline, isTimeout, StepFailure } from './failures'
 import { primaryTarget, resolveTarget, useTarget } from './locate'
+import { PAGE_STATE_HANDLERS } from './page-actions'
 import type { StepRun } from './step-run'
 import type { WindowInfo } from './windows'
 
@@ -310,6 +311,7 @@ export const ACTION_HANDLERS: Record<Exclude<StepAction, 'call_test'>, Handler> 
     }
     run.session.windows.frames = []
   },
+  ...PAGE_STATE_HANDLERS,
   click: (run) => mayClosePage(run, () => onElement(run, target(run), (l, timeout, signal) => l.click({ ...pointer(run), timeout, signal }))),
   dblclick: (run) => {
     const { clickCount: _ignored, ...options } = pointer(run)

@@ -27,17 +27,24 @@ interface ElementState {
   enabled: boolean
   visible: boolean
   attributes: Record<string, string | null>
+  /** The class attribute ('' without one). */
+  classes: string
+  css: Record<string, string>
+  inViewport: boolean
 }
 
 interface Snapshot {
   count: number
   /** The first few matches (several only matter to say that the selector is ambiguous). */
   states: ElementState[]
+  /** Every match's text, read in the same moment as the count. */
+  texts: string[]
   html: string[]
 }
 
 // Visibility as Playwright judges it: rendered with a non-empty box and not visibility:hidden.
-const READ_ELEMENTS = pageFunction<Snapshot>(String.raw`(elements, attributes) => {
+// In the viewport as Playwright's toBeInViewport() judges it by default: any part of the box in the window.
+const READ_ELEMENTS = pageFunction<Snapshot>(String.raw`(elements, { attributes, css }) => {
   const isVisible = (e) => {
     const style = getComputedStyle(e);
     if (style.display === 'contents') return [...e.children].some(isVisible);
@@ -46,24 +53,37 @@ const READ_ELEMENTS = pageFunction<Snapshot>(String.raw`(elements, attributes) =
     const box = e.getBoundingClientRect();
     return box.width > 0 && box.height > 0;
   };
+  const inViewport = (e) => {
+    const box = e.getBoundingClientRect();
+    const view = e.ownerDocument.defaultView;
+    return box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 && box.left < view.innerWidth && box.top < view.innerHeight;
+  };
+  const textOf = (e) => (e.textContent || '').replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim();
   const read = (element) => {
     const tag = element.tagName;
     const type = tag === 'INPUT' ? element.type : '';
     const values = {};
     for (const name of attributes) values[name] = element.getAttribute(name);
+    const style = getComputedStyle(element);
+    const styles = {};
+    for (const name of css) styles[name] = style.getPropertyValue(name);
     return {
-      text: (element.textContent || '').replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim(),
+      text: textOf(element),
       value: tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' ? String(element.value) : null,
       checked: type === 'checkbox' || type === 'radio' ? element.checked : element.getAttribute('aria-checked') === 'true',
       enabled: !(element.matches(':disabled') || element.getAttribute('aria-disabled') === 'true'),
       visible: isVisible(element),
       attributes: values,
+      classes: element.getAttribute('class') || '',
+      css: styles,
+      inViewport: inViewport(element),
     };
   };
   const first = elements.slice(0, 5);
   return {
     count: elements.length,
     states: first.map(read),
+    texts: elements.map(textOf),
     html: elements.length > 1 ? first.map((e) => e.outerHTML.slice(0, 300)) : [],
   };
 }`)
@@ -90,8 +110,19 @@ function actualOf(assertion: ResolvedAssertion, snapshot: Snapshot | null, page:
     case 'count': return snapshot?.count ?? 0
     case 'url': return page.url
     case 'title': return page.title ?? null
+    case 'texts': return snapshot?.texts ?? []
+    case 'class': return state?.classes ?? null
+    case 'css': return state ? (state.css[assertion.name ?? ''] ?? null) : null
+    case 'in_viewport': return state?.inViewport ?? null
   }
 }
+
+const CSS_VALUE = pageFunction<string>('(element, name) => getComputedStyle(element).getPropertyValue(name)')
+const IN_VIEWPORT = pageFunction<boolean>(`(e) => {
+  const box = e.getBoundingClientRect();
+  const view = e.ownerDocument.defaultView;
+  return box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 && box.left < view.innerWidth && box.top < view.innerHeight;
+}`)
 
 /** A navigation under way destroys the page's context mid-read: read again rather than fail. */
 function isTransient(error: unknown): boolean {
@@ -126,6 +157,11 @@ function quickRead(run: StepRun, locator: Locator | null, assertion: ResolvedAss
     case 'attribute':
       if (assertion.operator === 'exists' && assertion.expected === false) return Promise.resolve(CANNOT_SAY)
       return locator.getAttribute(assertion.name ?? '', { timeout, signal })
+    // Every match's text in one call: the list is read in a single moment, never item by item.
+    case 'texts': return locator.allTextContents().then((texts) => texts.map(normalizeWhitespace))
+    case 'class': return locator.getAttribute('class', { timeout, signal }).then((classes) => classes ?? '')
+    case 'css': return locator.evaluate(CSS_VALUE, assertion.name ?? '', { timeout, signal })
+    case 'in_viewport': return locator.evaluate(IN_VIEWPORT, undefined, { timeout, signal })
   }
 }
 
@@ -149,12 +185,13 @@ async function runElementCheckpoint(run: StepRun, raw: unknown): Promise<void> {
   const target = run.step.target
   const name = targetName(target)
   const wantsTitle = assertions.some((a) => a.property === 'title')
-  const oneElement = assertions.some((a) => !ELEMENT_PROPERTIES[a.property].ofPage && a.property !== 'count')
+  const oneElement = assertions.some((a) => !ELEMENT_PROPERTIES[a.property].ofPage && !ELEMENT_PROPERTIES[a.property].ofAll)
   // Healing only makes sense when the element is expected to be there.
   const wantsPresence = assertions.some(
     (a) => ELEMENT_PROPERTIES[a.property].readsElement || (a.property === 'visible' && a.expected) || (a.property === 'hidden' && !a.expected),
   )
   const attributes = [...new Set(assertions.filter((a) => a.property === 'attribute').map((a) => a.name ?? ''))]
+  const css = [...new Set(assertions.filter((a) => a.property === 'css').map((a) => a.name ?? ''))]
 
   let locator: Locator | null = null
   let selector = target?.selector ?? null
@@ -207,7 +244,7 @@ async function runElementCheckpoint(run: StepRun, raw: unknown): Promise<void> {
         try {
           // The last read may start as time runs out: it still gets a moment to answer.
           const answerWithin = Math.max(run.remaining(), 1000)
-          snapshot = await run.bounded(() => current.evaluateAll(READ_ELEMENTS, attributes), `The page did not answer within ${answerWithin} ms`, answerWithin)
+          snapshot = await run.bounded(() => current.evaluateAll(READ_ELEMENTS, { attributes, css }), `The page did not answer within ${answerWithin} ms`, answerWithin)
         } catch (error) {
           if (!isTransient(error) || run.deadline - performance.now() <= 1) throw error
           await run.sleep(50)
@@ -243,7 +280,7 @@ async function runElementCheckpoint(run: StepRun, raw: unknown): Promise<void> {
   const missing = target && snapshot?.count === 0 ? selector ?? target.selector : undefined
   const failures = assertions.flatMap((a, i) => {
     if (results[i]) return []
-    const elementMissing = ELEMENT_PROPERTIES[a.property].ofPage || a.property === 'count' ? undefined : missing
+    const elementMissing = ELEMENT_PROPERTIES[a.property].ofPage || ELEMENT_PROPERTIES[a.property].ofAll ? undefined : missing
     return [assertionFailure(a, name, actuals[i], elementMissing)]
   })
   const failed = failures.length > 0

@@ -3,7 +3,8 @@
 // nothing, the first alternative that does is used and reported, without first waiting a full
 // timeout for the primary.
 import type { FrameLocator, Locator, Page } from 'playwright'
-import { parseSelector, targetName, type StepTarget } from '../../../shared/steps'
+import { filterOptions, hasRefinements, parseSelector, targetName, type StepTarget } from '../../../shared/steps'
+import type { Refinements } from '../../../shared/selectors'
 import { headline, isTimeout, StepFailure } from './failures'
 import type { StepRun } from './step-run'
 
@@ -30,6 +31,22 @@ export function locate(scope: Scope, selector: string): Locator {
   return current as Locator
 }
 
+/** A locator narrowed by a target's refinements: filters first (has text, has not text, visible), then nth. */
+export function refine(locator: Locator, r: Refinements): Locator {
+  const filter = filterOptions(r)
+  let refined = filter ? locator.filter(filter) : locator
+  if (r.nth === 'first') refined = refined.first()
+  else if (r.nth === 'last') refined = refined.last()
+  else if (r.nth !== undefined) refined = refined.nth(r.nth)
+  return refined
+}
+
+/** `selector` (the primary or an alternative) with the target's container and refinements applied. */
+export function locateTarget(scope: Scope, target: Refinements, selector: string): Locator {
+  const base = target.within ? locateTarget(scope, target.within, target.within.selector) : scope
+  return refine(locate(base, selector), target)
+}
+
 /** The page, or the frame reached through a chain of frame selectors from it. */
 export function frameScope(page: Page, frames: readonly string[]): Page | FrameLocator {
   let scope: Page | FrameLocator = page
@@ -50,12 +67,12 @@ function alternativesNote(count: number): string {
 }
 
 export function notFound(target: StepTarget, timeoutMs: number): string {
-  return `No element matches ${target.selector}${alternativesNote(target.alternatives?.length ?? 0)} within ${timeoutMs} ms`
+  return `No element matches ${hasRefinements(target) ? targetName(target) : target.selector}${alternativesNote(target.alternatives?.length ?? 0)} within ${timeoutMs} ms`
 }
 
 /** The step's primary selector as a locator, in the target's frames (not yet the step's element). */
 export function primaryTarget(run: StepRun, target: StepTarget): ResolvedTarget {
-  return { locator: locate(run.session.windows.scope(target.frames), target.selector), selector: target.selector, healed: null, name: targetName(target) }
+  return { locator: locateTarget(run.session.windows.scope(target.frames), target, target.selector), selector: target.selector, healed: null, name: targetName(target) }
 }
 
 /** Makes `resolved` the step's element (for its HTML on failure) and reports a healed selector. */
@@ -84,7 +101,7 @@ export async function resolveTarget(run: StepRun, target: StepTarget, field: 'ta
 export async function healTarget(run: StepRun, target: StepTarget, field: 'target' | 'options.to' = 'target'): Promise<ResolvedTarget> {
   const scope = run.session.windows.scope(target.frames)
   const primary = primaryTarget(run, target)
-  const candidates = (target.alternatives ?? []).map((selector) => ({ selector, locator: locate(scope, selector) }))
+  const candidates = (target.alternatives ?? []).map((selector) => ({ selector, locator: locateTarget(scope, target, selector) }))
   const any = candidates.reduce((combined, c) => combined.or(c.locator), primary.locator)
   try {
     await run.pw(() => any.first().waitFor({ state: 'attached', timeout: run.remaining() }))

@@ -1,9 +1,10 @@
 // The sections, grouped, as links (so they can be opened in a new tab in browser mode), the
-// current project, and the theme switch.
+// current project (and its switcher), and the theme switch.
 import type { MouseEvent } from 'react'
 import { route, routePath } from '../routes'
 import { SECTIONS } from '../sections'
 import { useApp } from '../StoreContext'
+import { ProjectSwitcher } from './ProjectSwitcher'
 
 export function Sidebar() {
   const current = useApp((s) => s.route.section)
@@ -23,9 +24,7 @@ export function Sidebar() {
   return (
     <nav className="sidebar" aria-label="Sections" data-region>
       <div className="brand">TestDesk</div>
-      <div className="project" title="The project you are working in">
-        <span className="muted">Project</span> <strong data-testid="project-name">{project ?? '…'}</strong>
-      </div>
+      <ProjectSwitcher project={project ?? null} />
       <button type="button" className="palette-button" onClick={() => setPaletteOpen(true)}>
         Search and commands <kbd>Ctrl+K</kbd>
       </button>

@@ -1,13 +1,23 @@
 // Where a step acts: the primary selector and the alternatives recorded with it (tried in order
-// when the primary finds nothing). Pick another as primary, add or remove one, enter frames.
-import { useId, useState } from 'react'
-import type { Path } from './SchemaFields'
+// when the primary finds nothing). Pick another as primary, add or remove one, enter frames,
+// narrow the matches (has text, which match, inside another element) with the catalogue's fields.
+import { useId, useState, type ReactNode } from 'react'
+import type { TargetScope } from '../../../shared/model/definition'
+import { setAtPath, targetRefinementFields } from '../../../shared/step-forms'
+import { SchemaFields, type Path } from './SchemaFields'
 
 export interface TargetValue {
   selector: string
   alternatives: string[]
   frames?: string[]
+  has_text?: string
+  has_not_text?: string
+  visible_only?: boolean
+  nth?: 'first' | 'last' | number
+  within?: TargetScope
 }
+
+const REFINEMENT_KEYS = ['has_text', 'has_not_text', 'visible_only', 'nth', 'within'] as const
 
 export function TargetEditor({
   target,
@@ -15,12 +25,15 @@ export function TargetEditor({
   issueAt,
   label,
   firstField = false,
+  extra,
 }: {
   target: TargetValue | null
   onChange(target: TargetValue | null): void
   issueAt(path: Path): string | null
   label: string
   firstField?: boolean
+  /** Shown under the selector (the editor's "Pick locator"). */
+  extra?: ReactNode
 }) {
   const id = useId()
   const [draft, setDraft] = useState('')
@@ -30,6 +43,7 @@ export function TargetEditor({
   const frames = value.frames ?? []
   const selectorIssue = issueAt(['selector'])
   const set = (next: Partial<TargetValue>) => onChange({ ...value, alternatives, ...next })
+  const refinements = REFINEMENT_KEYS.filter((key) => value[key] !== undefined).length
 
   const addAlternative = () => {
     const text = draft.trim()
@@ -64,6 +78,7 @@ export function TargetEditor({
           </span>
         )}
       </div>
+      {extra}
       <div className="alternatives">
         <h4 id={`${id}-alts`}>Alternatives {alternatives.length ? `(${alternatives.length})` : ''}</h4>
         {alternatives.length === 0 && <p className="muted">None recorded. An alternative is tried when the selector finds nothing (the step then passes as healed).</p>}
@@ -110,6 +125,19 @@ export function TargetEditor({
           </button>
         </div>
       </div>
+      <details className="refinements" open={refinements > 0}>
+        <summary>Narrow the matches {refinements ? `(${refinements})` : ''}</summary>
+        <SchemaFields
+          fields={targetRefinementFields()}
+          path={[]}
+          context={{
+            root: value as unknown as Record<string, unknown>,
+            set: (path, next) => onChange(setAtPath(value as unknown as Record<string, unknown>, path, next) as unknown as TargetValue),
+            issueAt,
+            prefix: '',
+          }}
+        />
+      </details>
       <details className="frames" open={frames.length > 0}>
         <summary>Inside frames {frames.length ? `(${frames.length})` : ''}</summary>
         <ul>

@@ -10,6 +10,7 @@ import { changeAction, updateStep } from '../../editor/step-ops'
 import { stepIssues, type StepDraft, type TestDoc } from '../../editor/test-doc'
 import { unknownVariables, useKnownVariables } from '../../editor/variables'
 import { useApp, useAppStore } from '../../StoreContext'
+import { PickLocator, recordFromStep } from '../recorder/from-editor'
 
 const CATEGORIES = [...new Set(STEP_ACTIONS.map((a) => a.category))]
 
@@ -34,6 +35,7 @@ export function StepPanel() {
 function StepForm({ step, index, doc, known, many }: { step: StepDraft; index: number; doc: TestDoc; known: Set<string>; many: boolean }) {
   const store = useAppStore()
   const id = useId()
+  const testId = useApp((s) => s.docs.test?.id ?? null)
   const info = STEP_ACTIONS.find((a) => a.action === step.action)
   const form = actionForm(step.action)
   const issues = stepIssues(step)
@@ -64,6 +66,11 @@ function StepForm({ step, index, doc, known, many }: { step: StepDraft; index: n
         Step {index + 1}
         {many && <span className="muted"> (of the selected steps, this one is shown)</span>}
       </h2>
+      {testId && (
+        <button type="button" className="record-from" onClick={() => void recordFromStep(store, testId, step.id)} title="Replay the test up to this step in a recording browser, then record after it">
+          Record from here
+        </button>
+      )}
       <p className="describe" aria-live="polite">
         {describeStep(step)}
       </p>
@@ -101,6 +108,7 @@ function StepForm({ step, index, doc, known, many }: { step: StepDraft; index: n
                 label="Target"
                 firstField
                 onChange={(target) => edit({ target }, 'target')}
+                extra={testId ? <PickLocator testId={testId} afterStepId={index > 0 ? doc.steps[index - 1].id : null} onPicked={(target) => edit({ target }, 'target-pick')} /> : undefined}
                 issueAt={(path) => issueMap.get(pathKey('target', path)) ?? (path.length === 0 ? (issueMap.get('target') ?? null) : null)}
               />
               {issueMap.get('target') && <span className="field-issue">{issueMap.get('target')}</span>}
