@@ -13,8 +13,8 @@ export interface Violation {
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]))
 const RENDERER_PACKAGES = new Set([
   'react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'zustand', 'zustand/vanilla',
-  // Browser-only UI libraries: the tree, the palette, panels, the code editor.
-  'react-arborist', 'cmdk', 'react-resizable-panels', 'codemirror',
+  // Browser-only UI libraries: the tree, the palette, panels, the code editor, the history chart.
+  'react-arborist', 'cmdk', 'react-resizable-panels', 'codemirror', 'uplot', 'uplot/dist/uPlot.min.css',
   // Zips the exported Playwright project in the page (pure JavaScript, no Node).
   'fflate',
 ])

@@ -5,6 +5,7 @@ import type { Implementation } from '../../shared/api/contract'
 import { Store } from '../store'
 import { openDatabase, type Db } from '../store/db'
 import { definitionNamespaces } from './definitions'
+import { artifactsNamespace } from './artifacts'
 import { executionNamespaces, manualRunControl, type RunControl } from './execution'
 import type { CoreContext } from './context'
 import { createDispatcher, type Dispatcher } from './dispatch'
@@ -93,6 +94,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     interop: interopNamespace(store, validateStep),
     ...executionNamespaces(store, control),
     reports: reportsNamespace(context),
+    artifacts: artifactsNamespace(store),
     recorder: recorderNamespace(recorder),
     schedules: schedulesNamespace(store, scheduler),
   }

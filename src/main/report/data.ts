@@ -235,7 +235,7 @@ function insideDataDir(path: string): boolean {
 }
 
 /** A kept Playwright trace: where it is and the command that opens it. */
-function traceOf(store: Store, path: string | null): ReportTrace | null {
+export function traceOf(store: Store, path: string | null): ReportTrace | null {
   if (!path || !/\.zip$/i.test(path) || !insideDataDir(path)) return null
   const file = store.artifacts.absolute(path)
   if (!existsSync(file)) return null

@@ -12,6 +12,7 @@ import { setTestStatus } from './tree/tree-ops'
 import { undoIn, undoScopeOf } from './undo'
 import { focusStepForm, workbench } from './workbench'
 import { recordFromStep } from './views/recorder/from-editor'
+import { LAST_CHOICE_KEY, readChoice } from './views/runs/run-choice'
 
 export interface Command {
   id: string
@@ -51,6 +52,8 @@ export function buildCommands(store: StoreApi<AppState>): Command[] {
     add({ id: 'tree:deactivate', title: 'Deactivate selected tests (archive)', group: 'Tests', run: () => void store.getState().runOp(setTestStatus(client, model, testIds, 'archived')) })
   }
   add({ id: 'tree:filter', title: 'Filter the suite tree', group: 'Tests', shortcut: '/', run: () => { store.getState().navigate(route('tests', state.route.section === 'tests' ? state.route.id : null)); setTimeout(() => workbench.focusFilter?.()) } })
+  add({ id: 'run:new', title: 'New run…', group: 'Runs', keywords: 'start execute regression', run: () => store.getState().navigate(route('runs', 'new')) })
+  if (selection.length) add({ id: 'run:selection', title: 'Run the selection in the tree…', group: 'Runs', run: () => { localStorage.setItem(LAST_CHOICE_KEY, JSON.stringify({ ...readChoice(localStorage.getItem(LAST_CHOICE_KEY), state.settings?.run_defaults ?? null), source: 'tree' })); store.getState().navigate(route('runs', 'new')) } })
   if (workbench.openProjects) {
     const open = workbench.openProjects
     add({ id: 'project:switch', title: 'Switch project…', group: 'Project', keywords: 'projects open rename default delete', run: () => open() })

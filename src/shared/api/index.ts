@@ -1,5 +1,6 @@
 // The contract: every namespace TestDesk's UI, CLI and host speak. Add a namespace here and the
 // core must implement it (compile error otherwise); every transport picks it up by itself.
+import { artifacts } from './artifacts'
 import { browsers, dataSets, environments, scripts } from './catalog'
 import { interop } from './interop'
 import { projectFiles } from './project-files'
@@ -39,6 +40,7 @@ export const api = {
   schedules,
   bundles,
   reports,
+  artifacts,
   recorder,
 }
 
