@@ -9,7 +9,7 @@ import { launchBrowser, resolveExecutable } from '../src/main/runner/launch'
 import { demoSiteHandle } from '../src/main/runner/demo-site-link'
 import { engineSteps, runTest } from '../src/main/runner/engine'
 import { planTest } from '../src/main/runner/test-plan'
-import { openRecordingHarness, SCENARIOS, type RecordingHarness } from '../src/main/recorder/scenarios'
+import { openRecordingHarness, SCENARIOS, type RecordingHarness } from '../src/main/testing/recorder-scenarios'
 import { quantile } from './stats'
 
 /** Ids renamed, classes changed, the page's sections reordered; page scripts keep working. */

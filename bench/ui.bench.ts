@@ -11,6 +11,7 @@ import { launchTestBrowser } from '../e2e/support/browser'
 import { openCore } from '../src/main/core'
 import { startHost } from '../src/main/host/server'
 import { ensureBrowserUi } from '../src/main/host/ui-build'
+import { Figures } from './figures'
 import { median, quantile } from './stats'
 
 const TESTS = Number(process.env.BENCH_TESTS ?? 5000)
@@ -19,7 +20,6 @@ const BIG_STEPS = 500
 const LOADS = 5
 
 const note = (text: string) => process.stderr.write(`${text}\n`)
-const ms = (value: number) => `${value.toFixed(1)} ms`
 
 // ── Data ────────────────────────────────────────────────────────────────────────────────────
 
@@ -231,9 +231,8 @@ async function main() {
     const seeded = Date.now()
     const { big } = await seed(call)
     note(`seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s`)
-    const rows: string[][] = []
-    const row = (what: string, p50: number, p95: number | null, anchor: number, goal: string) =>
-      rows.push([what, ms(p50), p95 === null ? '' : ms(p95), ms(anchor), `${(p50 / Math.max(anchor, 0.01)).toFixed(1)}x`, goal])
+    const figures = new Figures()
+    const row = figures.add.bind(figures)
 
     // Tree first paint: from the start of navigation to the first frame painted with tree rows.
     const paints: number[] = []
@@ -363,13 +362,8 @@ async function main() {
     row(`command palette search over ${TESTS} tests (${searches.length} keys)`, median(searches), quantile(searches, 0.95), median(filterAnchor), '')
     await context.close()
 
-    const header = ['figure', 'p50', 'p95', 'anchor', 'ratio', 'goal']
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
-    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
-    console.log(line(header))
-    for (const r of rows) console.log(line(r))
-    console.log(
-      '\nAnchors: first paint — the HTML response received (same load); filter and palette — filtering the same names and painting 40 plain rows with innerHTML; open — fetching the test over the same HTTP API; scroll — two animation frames; reorder — one frame.',
+    figures.print(
+      'first paint — the HTML response received (same load); filter and palette — filtering the same names and painting 40 plain rows with innerHTML; open — fetching the test over the same HTTP API; scroll — two animation frames; reorder — one frame.',
     )
   } finally {
     await browser.close()

@@ -17,7 +17,7 @@ import { openCore } from '../src/main/core'
 import { startDemoSite, type DemoSiteServer } from '../src/main/demosite/server'
 import { DEMO_FAILING_TEST } from '../src/main/demo/demo-project'
 import { runCli } from '../src/main/cli/program'
-import { call } from '../src/main/report/fixture-runs'
+import { call } from '../src/main/testing/fixture-runs'
 import { runTestdesk, tempDataDir } from './support/cli'
 
 let site: DemoSiteServer

@@ -3,7 +3,7 @@
 // The recorded steps must read as a tester would have written them, and the replay must pass.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describeStep } from '../src/shared/steps'
-import { openRecordingHarness, SCENARIOS, type RecordingHarness } from '../src/main/recorder/scenarios'
+import { openRecordingHarness, SCENARIOS, type RecordingHarness } from '../src/main/testing/recorder-scenarios'
 import { runTestdesk, startTestdesk, tempDataDir } from './support/cli'
 
 let harness: RecordingHarness

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../src/main/core'
-import { buildFixtureRun, call, XSS_PAYLOADS, type FixtureRun } from '../src/main/report/fixture-runs'
+import { buildFixtureRun, call, XSS_PAYLOADS, type FixtureRun } from '../src/main/testing/fixture-runs'
 import { launchTestBrowser } from './support/browser'
 
 let browser: Browser

@@ -46,6 +46,58 @@ describe('import rules', () => {
     ])
   })
 
+  it('catch an import up the layers of src/main, between peers, and into test support', () => {
+    const root = fixture({
+      'src/main/runner/orchestrator.ts': "import type { EventBus } from '../core/events'\nexport const x = 1\n",
+      'src/main/core/events.ts': 'export class EventBus {}\n',
+      'src/main/report/data.ts': "import { recorder } from '../recorder'\n",
+      'src/main/recorder/index.ts': 'export const recorder = 1\n',
+      'src/main/store/runs.ts': "import { buildFixtureRun } from '../testing/fixture-runs'\n",
+      'src/main/testing/fixture-runs.ts': "import { openCore } from '../core'\nexport const buildFixtureRun = openCore\n",
+      'src/main/core/index.ts': "import { x } from '../runner/orchestrator'\nexport const openCore = x\n",
+      'src/main/gadgets/thing.ts': "import { x } from '../runner/orchestrator'\n",
+      'src/main/store/runs.test.ts': "import { openCore } from '../core'\n",
+    })
+    expect(checkTree(root).map((v) => `${v.file}: ${v.specifier}: ${v.rule}`)).toEqual([
+      'src/main/gadgets/thing.ts: ../runner/orchestrator: src/main/gadgets has no layer: give it one in LAYERS (src/import-rules.ts)',
+      'src/main/report/data.ts: ../recorder: report and recorder are peers (layer 4) and do not import each other',
+      'src/main/runner/orchestrator.ts: ../core/events: layers go one way: runner (layer 3) may not import core (layer 6); move what both need down',
+      'src/main/store/runs.ts: ../testing/fixture-runs: only tests, e2e and benchmarks import src/main/testing',
+    ])
+  })
+
+  it('catch an import circle, type-only imports included, but not the zustand slices', () => {
+    const root = fixture({
+      'src/main/runner/engine/windows.ts': "import { frameScope } from './locate'\n",
+      'src/main/runner/engine/locate.ts': "import type { StepRun } from './step-run'\nexport const frameScope = 1\n",
+      'src/main/runner/engine/step-run.ts': "import type { Windows } from './windows.js'\nexport type StepRun = 1\n",
+      'src/main/runner/engine/step-run.test.ts': "import { frameScope } from './locate'\n",
+      'src/main/runner/engine/actions.ts': "import { frameScope } from './locate'\n",
+      'src/renderer/src/store/index.ts': "import { editorSlice } from './editorSlice'\nexport type AppState = 1\n",
+      'src/renderer/src/store/editorSlice.ts': "import type { AppState } from '.'\nexport const editorSlice = 1\n",
+    })
+    expect(checkTree(root)).toEqual([
+      {
+        file: 'src/main/runner/engine/locate.ts',
+        specifier: 'src/main/runner/engine/locate.ts → src/main/runner/engine/step-run.ts → src/main/runner/engine/windows.ts → src/main/runner/engine/locate.ts',
+        rule: 'no import circles among runtime files (type-only imports count)',
+      },
+    ])
+  })
+
+  it('catch the raw tables used outside the store', () => {
+    const root = fixture({
+      'src/main/core/runs.ts': 'export const exists = (store, id) => store.t.runs.exists(id)\n',
+      'src/main/core/fields.ts': 'export const columns = (store, table) => store.t[table].shape.columns\n',
+      'src/main/core/fine.ts': 'export const has = (store, id) => store.runs.get(id) && at.t.x\n',
+      'src/main/store/runs.ts': 'export const exists = (store, id) => store.t.runs.exists(id)\n',
+    })
+    expect(checkTree(root).map((v) => `${v.file}: ${v.rule}`)).toEqual([
+      'src/main/core/fields.ts: nothing outside src/main/store touches the raw tables (store.t): add a repository method',
+      'src/main/core/runs.ts: nothing outside src/main/store touches the raw tables (store.t): add a repository method',
+    ])
+  })
+
   it('see every form of import', () => {
     expect(
       importsOf(`import a from 'a'\nimport type { B } from "b"\nimport 'c'\nexport * from './d'\nconst e = await import('e')\nrequire('f')\nimport {\n  g,\n} from 'g'`),

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright'
 import { openCore, type Core } from '../../src/main/core'
+import { seedDemo } from '../../src/main/demo/seed'
 import { startHost, type Host } from '../../src/main/host/server'
 import { ensureBrowserUi } from '../../src/main/host/ui-build'
 import { launchTestBrowser } from './browser'
@@ -51,10 +52,18 @@ async function uiBuiltOnce(): Promise<string> {
   }
 }
 
-export async function startWorkbench(): Promise<Workbench> {
+export interface WorkbenchOptions {
+  /** 'browser' runs tests for real (the run screens); 'manual' (default) runs none. */
+  execution?: 'browser' | 'manual'
+  /** Seeds the demo project, as `testdesk serve --demo` does. */
+  demo?: boolean
+}
+
+export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   const rendererDir = await uiBuiltOnce()
   const dataDir = tempDataDir('td-ui-')
-  const core = await openCore({ dataDir, userName: 'tester', execution: 'manual' })
+  const core = await openCore({ dataDir, userName: 'tester', execution: options.execution ?? 'manual' })
+  if (options.demo) seedDemo(core.context.store)
   let host: Host
   try {
     host = await startHost({ dispatcher: core.dispatcher, events: core.events, rendererDir })

@@ -2,7 +2,7 @@
 // baseline), accessibility (axe-core), api (an HTTP response) and download (the file a step
 // downloaded). Each is a schema, its words and its Playwright code; ./checkpoints registers them.
 import { z } from 'zod'
-import type { CheckpointKind } from './checkpoints'
+import type { CheckpointKind } from './checkpoint-kind'
 import {
   ApiAssertion,
   ApiCapture,

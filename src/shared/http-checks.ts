@@ -2,7 +2,7 @@
 // (status, headers, JSON path values, body text, response time) and values captured from it into
 // variables. Shared by the `request` action and the `api` checkpoint, so both read and run alike.
 import { z } from 'zod'
-import type { CheckpointOperator } from './checkpoints'
+import type { CheckpointOperator } from './checkpoint-kind'
 import { VariableName } from './model/definition'
 import { jsRegex, jsString, quoted, regexProblem, toRegExp } from './patterns'
 

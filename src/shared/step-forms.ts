@@ -234,6 +234,9 @@ export function textOf(value: unknown): string {
   return typeof value === 'string' ? value : String(value)
 }
 
+/** Where a field sits in the value a form edits: keys and list indexes, outermost first. */
+export type FieldPath = (string | number)[]
+
 /**
  * Sets (or, with undefined, removes) a value at a path inside an options object, copying only
  * what lies on the path, so unchanged branches keep their identity.

@@ -27,7 +27,6 @@ export { CHECKPOINT_KINDS, CHECKPOINT_OPERATORS, ELEMENT_PROPERTIES } from './ch
 export { scriptFunction, scriptIsExpression, type Requirement, type StepLike, type StepTarget } from './step-actions'
 
 export type StepAction = keyof typeof ACTIONS
-export type StepOptions<A extends StepAction> = (typeof ACTIONS)[A] extends ActionDefinition<infer O> ? O : never
 
 export const STEP_ACTION_NAMES = Object.keys(ACTIONS) as StepAction[]
 

@@ -75,6 +75,8 @@
         th.setAttribute('aria-sort', th.contains(button) ? sortDir : 'none');
       });
       render();
+      // A line in the console, so a run of the table tests shows what each click did.
+      console.info('Sorted by ' + key + ', ' + sortDir);
     });
   });
   text.addEventListener('input', render);

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { BIN, runTestdesk, tempDataDir } from '../../../e2e/support/cli'
 import { openCore } from '../core'
-import { buildFixtureRun } from '../report/fixture-runs'
+import { buildFixtureRun } from '../testing/fixture-runs'
 
 describe('testdesk CLI', () => {
   it('prints help for the program and for every command, exit 0', async () => {

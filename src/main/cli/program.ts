@@ -1,12 +1,13 @@
 // The `testdesk` command line: global flags, one module a command, and the exit-code rules.
 import { Command, CommanderError } from 'commander'
-import { APP_VERSION } from '../core/app-version'
+import { APP_VERSION } from '../report/app-version'
 import { registerBaselines } from './commands/baselines'
 import { registerCatalog } from './commands/catalog'
 import { registerDemo } from './commands/demo'
 import { registerDemoSite } from './commands/demo-site'
 import { registerHistory } from './commands/history'
 import { registerInfo } from './commands/info'
+import { registerInterop } from './commands/interop'
 import { registerProjectFiles } from './commands/project-files'
 import { registerProjects } from './commands/projects'
 import { registerRecord } from './commands/record'
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerProjects(program)
   registerCatalog(program)
   registerProjectFiles(program)
+  registerInterop(program)
   registerRun(program)
   registerRecord(program)
   registerRuns(program)

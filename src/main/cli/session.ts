@@ -4,7 +4,7 @@ import { Option } from 'commander'
 import type { Api } from '../../shared/api'
 import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract'
 import { TestDeskError } from '../../shared/api/errors'
-import type { Project } from '../../shared/model/definition'
+import type { Project, TestCase } from '../../shared/model/definition'
 import { openCore, type Core } from '../core'
 import { resolveDataDir } from '../core/paths'
 import type { GlobalOptions } from './output'
@@ -44,6 +44,16 @@ export function projectOption(what = 'the project to work in'): Option {
 /** The project a command works in: the one `--project` names, else the default project. */
 export function projectOf(core: Core, flag: string | undefined): Promise<Project> {
   return flag === undefined ? invoke(core, 'projects.getDefault', {}) : invoke(core, 'projects.find', { ref: flag })
+}
+
+/** The project's test with exactly this name, or null; tests.list's search matches parts of names. */
+export async function findTestByName(core: Core, name: string, projectId: string): Promise<TestCase | null> {
+  for (let offset = 0; ; offset += 100) {
+    const page = await invoke(core, 'tests.list', { project_id: projectId, search: name, limit: 100, offset })
+    const found = page.items.find((test) => test.name === name)
+    if (found) return found
+    if (offset + 100 >= page.total) return null
+  }
 }
 
 /** A value as it would be typed in a shell: quoted when it holds anything but plain characters. */

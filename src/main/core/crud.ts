@@ -24,25 +24,43 @@ export function crudMethods<T, C, U, L extends { fields?: string[] }, Item exten
     get: ({ id }: { id: string }) => repo.get(id),
     update: (input: U) => repo.update(input),
     delete: ({ id }: { id: string }) => repo.delete(id),
-    list: (query: L) => {
-      checkFields(query.fields, fieldNames)
-      return selectFields(list(query), query.fields) as Page<Item>
-    },
+    list: listWithFields(list, fieldNames),
     bulkCreate: ({ items }: { items: C[] }) => store.tx(() => items.map((item, i) => repo.create(item, `items.${i}`))),
     bulkUpdate: ({ items }: { items: U[] }) => store.tx(() => items.map((item, i) => repo.update(item, `items.${i}`))),
     bulkDelete: ({ ids }: { ids: string[] }) =>
-      store.tx(() => {
-        ids.forEach((id, i) => {
+      deleteAll(
+        store,
+        ids,
+        (id, field) => {
           try {
             repo.get(id)
           } catch {
-            throw TestDeskError.validation(`ids.${i}`, `nothing with id ${id}`)
+            throw TestDeskError.validation(field, `nothing with id ${id}`)
           }
-        })
-        for (const id of ids) repo.delete(id)
-        return { deleted: ids.length }
-      }),
+        },
+        (id) => repo.delete(id),
+      ),
   }
+}
+
+/** A list honouring `fields`: names outside `known` are refused (fields.N), the rest select. */
+export function listWithFields<Q extends { fields?: string[] }, T extends object>(list: (query: Q) => Page<T>, known: readonly string[]) {
+  return (query: Q): Page<T> => {
+    checkFields(query.fields, known)
+    return selectFields(list(query), query.fields) as Page<T>
+  }
+}
+
+/**
+ * Deletes every id or none, in one transaction: each is checked first (`check` throws naming its
+ * field, `ids.3`), then all are removed.
+ */
+export function deleteAll(store: Store, ids: readonly string[], check: (id: string, field: string) => void, remove: (id: string) => unknown): { deleted: number } {
+  return store.tx(() => {
+    ids.forEach((id, i) => check(id, `ids.${i}`))
+    for (const id of ids) remove(id)
+    return { deleted: ids.length }
+  })
 }
 
 export function checkFields(fields: readonly string[] | undefined, known: readonly string[]): void {

@@ -10,7 +10,7 @@ import { crudMethods } from './crud'
 type Impl = Implementation<Api>
 
 function fieldsOf(store: Store, table: TableName, ...computed: string[]): string[] {
-  return [...store.t[table].shape.columns, ...computed]
+  return [...store.columnsOf(table), ...computed]
 }
 
 export function definitionNamespaces(store: Store): Pick<Impl, 'projects' | 'suites' | 'tests' | 'steps' | 'dataSets' | 'scripts' | 'environments' | 'browsers' | 'settings'> {

@@ -5,33 +5,22 @@ import type { Api } from '../../shared/api'
 import type { Implementation } from '../../shared/api/contract'
 import { TestDeskError } from '../../shared/api/errors'
 import type { Page } from '../../shared/model/common'
-import type { TestRun } from '../../shared/model/execution'
+import type { RunControl } from '../runner/run-control'
 import type { Store } from '../store'
 import type { TableName } from '../store/base'
-import { selectFields } from '../store/table'
 import { SELECTED_STATUSES } from '../../shared/run-rules'
-import { checkFields } from './crud'
+import { deleteAll, listWithFields } from './crud'
 
 type Impl = Implementation<Api>
 
-/** How runs are started and halted; the runner's orchestrator implements it. */
-export interface RunControl {
-  start(runId: string, environment: { browser_name?: string; viewport_width?: number; viewport_height?: number }): Promise<TestRun> | TestRun
-  stop(runId: string): Promise<TestRun> | TestRun
-  cancel(runId: string): Promise<TestRun> | TestRun
-}
+export type { RunControl }
 
 export function executionNamespaces(
   store: Store,
   control: RunControl,
 ): Pick<Impl, 'runs' | 'runItems' | 'results' | 'stepResults' | 'checkpoints' | 'scriptResults' | 'logs' | 'history' | 'bundles'> {
-  /** A list honouring `fields`: unknown names are refused (fields.N), the rest select. */
-  const withFields =
-    <Q extends { fields?: string[] }, T extends object>(table: TableName, list: (query: Q) => Page<T>, ...computed: string[]) =>
-    (query: Q): Page<T> => {
-      checkFields(query.fields, [...store.t[table].shape.columns, ...computed])
-      return selectFields(list(query), query.fields) as Page<T>
-    }
+  const withFields = <Q extends { fields?: string[] }, T extends object>(table: TableName, list: (query: Q) => Page<T>, ...computed: string[]) =>
+    listWithFields(list, [...store.columnsOf(table), ...computed])
   return {
     runs: {
       create: ({ select, ...input }) =>
@@ -47,13 +36,7 @@ export function executionNamespaces(
       update: (input) => store.runs.update(input),
       delete: ({ id }) => store.runs.delete(id),
       bulkDelete: ({ ids }) =>
-        store.tx(() => {
-          ids.forEach((id, i) => {
-            if (!store.t.runs.exists(id)) throw TestDeskError.validation(`ids.${i}`, `no test run with id ${id}`)
-          })
-          for (const id of ids) store.runs.delete(id)
-          return { deleted: ids.length }
-        }),
+        deleteAll(store, ids, (id, field) => store.assertExists('runs', id, field, 'test run'), (id) => store.runs.delete(id)),
       list: withFields('runs', (query) => store.runs.list(query)),
       summary: ({ id }) => store.runs.summary(id),
       transitions: ({ id }) => {
@@ -122,7 +105,7 @@ export function executionNamespaces(
 function selectTests(store: Store, select: { suite_ids?: string[]; suite_paths?: string[][]; tags?: string[] }, projectId?: string): string[] {
   const ids: string[] = []
   select.suite_ids?.forEach((suiteId, i) => {
-    if (!store.t.suites.exists(suiteId)) throw TestDeskError.validation(`select.suite_ids.${i}`, `no suite with id ${suiteId}`)
+    store.assertExists('suites', suiteId, `select.suite_ids.${i}`, 'suite')
     ids.push(...store.suites.testIds(suiteId))
   })
   select.suite_paths?.forEach((path, i) => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { bareCores } from './testing'
 import { percentage } from '../../shared/model/states'
 import type { Core } from '.'
-import { call } from '../report/fixture-runs'
+import { call } from '../testing/fixture-runs'
 import { SUITE_TREND_SQL, trendStatistics } from '../store/history'
 
 const cores = bareCores()

@@ -5,18 +5,23 @@ import type { Implementation } from '../../shared/api/contract'
 import { Store } from '../store'
 import { openDatabase, type Db } from '../store/db'
 import { definitionNamespaces } from './definitions'
+import { artifactsNamespace } from './artifacts'
 import { executionNamespaces, manualRunControl, type RunControl } from './execution'
 import type { CoreContext } from './context'
 import { createDispatcher, type Dispatcher } from './dispatch'
 import { watchChanges } from './changes'
 import { EventBus } from './events'
 import { databasePath as dbPathIn } from './paths'
+import { interopNamespace } from './interop'
 import { projectFilesNamespace } from './project-files'
 import { reportsNamespace } from './reports'
 import { schedulesNamespace } from './schedules'
 import { systemNamespace } from './system'
 import { validateStep } from '../../shared/steps'
 import { Orchestrator } from '../runner/orchestrator'
+import type { RunReporter } from '../runner/reporter'
+import { storeResults } from '../runner/store-results'
+import { publishRunEvents } from './run-events'
 import { Recorder } from '../recorder'
 import { recorderNamespace } from './recorder'
 import { SchedulerService, type SchedulerServiceOptions } from '../scheduler'
@@ -44,6 +49,11 @@ export interface Core {
   readonly context: CoreContext
   /** The orchestrator executing runs (null with `execution: 'manual'`). */
   readonly runner: Orchestrator | null
+  /**
+   * Adds a run reporter after the results store and the events (the CLI's progress line);
+   * returns what removes it. Runs executed manually tell no reporters.
+   */
+  addRunReporter(reporter: RunReporter): () => void
   /** Recording sessions; tests reach the recording browser through it. */
   readonly recorder: Recorder
   /** Plans schedules for the contract; `start` makes this process run them (app, serve, `testdesk scheduler`). */
@@ -57,7 +67,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus<Api>()
   const store = new Store(db, { dataDir: options.dataDir, userName: options.userName, validateStep })
   const context: CoreContext = { dataDir: options.dataDir, databasePath, db, events, store }
-  const runner = options.execution === 'manual' ? null : new Orchestrator({ store, events })
+  const runner = options.execution === 'manual' ? null : new Orchestrator({ store, reporters: [storeResults(store), publishRunEvents(events)] })
   runner?.recover()
   const control: RunControl = runner ?? manualRunControl(store)
   const recorder = new Recorder({
@@ -81,8 +91,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     system: systemNamespace(context),
     ...definitionNamespaces(store),
     projectFiles: projectFilesNamespace(store, validateStep),
+    interop: interopNamespace(store, validateStep),
     ...executionNamespaces(store, control),
     reports: reportsNamespace(context),
+    artifacts: artifactsNamespace(store),
     recorder: recorderNamespace(recorder),
     schedules: schedulesNamespace(store, scheduler),
   }
@@ -95,6 +107,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     events,
     context,
     runner,
+    addRunReporter: (reporter) => runner?.reporters.add(reporter) ?? (() => undefined),
     recorder,
     scheduler,
     async close() {

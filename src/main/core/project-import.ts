@@ -276,8 +276,8 @@ function importSuites(
 /** The project the file goes into: a named one, the file's own (by id, then name), or a new one. */
 function targetProject(store: Store, file: ProjectFile, wanted?: string): string | null {
   if (wanted) return store.projects.find(wanted).id
-  // Read the table directly: listing through the repository would create a default project first.
-  const projects = store.t.projects.all(undefined, 'ORDER BY created_at') as unknown as { id: string; name: string }[]
+  // Not projects.list: listing would create a default project first.
+  const projects = store.projects.names()
   return (projects.find((p) => p.id === file.project.id) ?? projects.find((p) => p.name === file.project.name))?.id ?? null
 }
 

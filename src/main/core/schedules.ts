@@ -2,13 +2,11 @@
 // and plans them, previews them and runs them now.
 import type { Api } from '../../shared/api'
 import type { Implementation } from '../../shared/api/contract'
-import { TestDeskError } from '../../shared/api/errors'
 import type { Page } from '../../shared/model/common'
 import type { Schedule } from '../../shared/model/schedules'
 import type { SchedulerService } from '../scheduler'
 import type { Store } from '../store'
-import { selectFields } from '../store/table'
-import { checkFields } from './crud'
+import { deleteAll, listWithFields } from './crud'
 
 export function schedulesNamespace(store: Store, scheduler: SchedulerService): Implementation<Api>['schedules'] {
   const remove = (id: string) => {
@@ -21,19 +19,11 @@ export function schedulesNamespace(store: Store, scheduler: SchedulerService): I
     get: ({ id }) => scheduler.view(store.schedules.get(id)),
     update: (input) => scheduler.update(input),
     delete: ({ id }) => remove(id),
-    bulkDelete: ({ ids }) =>
-      store.tx(() => {
-        ids.forEach((id, i) => {
-          if (!store.t.schedules.exists(id)) throw TestDeskError.validation(`ids.${i}`, `no schedule with id ${id}`)
-        })
-        for (const id of ids) remove(id)
-        return { deleted: ids.length }
-      }),
-    list: (query) => {
-      checkFields(query.fields, [...store.t.schedules.shape.columns, 'description', 'next_run'])
+    bulkDelete: ({ ids }) => deleteAll(store, ids, (id, field) => store.assertExists('schedules', id, field, 'schedule'), remove),
+    list: listWithFields((query: Parameters<Implementation<Api>['schedules']['list']>[0]): Page<Schedule> => {
       const page = store.schedules.list(query)
-      return selectFields({ ...page, items: page.items.map((s) => scheduler.view(s)) }, query.fields) as Page<Schedule>
-    },
+      return { ...page, items: page.items.map((s) => scheduler.view(s)) }
+    }, [...store.columnsOf('schedules'), 'description', 'next_run']),
     pause: ({ id }) => scheduler.pause(id),
     resume: ({ id }) => scheduler.resume(id),
     history: ({ id, ...query }) => store.schedules.history(id, query),

@@ -2,7 +2,7 @@
 import type { Api } from '../../shared/api'
 import type { Implementation } from '../../shared/api/contract'
 import { discoverBrowser } from '../runner/browsers'
-import { APP_VERSION } from './app-version'
+import { APP_VERSION } from '../report/app-version'
 import type { CoreContext } from './context'
 import { schemaVersion } from '../store/db'
 import { openFolder } from './open-folder'

@@ -1,7 +1,7 @@
 // The demo's checkpoint tests: an HTTP request whose captured token a later step uses, API
 // checks (status, JSON paths, time), a downloaded file's checks, a visual baseline (the first
 // demo run makes it and says so) and accessibility with the violations the test knows about.
-import type { DemoTest, Step } from './demo-project'
+import type { DemoTest, Step } from './demo-types'
 
 const checkpoint = (checkpoint: Record<string, unknown>, selector?: string): Step => ({
   action: 'checkpoint',

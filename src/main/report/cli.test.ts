@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { runTestdesk, tempDataDir } from '../../../e2e/support/cli'
 import { openCore } from '../core'
-import { buildFixtureRun, type FixtureRun } from './fixture-runs'
+import { buildFixtureRun, type FixtureRun } from '../testing/fixture-runs'
 
 let dataDir: string
 let fixture: FixtureRun

@@ -10,7 +10,7 @@ import { ROOT_SUITE } from '../../shared/model/definition'
 import { isFlaky } from '../../shared/model/states'
 import { checkpointSubject } from '../../shared/checkpoints'
 import { failureShown, runOutcome, statusLabel } from '../../shared/run-wording'
-import { APP_VERSION } from '../core/app-version'
+import { APP_VERSION } from './app-version'
 import type { Store } from '../store'
 import type { ReportData, ReportExecution, ReportImage, ReportStep, ReportTest, ReportTrace } from './types'
 
@@ -235,7 +235,7 @@ function insideDataDir(path: string): boolean {
 }
 
 /** A kept Playwright trace: where it is and the command that opens it. */
-function traceOf(store: Store, path: string | null): ReportTrace | null {
+export function traceOf(store: Store, path: string | null): ReportTrace | null {
   if (!path || !/\.zip$/i.test(path) || !insideDataDir(path)) return null
   const file = store.artifacts.absolute(path)
   if (!existsSync(file)) return null

@@ -1,10 +1,8 @@
 // Writes a run's report files: HTML (with its images inline or beside it), JUnit XML or JSON,
 // each written whole to a temporary name first so a reader never sees half a report.
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { basename, dirname, extname, join, resolve } from 'node:path'
-import { TestDeskError } from '../../shared/api/errors'
-import { REPORT_EXTENSIONS, REPORT_FORMATS, type ExportedReport, type ReportFormat } from '../../shared/api/reports'
-import type { Core } from '../core'
+import { basename, dirname, extname, join } from 'node:path'
+import { REPORT_EXTENSIONS, type ExportedReport, type ReportFormat } from '../../shared/api/reports'
 import type { Store } from '../store'
 import { collectReportData } from './data'
 import { renderHtml } from './html'
@@ -54,24 +52,4 @@ export function writeReport(store: Store, runId: string, options: WriteReportOpt
 /** File name a format gets in an output folder. */
 export function reportFileName(format: ReportFormat): string {
   return format === 'junit' ? 'junit.xml' : `report.${REPORT_EXTENSIONS[format]}`
-}
-
-/**
- * For `testdesk run … --report html,junit --out DIR`: writes each format into `outDir` when the
- * run has ended and returns the paths written, in the order asked.
- */
-export async function writeRunReports(core: Core, runId: string, formats: readonly string[], outDir: string): Promise<string[]> {
-  const wanted = [...new Set(formats.map((f) => f.trim().toLowerCase()).filter(Boolean))]
-  wanted.forEach((format, i) => {
-    if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
-      throw TestDeskError.validation(`report.${i}`, `unknown report format '${format}' (use ${REPORT_FORMATS.join(', ')})`)
-    }
-  })
-  const paths: string[] = []
-  for (const format of wanted as ReportFormat[]) {
-    const envelope = await core.dispatcher.call('reports.export', { run_id: runId, format, path: join(resolve(outDir), reportFileName(format)) }, { transport: 'direct' })
-    if (!envelope.ok) throw TestDeskError.from(envelope.error)
-    paths.push((envelope.value as ExportedReport).path)
-  }
-  return paths
 }

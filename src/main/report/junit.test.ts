@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../core'
 import { collectReportData } from './data'
-import { buildFixtureRun } from './fixture-runs'
+import { buildFixtureRun } from '../testing/fixture-runs'
 import { escapeXml, renderJunit } from './junit'
 import { validateXml } from './xsd-check'
 

@@ -10,9 +10,8 @@ import { bareCores } from '../core/testing'
 import { pathToFileURL } from 'node:url'
 import { collectReportData, formatDuration, shellQuote, statusLabel } from './data'
 import { VIEWER_JS } from './viewer-script'
-import { buildFixtureRun, call, XSS_PAYLOADS } from './fixture-runs'
+import { buildFixtureRun, call, XSS_PAYLOADS } from '../testing/fixture-runs'
 import { escapeHtml, renderHtml } from './html'
-import { writeRunReports } from '.'
 import { fixturePng } from './png'
 
 const cores = bareCores()
@@ -261,15 +260,5 @@ describe('reports.export', () => {
     const missing = await failure(core, 'reports.findRun', { ref: 'Run_404' })
     expect(missing.kind).toBe('not_found')
     expect(missing.message).toContain('give a run number such as 12')
-  })
-
-  it('writeRunReports writes each asked format into the output folder for `testdesk run --report`', async () => {
-    const core = await newCore()
-    const fixture = await buildFixtureRun(core)
-    const out = join(tempDir(), 'reports')
-    const paths = await writeRunReports(core, fixture.runId, ['html', ' JUnit', 'json', 'html'], out)
-    expect(paths).toEqual([join(out, 'report.html'), join(out, 'junit.xml'), join(out, 'report.json')])
-    for (const path of paths) expect(existsSync(path)).toBe(true)
-    await expect(writeRunReports(core, fixture.runId, ['html', 'pdf'], out)).rejects.toThrow("report.1: unknown report format 'pdf' (use html, junit, json)")
   })
 })

@@ -13,6 +13,7 @@ import { openCore, type Core } from '../core'
 import { startDemoSite, type DemoSiteServer } from '../demosite/server'
 import { chromium } from 'playwright'
 import { chromiumArgs, discoverBrowser } from './browsers'
+import { Orchestrator } from './orchestrator'
 
 let site: DemoSiteServer
 let flakyServer: Server
@@ -101,10 +102,7 @@ describe('orchestrator', () => {
     const { run } = await runOf(core, [passing('Adds a todo'), failing('Expects the wrong count')], { screenshots: 'on-failure' })
     const items: ItemProgress[] = []
     const steps: StepProgress[] = []
-    core.events.subscribe((name, payload) => {
-      if (name === 'runs.onItem') items.push(payload as ItemProgress)
-      if (name === 'runs.onStep') steps.push(payload as StepProgress)
-    })
+    core.addRunReporter({ name: 'test', onTestEnd: (item) => items.push(item), onStepBegin: (step) => steps.push(step), onStepEnd: (step) => steps.push(step) })
     const finished = await startAndWait(core, run.id)
     expect(finished).toMatchObject({ status: 'completed', total_tests: 2, passed_tests: 1, failed_tests: 1, pass_rate: 50, browser_name: 'chromium' })
     expect(finished.browser_version).toMatch(/^\d+\./)
@@ -121,10 +119,42 @@ describe('orchestrator', () => {
     const stepResults = await call(core, 'stepResults.list', { test_run_result_id: results.items.find((r: { status: string }) => r.status === 'passed').id })
     expect(stepResults.map((s: { status: string }) => s.status)).toEqual(['passed', 'passed', 'passed', 'passed'])
     expect(stepResults[1].playwright_code).toContain('.fill(')
-    expect(items.filter((i) => i.status !== 'running').map((i) => i.status).sort()).toEqual(['failed', 'passed'])
+    expect(items.map((i) => i.status).sort()).toEqual(['failed', 'passed'])
     expect(steps.some((s) => s.status === 'running') && steps.some((s) => s.status === 'passed')).toBe(true)
     const history = await call(core, 'history.forTestCase', { test_case_id: failedResult.test_case_id })
     expect(history.total).toBe(1)
+  })
+
+  it('a reporter that throws breaks neither the run, nor storing results, nor the events', async () => {
+    const core = await newCore()
+    const { run } = await runOf(core, [passing('Survives a broken reporter')])
+    const fail = () => {
+      throw new Error('broken reporter')
+    }
+    core.addRunReporter({ name: 'broken', onRunProgress: fail, onTestBegin: fail, onStepBegin: fail, onStepEnd: fail, onAttemptEnd: fail, onTestEnd: fail, onRunEnd: fail })
+    const events = new Set<string>()
+    core.events.subscribe((name) => events.add(name))
+    const ended: string[] = []
+    core.addRunReporter({ name: 'after the broken one', onRunEnd: (finished) => ended.push(finished.status) })
+    expect(await startAndWait(core, run.id)).toMatchObject({ status: 'completed', passed_tests: 1 })
+    expect((await call(core, 'results.list', { test_run_id: run.id })).items.map((r: { status: string }) => r.status)).toEqual(['passed'])
+    expect([...events].filter((name) => name.startsWith('runs.')).sort()).toEqual(['runs.onItem', 'runs.onProgress', 'runs.onStep'])
+    expect(ended).toEqual(['completed'])
+  })
+
+  it('a test whose results reach no store fails saying so, and the run completes', async () => {
+    const core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-orch-')), execution: 'manual' })
+    cores.push(core)
+    const { run } = await runOf(core, [passing('Results go nowhere')])
+    const orchestrator = new Orchestrator({ store: core.context.store, reporters: [] })
+    orchestrator.start(run.id, {})
+    try {
+      expect(await orchestrator.waitFor(run.id)).toMatchObject({ status: 'completed', failed_tests: 1 })
+    } finally {
+      await orchestrator.close()
+    }
+    const [item] = (await call(core, 'runs.summary', { id: run.id })).items
+    expect(item).toMatchObject({ status: 'failed', error_message: 'The results of this test could not be stored (see the TestDesk log)' })
   })
 
   it("keeps the page's dialogs with its console messages, in order, with the step and the answer", async () => {
@@ -178,11 +208,10 @@ describe('orchestrator', () => {
     const { run } = await runOf(core, tests, {}, { parallel_count: 3 })
     let concurrent = 0
     let most = 0
-    core.events.subscribe((name, payload) => {
-      if (name !== 'runs.onItem') return
-      const item = payload as ItemProgress
-      concurrent += item.status === 'running' ? 1 : -1
-      most = Math.max(most, concurrent)
+    core.addRunReporter({
+      name: 'test',
+      onTestBegin: () => (most = Math.max(most, ++concurrent)),
+      onTestEnd: () => concurrent--,
     })
     const finished = await startAndWait(core, run.id)
     expect(finished).toMatchObject({ status: 'completed', passed_tests: 6, parallel_enabled: true, parallel_count: 3 })
@@ -199,11 +228,7 @@ describe('orchestrator', () => {
   it('stop finishes the current step, then marks what did not run', async () => {
     const core = await newCore()
     const { run } = await runOf(core, [waiting('Long', 1500), passing('After')])
-    core.events.subscribe((name, payload) => {
-      if (name === 'runs.onStep' && (payload as StepProgress).step_number === 2 && (payload as StepProgress).status === 'running') {
-        void call(core, 'runs.stop', { id: run.id })
-      }
-    })
+    core.addRunReporter({ name: 'test', onStepBegin: (step) => step.step_number === 2 && void call(core, 'runs.stop', { id: run.id }) })
     const finished = await startAndWait(core, run.id)
     expect(finished.status).toBe('completed')
     const summary = await call(core, 'runs.summary', { id: run.id })
@@ -218,11 +243,13 @@ describe('orchestrator', () => {
     const core = await newCore()
     const { run } = await runOf(core, [waiting('Long', 5000), passing('After')])
     let cancelledAt = 0
-    core.events.subscribe((name, payload) => {
-      if (name === 'runs.onStep' && (payload as StepProgress).step_number === 2 && (payload as StepProgress).status === 'running') {
+    core.addRunReporter({
+      name: 'test',
+      onStepBegin: (step) => {
+        if (step.step_number !== 2) return
         cancelledAt = Date.now()
         void call(core, 'runs.cancel', { id: run.id })
-      }
+      },
     })
     const finished = await startAndWait(core, run.id)
     // The 5 s wait in progress is cut short rather than finished.
@@ -244,9 +271,8 @@ describe('orchestrator', () => {
     const core = await newCore()
     const { run } = await runOf(core, [waiting('Browser dies', 2500), passing('Runs in a new browser')])
     let killed = false
-    core.events.subscribe((name, payload) => {
-      const step = payload as StepProgress
-      if (name === 'runs.onStep' && step.action === 'wait' && step.status === 'running' && !killed) {
+    core.addRunReporter({ name: 'test', onStepBegin: (step) => {
+      if (step.action === 'wait' && !killed) {
         killed = true
         // Chromium's browser process is a child of this process: kill it like a crash would.
         const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' })
@@ -255,7 +281,7 @@ describe('orchestrator', () => {
           if (command && /chrom/i.test(command)) process.kill(Number(pid), 'SIGKILL')
         }
       }
-    })
+    } })
     const finished = await startAndWait(core, run.id)
     expect(finished).toMatchObject({ status: 'completed', failed_tests: 1, passed_tests: 1 })
     const summary = await call(core, 'runs.summary', { id: run.id })

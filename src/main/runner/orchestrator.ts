@@ -1,18 +1,16 @@
 // Runs test runs: a priority queue of waiting runs, one browser per worker, a fresh context per
 // test and per data iteration, retries with a flaky verdict, fail-fast, stop and cancel, per-test
-// and per-run timeouts, events as things happen, and every finished execution stored at once.
+// and per-run timeouts. What happens is told to the run reporters (./reporter): storing results,
+// publishing events and the CLI's progress are reporters, not the orchestrator's business.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { hostname, release, tmpdir, type as osType } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright'
-import type { Api } from '../../shared/api'
 import { TestDeskError } from '../../shared/api/errors'
 import type { BrowserConfiguration } from '../../shared/model/definition'
 import type { TestRun } from '../../shared/model/execution'
-import type { RunningTest } from '../../shared/model/progress'
+import type { ItemProgress, RunningTest } from '../../shared/model/progress'
 import { isFinishedItem, isFinishedRun, isFlaky } from '../../shared/model/states'
-import type { RunControl } from '../core/execution'
-import type { EventBus } from '../core/events'
 import type { Store } from '../store'
 import { processAlive } from '../store/process-alive'
 import type { RunItemView } from '../store/runs'
@@ -21,13 +19,15 @@ import { demoSiteHandle, type DemoSiteHandle } from './demo-site-link'
 import { engineSteps, runTest, type CalledTest, type EngineStep, type TestOutcome, type VisualBaselineKey } from './engine'
 import type { Masker } from './engine/masking'
 import { contextOptions, launchBrowser, launchKey, resolveExecutable, type LaunchSettings } from './launch'
-import { persistExecution } from './persist'
 import { PriorityQueue } from './queue'
+import { RunReporters, type RunReporter } from './reporter'
+import type { RunControl } from './run-control'
 import { calledTest, planTest, type Iteration, type TestPlan } from './test-plan'
 
 export interface OrchestratorOptions {
   store: Store
-  events: EventBus<Api>
+  /** Told what happens, in this order (the results store first, so the others see stored results). */
+  reporters: readonly RunReporter[]
   /** Runs executing at the same time; others wait in the queue. */
   maxConcurrentRuns?: number
 }
@@ -45,9 +45,11 @@ export class Orchestrator implements RunControl {
   private readonly maxConcurrentRuns: number
   /** Browsers started ahead of a run (see provideBrowser), by launchKey. */
   private readonly ready = new Map<string, Browser>()
+  readonly reporters: RunReporters
 
   constructor(private readonly options: OrchestratorOptions) {
     this.maxConcurrentRuns = options.maxConcurrentRuns ?? 1
+    this.reporters = new RunReporters(options.reporters)
   }
 
   private get store(): Store {
@@ -134,7 +136,7 @@ export class Orchestrator implements RunControl {
   private pump(): void {
     while (this.active.size < this.maxConcurrentRuns && this.queue.size) {
       const runId = this.queue.shift()!
-      const execution = new RunExecution(runId, this.store, this.options.events, () => this.emitProgress(runId), (key) => this.takeReady(key))
+      const execution = new RunExecution(runId, this.store, this.reporters, () => this.emitProgress(runId), (key) => this.takeReady(key))
       this.active.set(runId, execution)
       void execution.execute().finally(() => {
         this.active.delete(runId)
@@ -147,6 +149,7 @@ export class Orchestrator implements RunControl {
   private finished(runId: string): void {
     this.emitProgress(runId)
     const run = this.store.runs.get(runId)
+    this.reporters.tell('onRunEnd', run)
     for (const resolve of this.waiters.get(runId) ?? []) resolve(run)
     this.waiters.delete(runId)
   }
@@ -154,7 +157,7 @@ export class Orchestrator implements RunControl {
   private emitProgress(runId: string): void {
     const run = this.store.runs.get(runId)
     const execution = this.active.get(runId)
-    this.options.events.emit('runs.onProgress', {
+    this.reporters.tell('onRunProgress', {
       run_id: run.id,
       run_name: run.run_name,
       status: run.status,
@@ -192,7 +195,7 @@ class RunExecution {
   constructor(
     private readonly runId: string,
     private readonly store: Store,
-    private readonly events: EventBus<Api>,
+    private readonly reporters: RunReporters,
     private readonly progress: () => void,
     private readonly takeReady: (key: string) => Browser | null,
   ) {}
@@ -324,7 +327,7 @@ class RunExecution {
     // A crashed browser fails only the test it was running; the next test gets a new one.
     await worker.browser?.close().catch(() => undefined)
     worker.browser = this.takeReady(launchKey(settings, executable)) ?? (await launchBrowser(settings, executable))
-    if (!this.store.runs.get(this.runId).browser_version) this.store.t.runs.update(this.runId, { browser_version: worker.browser.version() })
+    this.store.runs.setBrowserVersion(this.runId, worker.browser.version())
     return worker.browser
   }
 
@@ -366,7 +369,7 @@ class RunExecution {
           step_number: null,
           step_description: null,
         })
-        this.emitItem(item, 'running', attempt, iteration.number, plan.iterations.length)
+        this.reporters.tell('onTestBegin', this.itemProgress(item, 'running', attempt, iteration.number, plan.iterations.length))
         this.progress()
         const outcome = await this.executeIteration(run, item, plan, steps, iteration, worker, settings, executable, config)
         outcomes.push({ iteration, outcome })
@@ -379,7 +382,7 @@ class RunExecution {
       outcomes.forEach(({ iteration, outcome }, i) => {
         if (!outcome) return
         const stopped = outcome.interrupted === 'stopped' && outcome.status !== 'failed'
-        persistExecution(this.store, outcome, {
+        this.reporters.tell('onAttemptEnd', { outcome, context: {
           runId: run.id,
           itemId: item.id,
           testCaseId: item.test_case_id,
@@ -400,17 +403,32 @@ class RunExecution {
           errorMessage: stopped ? `${this.stopReason} after step ${outcome.steps.filter((s) => s.status !== 'skipped').length}` : undefined,
           trace: outcome.trace ?? null,
           mask: iteration.mask,
-        })
+        } })
       })
       const after = this.store.runs.getItem(item.id)
       if (isFinishedItem(after.status)) {
-        this.emitItem(item, after.status, attempt, null, plan.iterations.length, after.error_message, isFlaky(after))
+        this.reporters.tell('onTestEnd', this.itemProgress(item, after.status, attempt, null, plan.iterations.length, after.error_message, isFlaky(after)))
         if (after.status === 'failed' && run.options.fail_fast) this.stopScheduling(`Fail-fast: '${item.test_case_name}' failed`)
         this.progress()
         return
       }
-      if (final) return
+      if (final) return this.resultsLost(item, after.status)
     }
+  }
+
+  /**
+   * The last attempt ended and its results reached no store (the storing reporter failed and was
+   * logged): the test fails saying so rather than waiting to be marked not run at the end.
+   */
+  private resultsLost(item: RunItemView, status: RunItemView['status']): void {
+    if (status !== 'running') return
+    const message = 'The results of this test could not be stored (see the TestDesk log)'
+    this.store.tx(() => {
+      this.store.runs.transitionItem(item.id, 'failed', message, { error_message: message })
+      this.store.runs.rollupRun(this.runId)
+    })
+    this.reporters.tell('onTestEnd', this.itemProgress(item, 'failed', 0, null, 0, message))
+    this.progress()
   }
 
   private async executeIteration(
@@ -499,7 +517,7 @@ class RunExecution {
       this.store.runs.transitionItem(item.id, status, message, { error_message: message })
       this.store.runs.rollupRun(this.runId)
     })
-    this.emitItem(item, status, 0, null, 0, message)
+    this.reporters.tell('onTestEnd', this.itemProgress(item, status, 0, null, 0, message))
     this.progress()
   }
 
@@ -510,7 +528,7 @@ class RunExecution {
       running.step_number = step.step_number
       running.step_description = description
     }
-    this.events.emit('runs.onStep', {
+    this.reporters.tell('onStepBegin', {
       run_id: this.runId,
       item_id: item.id,
       step_number: step.step_number,
@@ -525,7 +543,7 @@ class RunExecution {
   }
 
   private stepEnded(item: RunItemView, result: TestOutcome['steps'][number], total: number): void {
-    this.events.emit('runs.onStep', {
+    this.reporters.tell('onStepEnd', {
       run_id: this.runId,
       item_id: item.id,
       step_number: result.step_number,
@@ -539,7 +557,7 @@ class RunExecution {
     })
   }
 
-  private emitItem(
+  private itemProgress(
     item: RunItemView,
     status: RunItemView['status'],
     attempt: number,
@@ -547,9 +565,9 @@ class RunExecution {
     totalIterations: number,
     error: string | null = null,
     flaky = false,
-  ): void {
+  ): ItemProgress {
     const current = this.store.runs.getItem(item.id)
-    this.events.emit('runs.onItem', {
+    return {
       run_id: this.runId,
       item_id: item.id,
       test_case_id: item.test_case_id,
@@ -561,7 +579,7 @@ class RunExecution {
       duration_ms: current.duration_ms,
       error_message: error,
       flaky,
-    })
+    }
   }
 }
 

@@ -37,7 +37,7 @@ export class ArtifactsRepo {
     }
     if (existing) return existing
     const id = this.s.t.artifacts.insert({ sha256, path, size: bytes.byteLength, mime })
-    return this.s.t.artifacts.get(id) as unknown as Artifact
+    return this.s.t.artifacts.written(id)
   }
 
   bySha(sha256: string): Artifact | null {

@@ -5,6 +5,7 @@ import { userInfo } from 'node:os'
 import { TestDeskError } from '../../shared/api/errors'
 import type { Db } from './db'
 import { guarded } from './errors'
+import type { TableRows } from './rows'
 import { nowIso, Statements, Table, type Row, type TableSpec } from './table'
 
 const SPECS = {
@@ -41,7 +42,8 @@ export const DEFAULT_PROJECT_SETTING = 'default_project_id'
 
 export type TableName = keyof typeof SPECS
 // Rows are typed by each repository; the table layer only moves them.
-export type Tables = { [K in TableName]: Table<{ id: string } & Row> }
+/** Each table with its rows' domain type (store/rows.ts); tables not mapped there give plain rows. */
+export type Tables = { [K in TableName]: Table<K extends keyof TableRows ? TableRows[K] : { id: string } & Row> }
 
 export class StoreBase {
   readonly statements: Statements
@@ -114,6 +116,11 @@ export class StoreBase {
       this.t.suites.insert({ id: rootSuiteId, project_id: projectId, parent_id: null, name: 'ROOT', position: 0 })
       return projectId
     })
+  }
+
+  /** The columns of a table: what a list's `fields` may select (beside computed fields). */
+  columnsOf(table: TableName): readonly string[] {
+    return this.t[table].shape.columns
   }
 
   /** Throws a validation error naming `field` when the referenced row is missing. */

@@ -2,17 +2,16 @@
 import type { z } from 'zod'
 import { validationError, type FieldIssue } from '../../shared/api/errors'
 import type { Page } from '../../shared/model/common'
-import type { CreateDataSetInput, DataColumn, DataRow, DataSet, DataSetWithRows, UpdateDataSetInput } from '../../shared/model/definition'
+import type { CreateDataSetInput, DataColumn, DataSet, DataSetWithRows, UpdateDataSetInput } from '../../shared/model/definition'
 import type { StoreBase } from './base'
+import type { StoredDataRow } from './rows'
 import { SimpleRepo, type ProjectListQuery } from './simple-repo'
 import { Where } from './table'
 
 type DataSetRow = Omit<DataSet, 'row_count'>
 type RowInput = z.infer<typeof CreateDataSetInput>['rows']
 
-export interface StoredDataRow extends Omit<DataRow, 'values'> {
-  values: Record<string, string>
-}
+export type { StoredDataRow }
 
 function secretColumns(columns: readonly DataColumn[]): Set<string> {
   return new Set(columns.filter((c) => c.secret).map((c) => c.name))
@@ -38,7 +37,7 @@ export class DataSetsRepo {
 
   /** Rows with every value, secret ones included: for a run and for this machine's own files. */
   rows(dataSetId: string): StoredDataRow[] {
-    return this.s.t.dataRows.all(new Where().eq('data_set_id', dataSetId), 'ORDER BY row_index') as unknown as StoredDataRow[]
+    return this.s.t.dataRows.all(new Where().eq('data_set_id', dataSetId), 'ORDER BY row_index')
   }
 
   /** Columns and enabled rows with their real values, for a data-driven run. */

@@ -3,7 +3,6 @@
 // per-suite trend: pass rate and duration of a suite's tests in each of the last runs.
 import { TestDeskError } from '../../shared/api/errors'
 import type { SuiteTrend, SuiteTrendPoint, TestCaseHistory } from '../../shared/api/results'
-import type { ExecutionHistoryEntry } from '../../shared/model/execution'
 import { percentage } from '../../shared/model/states'
 import type { StoreBase } from './base'
 import type { Row } from './table'
@@ -52,7 +51,7 @@ export class HistoryRepo {
     return {
       test_case_id: testCase.id,
       test_case_name: testCase.name,
-      history: rows.map((row) => this.s.t.history.fromRow(row) as unknown as ExecutionHistoryEntry),
+      history: rows.map((row) => this.s.t.history.fromRow(row)),
       total: stats.total,
       limit,
       offset,

@@ -6,8 +6,8 @@ import { isId, type Page } from '../../shared/model/common'
 import type { CreateProjectInput, Project, ProjectSummary, UpdateProjectInput } from '../../shared/model/definition'
 import { DEFAULT_PROJECT_SETTING, type StoreBase } from './base'
 import { guarded } from './errors'
+import type { ProjectRow } from './rows'
 
-type ProjectRow = Omit<Project, 'is_default'>
 
 
 export class ProjectsRepo {
@@ -37,10 +37,15 @@ export class ProjectsRepo {
     return { items, total: items.length, limit: items.length, offset: 0 }
   }
 
+  /** Every project's id and name, oldest first, without creating the default project when there is none. */
+  names(): { id: string; name: string }[] {
+    return this.s.statements.get('SELECT id, name FROM projects ORDER BY created_at').all() as { id: string; name: string }[]
+  }
+
   /** The project a reference names: an id, a name, or a name in other case when only one matches. */
   find(ref: string): Project {
     const text = ref.trim()
-    const rows = this.s.t.projects.all(undefined, 'ORDER BY created_at') as unknown as ProjectRow[]
+    const rows = this.s.t.projects.all(undefined, 'ORDER BY created_at')
     if (isId(text)) {
       const byId = rows.find((p) => p.id === text.toLowerCase())
       if (byId) return this.get(byId.id)

@@ -67,13 +67,14 @@ export class ReportsRepo {
       `SELECT i.*, c.name AS test_case_name, c.tags AS tags FROM test_run_items i JOIN test_cases c ON c.id = i.test_case_id
        WHERE i.test_run_id = ? ORDER BY i.execution_order`,
     ).map((row) => ({
-      ...(this.s.t.items.fromRow(row) as unknown as RunItemView),
+      ...this.s.t.items.fromRow(row),
+      test_case_name: row.test_case_name as string,
       tags: JSON.parse((row.tags as string | null) ?? '[]') as string[],
     }))
     const results = byRun(
       `SELECT * FROM test_run_results WHERE test_run_id = ?
        ORDER BY test_run_item_id, retry_attempt, coalesce(iteration_number, 0), created_at, rowid`,
-    ).map((row) => this.s.t.results.fromRow(row) as unknown as TestRunResult)
+    ).map((row) => this.s.t.results.fromRow(row))
     // IN (…) rather than a join: SQLite then walks each table's result index in order, with no
     // temporary sort of tens of thousands of rows.
     const underResults = (table: string, order: string, columns = 'x.*') =>
@@ -86,11 +87,11 @@ export class ReportsRepo {
       // Step results have no JSON or boolean columns: rows are used as they come.
       steps: underResults('test_step_results', 'x.test_run_result_id, x.step_number', STEP_COLUMNS) as unknown as ReportStepRow[],
       checkpoints: underResults('checkpoint_results', 'x.test_run_result_id, x.created_at, x.rowid').map(
-        (row) => this.s.t.checkpoints.fromRow(row) as unknown as CheckpointResult,
+        (row) => this.s.t.checkpoints.fromRow(row),
       ),
-      scripts: underResults('script_results', 'x.test_run_result_id, x.created_at, x.rowid').map((row) => this.s.t.scriptResults.fromRow(row) as unknown as ScriptResult),
-      console: underResults('console_logs', 'x.test_run_result_id, x.timestamp, x.rowid').map((row) => this.s.t.consoleLogs.fromRow(row) as unknown as ConsoleLog),
-      network: underResults('network_logs', 'x.test_run_result_id, x.timestamp, x.rowid').map((row) => this.s.t.networkLogs.fromRow(row) as unknown as NetworkLog),
+      scripts: underResults('script_results', 'x.test_run_result_id, x.created_at, x.rowid').map((row) => this.s.t.scriptResults.fromRow(row)),
+      console: underResults('console_logs', 'x.test_run_result_id, x.timestamp, x.rowid').map((row) => this.s.t.consoleLogs.fromRow(row)),
+      network: underResults('network_logs', 'x.test_run_result_id, x.timestamp, x.rowid').map((row) => this.s.t.networkLogs.fromRow(row)),
       suiteLinks: byRun(
         `SELECT l.test_case_id, l.suite_id FROM suite_test_cases l JOIN test_run_items i ON i.test_case_id = l.test_case_id
          WHERE i.test_run_id = ? ORDER BY l.test_case_id, l.position`,

@@ -62,7 +62,7 @@ export class ResultsRepo {
       sortOrder: query.sort_order,
       limit: query.limit,
       offset: query.offset,
-    }) as unknown as Page<TestRunResult>
+    })
   }
 
   submit(input: SubmitResultInput, options: SubmitOptions = {}): TestRunResult {
@@ -139,7 +139,7 @@ export class ResultsRepo {
     const results = this.s.t.results.all(
       new Where().eq('test_run_item_id', itemId).eq('retry_attempt', attempt),
       'ORDER BY iteration_number, created_at, rowid',
-    ) as unknown as TestRunResult[]
+    )
     const sum = (key: keyof TestRunResult) => results.reduce((total, r) => total + ((r[key] as number) ?? 0), 0)
     const iterations = results.filter((r) => r.iteration_number !== null)
     const failed = results.find((r) => r.status === 'failed')
@@ -188,7 +188,7 @@ export class ResultsRepo {
     return this.s.tx(() => {
       this.assertResult(resultId)
       const ids = guarded(() => this.s.t.stepResults.insertMany(steps, { test_run_result_id: resultId }), 'steps')
-      return ids.map((id) => this.s.t.stepResults.get(id) as unknown as TestStepResult)
+      return ids.map((id) => this.s.t.stepResults.written(id))
     })
   }
 
@@ -199,7 +199,7 @@ export class ResultsRepo {
 
   steps(resultId: string, status?: ResultStatus): TestStepResult[] {
     this.assertResult(resultId)
-    return this.s.t.stepResults.all(new Where().eq('test_run_result_id', resultId).eq('status', status), 'ORDER BY step_number') as unknown as TestStepResult[]
+    return this.s.t.stepResults.all(new Where().eq('test_run_result_id', resultId).eq('status', status), 'ORDER BY step_number')
   }
 
   step(resultId: string, stepNumber: number): TestStepResult {
@@ -207,7 +207,7 @@ export class ResultsRepo {
       | Row
       | undefined
     if (!row) throw new TestDeskError('not_found', `Step ${stepNumber} not found in result ${resultId}`)
-    return this.s.t.stepResults.fromRow(row) as unknown as TestStepResult
+    return this.s.t.stepResults.fromRow(row)
   }
 
   addCheckpoints(resultId: string, checkpoints: readonly CheckpointResultInput[]): CheckpointResult[] {
@@ -223,13 +223,13 @@ export class ResultsRepo {
         }
       })
       const ids = guarded(() => this.s.t.checkpoints.insertMany(checkpoints, { test_run_result_id: resultId }), 'checkpoints')
-      return ids.map((id) => this.s.t.checkpoints.get(id) as unknown as CheckpointResult)
+      return ids.map((id) => this.s.t.checkpoints.written(id))
     })
   }
 
   checkpoints(resultId: string, status?: 'passed' | 'failed'): CheckpointResult[] {
     this.assertResult(resultId)
-    return this.s.t.checkpoints.all(new Where().eq('test_run_result_id', resultId).eq('status', status), 'ORDER BY created_at, rowid') as unknown as CheckpointResult[]
+    return this.s.t.checkpoints.all(new Where().eq('test_run_result_id', resultId).eq('status', status), 'ORDER BY created_at, rowid')
   }
 
   addScriptResult(resultId: string, script: ScriptResultInput): ScriptResult {
@@ -237,13 +237,13 @@ export class ResultsRepo {
       this.assertResult(resultId)
       if (script.test_script_id) this.s.assertExists('scripts', script.test_script_id, 'script.test_script_id', 'script')
       const id = guarded(() => this.s.t.scriptResults.insert({ ...script, test_run_result_id: resultId }), 'script')
-      return this.s.t.scriptResults.get(id) as unknown as ScriptResult
+      return this.s.t.scriptResults.written(id)
     })
   }
 
   scriptResults(resultId: string): ScriptResult[] {
     this.assertResult(resultId)
-    return this.s.t.scriptResults.all(new Where().eq('test_run_result_id', resultId), 'ORDER BY created_at, rowid') as unknown as ScriptResult[]
+    return this.s.t.scriptResults.all(new Where().eq('test_run_result_id', resultId), 'ORDER BY created_at, rowid')
   }
 
   // ── Logs ──────────────────────────────────────────────────────────────────────────────────
@@ -265,20 +265,20 @@ export class ResultsRepo {
   consoleLogs(query: z.infer<typeof ListLogsQuery>): Page<ConsoleLog> {
     this.assertResult(query.test_run_result_id)
     const where = new Where().eq('test_run_result_id', query.test_run_result_id).in('log_level', query.log_level).eq('step_index', query.step_index)
-    return this.s.t.consoleLogs.list(listOptions(where, query)) as unknown as Page<ConsoleLog>
+    return this.s.t.consoleLogs.list(listOptions(where, query))
   }
 
   networkLogs(query: z.infer<typeof ListNetworkLogsQuery>): Page<NetworkLog> {
     this.assertResult(query.test_run_result_id)
     const where = new Where().eq('test_run_result_id', query.test_run_result_id).eq('status_code', query.status_code).eq('step_index', query.step_index)
     if (query.failed_only) where.raw('(status_code >= 400 OR error_message IS NOT NULL)')
-    return this.s.t.networkLogs.list(listOptions(where, query)) as unknown as Page<NetworkLog>
+    return this.s.t.networkLogs.list(listOptions(where, query))
   }
 
   // ── Bundles ───────────────────────────────────────────────────────────────────────────────
 
   bundles(testGroupId: string): ExecutionBundle[] {
-    return this.s.t.bundles.all(new Where().eq('test_group_id', testGroupId), 'ORDER BY created_at DESC') as unknown as ExecutionBundle[]
+    return this.s.t.bundles.all(new Where().eq('test_group_id', testGroupId), 'ORDER BY created_at DESC')
   }
 }
 

@@ -139,7 +139,7 @@ export class RunsRepo {
       const below = `${exact.slice(0, -1)},`
       where.raw('(suite_path = ? OR substr(suite_path, 1, length(?)) = ?)', exact, below, below)
     }
-    return this.s.t.runs.list(listOptions(where, query)) as unknown as Page<TestRun>
+    return this.s.t.runs.list(listOptions(where, query))
   }
 
   /** Moves a run to another status if the state machine allows it, and records why. */
@@ -164,8 +164,13 @@ export class RunsRepo {
   }
 
   /** Every transition of a run and its items, in the order they were recorded. */
+  /** The version of the browser the run's first worker started, kept once known. */
+  setBrowserVersion(id: string, version: string): void {
+    if (!this.get(id).browser_version) this.s.t.runs.update(id, { browser_version: version })
+  }
+
   runTransitions(runId: string): StateTransition[] {
-    return this.s.t.transitions.all(new Where().eq('test_run_id', runId), 'ORDER BY created_at, rowid') as unknown as StateTransition[]
+    return this.s.t.transitions.all(new Where().eq('test_run_id', runId), 'ORDER BY created_at, rowid')
   }
 
   private recordTransition(type: 'run' | 'item', entityId: string, runId: string, from: string | null, to: string, reason: string): void {
@@ -183,7 +188,7 @@ export class RunsRepo {
       this.s.statements
         .get('SELECT i.*, c.name AS test_case_name FROM test_run_items i JOIN test_cases c ON c.id = i.test_case_id WHERE i.test_run_id = ? ORDER BY i.execution_order')
         .all(runId) as Row[]
-    ).map((row) => this.s.t.items.fromRow(row) as unknown as RunItemView)
+    ).map((row): RunItemView => ({ ...this.s.t.items.fromRow(row), test_case_name: row.test_case_name as string }))
   }
 
   listItems(query: z.infer<typeof ListItemsQuery>): Page<RunItemView> {

@@ -289,6 +289,13 @@ export class Table<T extends { id: string }> {
     return row ? this.fromRow(row) : null
   }
 
+  /** A row known to exist: one this transaction has just written. */
+  written(id: string): T {
+    const row = this.get(id)
+    if (!row) throw new Error(`${this.name} row ${id} is missing right after it was written`)
+    return row
+  }
+
   exists(id: string): boolean {
     return this.statements.get(`SELECT 1 FROM ${this.spec.name} WHERE id = ?`).get(id) !== undefined
   }

@@ -18,12 +18,12 @@ import type {
 import { OUTLINE_PASS_RATE_WINDOW, type OutlineTest } from '../../shared/api/tests'
 import { percentage } from '../../shared/model/states'
 import type { StoreBase } from './base'
+import type { TestCaseRow } from './rows'
 import { guarded } from './errors'
 import type { RunsRepo } from './runs'
 import type { SuitesRepo } from './suites'
 import { Where, type Row } from './table'
 
-type TestCaseRow = Omit<TestCase, 'suite_ids' | 'step_count'>
 
 /** Checks a step's action and parameters against the step catalogue; returns what is wrong. */
 export type StepValidator = (step: StepInput, path: string) => FieldIssue[]
@@ -47,7 +47,7 @@ export class TestsRepo {
     const row = this.s.statements
       .get('SELECT * FROM test_cases WHERE project_id = ? AND name = ?')
       .get(this.s.projectOrDefault(projectId), name) as Row | undefined
-    return row ? this.decorate(this.s.t.testCases.fromRow(row) as unknown as TestCaseRow) : null
+    return row ? this.decorate(this.s.t.testCases.fromRow(row)) : null
   }
 
   private decorate(row: TestCaseRow): TestCase {
@@ -61,7 +61,7 @@ export class TestsRepo {
   }
 
   steps(testCaseId: string): TestStep[] {
-    return this.s.t.steps.all(new Where().eq('test_case_id', testCaseId), 'ORDER BY position') as unknown as TestStep[]
+    return this.s.t.steps.all(new Where().eq('test_case_id', testCaseId), 'ORDER BY position')
   }
 
   private checkReferences(input: Partial<z.infer<typeof CreateTestCaseInput>>, projectId: string, prefix = ''): void {
@@ -182,7 +182,7 @@ export class TestsRepo {
       search: query.search,
       sortBy: query.sort_by === 'priority' ? PRIORITY_ORDER : query.sort_by,
       sortOrder: query.sort_order, limit: query.limit, offset: query.offset })
-    return { ...page, items: (page.items as unknown as TestCaseRow[]).map((row) => this.decorate(row)) }
+    return { ...page, items: (page.items).map((row) => this.decorate(row)) }
   }
 
   private suiteFilter(query: ListTestCasesQuery, projectId: string): string[] | null {

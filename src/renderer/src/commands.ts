@@ -5,12 +5,14 @@ import { STEP_ACTIONS } from '../../shared/steps'
 import { route } from './routes'
 import { SECTIONS } from './sections'
 import type { AppState } from './store'
-import { exportProject } from './project-files'
+import { openDataFolder } from './data-folder'
+import { exportPlaywrightProject, exportProject } from './project-files'
 import { selectedRows } from './tree/selection'
 import { setTestStatus } from './tree/tree-ops'
 import { undoIn, undoScopeOf } from './undo'
 import { focusStepForm, workbench } from './workbench'
 import { recordFromStep } from './views/recorder/from-editor'
+import { LAST_CHOICE_KEY, readChoice } from './views/runs/run-choice'
 
 export interface Command {
   id: string
@@ -50,12 +52,15 @@ export function buildCommands(store: StoreApi<AppState>): Command[] {
     add({ id: 'tree:deactivate', title: 'Deactivate selected tests (archive)', group: 'Tests', run: () => void store.getState().runOp(setTestStatus(client, model, testIds, 'archived')) })
   }
   add({ id: 'tree:filter', title: 'Filter the suite tree', group: 'Tests', shortcut: '/', run: () => { store.getState().navigate(route('tests', state.route.section === 'tests' ? state.route.id : null)); setTimeout(() => workbench.focusFilter?.()) } })
+  add({ id: 'run:new', title: 'New run…', group: 'Runs', keywords: 'start execute regression', run: () => store.getState().navigate(route('runs', 'new')) })
+  if (selection.length) add({ id: 'run:selection', title: 'Run the selection in the tree…', group: 'Runs', run: () => { localStorage.setItem(LAST_CHOICE_KEY, JSON.stringify({ ...readChoice(localStorage.getItem(LAST_CHOICE_KEY), state.settings?.run_defaults ?? null), source: 'tree' })); store.getState().navigate(route('runs', 'new')) } })
   if (workbench.openProjects) {
     const open = workbench.openProjects
     add({ id: 'project:switch', title: 'Switch project…', group: 'Project', keywords: 'projects open rename default delete', run: () => open() })
     add({ id: 'project:new', title: 'New project…', group: 'Project', keywords: 'projects create', run: () => open('new') })
   }
   add({ id: 'project:export', title: 'Export project file', group: 'Project', run: () => void exportProject(store) })
+  add({ id: 'project:export-playwright', title: 'Export Playwright project', group: 'Project', keywords: 'playwright test code zip', run: () => void exportPlaywrightProject(store) })
   add({ id: 'project:import', title: 'Import project file…', group: 'Project', run: () => store.getState().openDialog({ kind: 'import' }) })
 
   if (state.route.section === 'tests' && state.docs.test) {
@@ -82,14 +87,4 @@ export function buildCommands(store: StoreApi<AppState>): Command[] {
   add({ id: 'app:data-dir', title: 'Open the data folder', group: 'App', run: () => void openDataFolder(store) })
   add({ id: 'app:shortcuts', title: 'Keyboard shortcuts', group: 'App', shortcut: '?', run: () => store.getState().openDialog({ kind: 'shortcuts' }) })
   return commands
-}
-
-export async function openDataFolder(store: StoreApi<AppState>): Promise<void> {
-  const client = store.getState().client
-  try {
-    const opened = await client.system.openDataDir({})
-    store.getState().toast(opened.opened ? `Opened ${opened.path}` : (opened.message ?? `The data folder is ${opened.path}`), { tone: opened.opened ? 'info' : 'error' })
-  } catch (error) {
-    store.getState().toast(`Could not open the data folder: ${(error as Error).message}`, { tone: 'error' })
-  }
 }

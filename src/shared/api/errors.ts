@@ -63,10 +63,6 @@ export class TestDeskError extends Error {
   }
 }
 
-export function isTestDeskError(value: unknown): value is TestDeskError {
-  return value instanceof TestDeskError
-}
-
 /** Turns zod-style issues into field issues with dotted paths. */
 export function issuesFromZod(
   issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,

@@ -1,6 +1,8 @@
 // The contract: every namespace TestDesk's UI, CLI and host speak. Add a namespace here and the
 // core must implement it (compile error otherwise); every transport picks it up by itself.
+import { artifacts } from './artifacts'
 import { browsers, dataSets, environments, scripts } from './catalog'
+import { interop } from './interop'
 import { projectFiles } from './project-files'
 import { projects } from './projects'
 import { recorder } from './recorder'
@@ -19,6 +21,7 @@ export const api = {
   settings,
   projects,
   projectFiles,
+  interop,
   suites,
   tests,
   steps,
@@ -37,6 +40,7 @@ export const api = {
   schedules,
   bundles,
   reports,
+  artifacts,
   recorder,
 }
 

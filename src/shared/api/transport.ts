@@ -1,5 +1,5 @@
 // Names and shapes shared by the transports generated from the contract.
-import type { Contract, EventName, MethodSpec, EventSpec, OutputOf, PayloadOf, RawInputOf, Unsubscribe } from './contract'
+import type { Contract, MethodSpec, EventSpec, OutputOf, PayloadOf, RawInputOf, Unsubscribe } from './contract'
 import type { Envelope } from './errors'
 
 /** IPC channel of a contract method. */
@@ -59,5 +59,3 @@ export type Bridge<C extends Contract> = {
     ) => Unsubscribe
   }
 }
-
-export type AnyEventName<C extends Contract> = EventName<C>

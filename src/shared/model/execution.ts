@@ -664,6 +664,8 @@ export interface StateTransition {
   id: string
   entity_type: 'run' | 'item'
   entity_id: string
+  /** The run the entity belongs to (the run itself for a run's transitions). */
+  test_run_id: string
   from_status: string | null
   to_status: string
   reason: string | null

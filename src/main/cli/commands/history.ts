@@ -5,9 +5,9 @@ import { duration, suitePathFlag, table } from '../format'
 import { createOutput, intFlag, usageError, type GlobalOptions, type Output } from '../output'
 import { invoke, projectOf, projectOption, withCore } from '../session'
 import type { Core } from '../../core'
+import { isId } from '../../../shared/model/common'
 import type { Project } from '../../../shared/model/definition'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const pct = (n: number) => `${n.toFixed(2)}%`
 
 export function registerHistory(program: Command): void {
@@ -50,7 +50,7 @@ export function registerHistory(program: Command): void {
 }
 
 export async function testCaseId(core: Core, ref: string, project: Project): Promise<string> {
-  if (UUID.test(ref.trim())) return ref.trim()
+  if (isId(ref.trim())) return ref.trim()
   const page = await invoke(core, 'tests.list', { project_id: project.id, search: ref.trim(), limit: 100 })
   const exact = page.items.filter((t) => t.name === ref.trim())
   const loose = exact.length ? exact : page.items.filter((t) => t.name.toLowerCase() === ref.trim().toLowerCase())

@@ -17,6 +17,15 @@ const SINGULAR: Record<string, string> = {
   browser_configurations: 'browser configuration',
 }
 
+/** `2 tests, 1 suite` of an import summary's bucket; `nothing` when empty. */
+export function importCounts(bucket: Record<string, number>): string {
+  return (
+    Object.entries(bucket)
+      .map(([kind, n]) => `${n} ${n === 1 ? (SINGULAR[kind] ?? kind) : kind.replace(/_/g, ' ')}`)
+      .join(', ') || 'nothing'
+  )
+}
+
 export function registerProjectFiles(program: Command): void {
   program
     .command('import')
@@ -37,10 +46,7 @@ export function registerProjectFiles(program: Command): void {
       }
       const summary = await withCore(globals, (core) => invoke(core, 'projectFiles.import', { text, project: opts.project }))
       out.result(summary)
-      const counts = (bucket: Record<string, number>) =>
-        Object.entries(bucket)
-          .map(([kind, n]) => `${n} ${n === 1 ? (SINGULAR[kind] ?? kind) : kind.replace(/_/g, ' ')}`)
-          .join(', ') || 'nothing'
+      const counts = importCounts
       out.line(`Imported into project '${summary.project_name}'.`)
       out.line(`  created: ${counts(summary.created)}`)
       out.line(`  updated: ${counts(summary.updated)}`)

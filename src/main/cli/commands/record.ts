@@ -6,7 +6,7 @@ import type { RecordedStepEvent, RecorderSession } from '../../../shared/api/rec
 import { describeStep } from '../../../shared/steps'
 import { suitePathFlag } from '../format'
 import { createOutput, intFlag, usageError, type GlobalOptions } from '../output'
-import { invoke, projectOf, projectOption, withCore } from '../session'
+import { findTestByName, invoke, projectOf, projectOption, withCore } from '../session'
 import { findEnvironment } from './run'
 
 interface RecordFlags {
@@ -36,11 +36,11 @@ export function registerRecord(program: Command): void {
       const out = createOutput(!!options.json)
       await withCore(options, async (core) => {
         const projectId = (await projectOf(core, flags.project)).id
-        const existing = flags.test ? core.context.store.tests.byName(flags.test, projectId) : null
+        const existing = flags.test ? await findTestByName(core, flags.test, projectId) : null
         const after = intFlag('after', flags.after, 0, 5000)
         if (after !== undefined && !existing) throw usageError(`--after needs an existing test: no test named '${flags.test ?? ''}'`)
         if (!existing && !url) throw usageError('Give the URL to open, e.g. testdesk record https://example.com --test "Sign in"')
-        const steps = existing ? core.context.store.tests.steps(existing.id) : []
+        const steps = existing ? (await invoke(core, 'tests.get', { id: existing.id })).steps : []
         if (after !== undefined && after > steps.length) throw usageError(`--after ${after}: '${existing!.name}' has ${steps.length} steps`)
         const suite = flags.suite ? await invoke(core, 'suites.byPath', { project_id: projectId, path: suitePathFlag(flags.suite) }) : null
         const environmentId = flags.env ? await findEnvironment(core, flags.env, projectId) : undefined
@@ -89,7 +89,7 @@ export function registerRecord(program: Command): void {
           const recorded = final.step_ids.map((id) => saved.get(id)).filter((s) => !!s)
           out.result({ session: final, steps: recorded })
           out.line(`Recorded ${recorded.length} step${recorded.length === 1 ? '' : 's'} into '${final.test_case_name}':`)
-          for (const step of core.context.store.tests.steps(final.test_case_id)) {
+          for (const step of (await invoke(core, 'tests.get', { id: final.test_case_id })).steps) {
             out.line(`${String(step.position + 1).padStart(3)}. ${describeStep(step)}`)
           }
           out.line(`Replay it with: testdesk run --test ${JSON.stringify(final.test_case_name)}`)

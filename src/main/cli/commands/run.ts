@@ -1,16 +1,18 @@
 import type { Command } from 'commander'
 import { Option } from 'commander'
 import { TestDeskError } from '../../../shared/api/errors'
+import { isId } from '../../../shared/model/common'
 import type { TestRun } from '../../../shared/model/execution'
 import type { ItemProgress, RunProgress, StepProgress } from '../../../shared/model/progress'
 import type { Core } from '../../core'
 import { BrowserUnavailableError, launchBrowser, resolveExecutable, type LaunchSettings } from '../../runner/launch'
+import type { RunReporter } from '../../runner/reporter'
 import { duration, suitePathFlag } from '../format'
 import { CliExit, createOutput, EXIT, intFlag, usageError, type GlobalOptions, type Output } from '../output'
-import { invoke, projectOf, projectOption, withCore } from '../session'
+import { findTestByName, invoke, projectOf, projectOption, withCore } from '../session'
 import { SELECTED_STATUSES } from '../../../shared/run-rules'
 import { findRun, verdict } from './runs'
-import { writeRunReports } from '../../report'
+import { writeRunReports } from '../run-reports'
 import { REPORT_FORMATS } from '../../../shared/api/reports'
 
 interface RunFlags {
@@ -180,8 +182,8 @@ function reportFormats(flag: string | undefined): string[] {
 async function selection(core: Core, flags: RunFlags, projectId: string): Promise<{ testCaseIds: string[]; select?: { suite_paths?: string[][]; tags?: string[] } }> {
   const testCaseIds: string[] = []
   for (const ref of flags.test ?? []) {
-    const byId = /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(ref) ? await invoke(core, 'tests.get', { id: ref }).catch(() => null) : null
-    const found = byId?.project_id === projectId ? byId : core.context.store.tests.byName(ref, projectId)
+    const byId = isId(ref) ? await invoke(core, 'tests.get', { id: ref }).catch(() => null) : null
+    const found = byId?.project_id === projectId ? byId : await findTestByName(core, ref, projectId)
     if (!found) throw usageError(`No test named '${ref}' in this project (see \`testdesk tests\`)`)
     if (!testCaseIds.includes(found.id)) testCaseIds.push(found.id)
   }
@@ -210,23 +212,9 @@ export async function findEnvironment(core: Core, name: string, projectId: strin
 async function execute(core: Core, run: TestRun, out: Output): Promise<TestRun> {
   const live = !out.json && process.stdout.isTTY === true
   const bar = live ? new ProgressLine() : null
-  const unsubscribe = [
-    core.events.subscribe((name, payload) => {
-      if (name === 'runs.onItem') {
-        const item = payload as ItemProgress
-        if (item.run_id !== run.id || item.status === 'running' || item.status === 'queued') return
-        bar?.clear()
-        if (!out.json) out.line(finishedLine(item))
-        bar?.redraw()
-      } else if (name === 'runs.onProgress' && bar) {
-        const progress = payload as RunProgress
-        if (progress.run_id === run.id) bar.update(progress)
-      } else if (name === 'runs.onStep' && bar) {
-        const step = payload as StepProgress
-        if (step.run_id === run.id && step.status === 'running') bar.step(step)
-      }
-    }),
-  ]
+  let ended!: (run: TestRun) => void
+  const end = new Promise<TestRun>((resolve) => (ended = resolve))
+  const removeReporter = core.addRunReporter(progressReporter(run.id, out, bar, ended))
   let interrupts = 0
   const onInterrupt = () => {
     interrupts++
@@ -243,11 +231,33 @@ async function execute(core: Core, run: TestRun, out: Output): Promise<TestRun> 
   try {
     await invoke(core, 'runs.start', { id: run.id })
     if (!out.json) out.note(`${run.run_name}: ${run.total_tests} test${run.total_tests === 1 ? '' : 's'}, ${run.parallel_count} worker${run.parallel_count === 1 ? '' : 's'}`)
-    return await core.runner!.waitFor(run.id)
+    return await end
   } finally {
     process.off('SIGINT', onInterrupt)
-    unsubscribe.forEach((u) => u())
+    removeReporter()
     bar?.clear()
+  }
+}
+
+/** The CLI's run reporter: a line per finished test, the live bar on a terminal, and the run's end. */
+function progressReporter(runId: string, out: Output, bar: ProgressLine | null, ended: (run: TestRun) => void): RunReporter {
+  return {
+    name: 'cli progress',
+    onTestEnd: (item) => {
+      if (item.run_id !== runId) return
+      bar?.clear()
+      if (!out.json) out.line(finishedLine(item))
+      bar?.redraw()
+    },
+    onRunProgress: (progress) => {
+      if (progress.run_id === runId) bar?.update(progress)
+    },
+    onStepBegin: (step) => {
+      if (step.run_id === runId) bar?.step(step)
+    },
+    onRunEnd: (finished) => {
+      if (finished.id === runId) ended(finished)
+    },
   }
 }
 

@@ -17,7 +17,7 @@ import {
 import { CHECKPOINT_KINDS } from '../../../shared/checkpoints'
 import { ApiCheckpoint } from '../../../shared/checkpoint-kinds'
 import { toRegExp, truncate } from '../../../shared/patterns'
-import { resolveUrl } from './actions'
+import { resolveUrl } from './urls'
 import { headline, isTimeout, StepFailure } from './failures'
 import type { StepRun } from './step-run'
 

@@ -1,66 +1,13 @@
-// Finding a step's element: selector strings to Playwright locators (one function for every
-// form, see shared/selectors), frame chains, and healing: when the primary selector finds
-// nothing, the first alternative that does is used and reported, without first waiting a full
-// timeout for the primary.
-import type { FrameLocator, Locator, Page } from 'playwright'
-import { filterOptions, hasRefinements, parseSelector, targetName, type StepTarget } from '../../../shared/steps'
-import type { Refinements } from '../../../shared/selectors'
+// Finding a step's element (locators, refinements and frame chains come from ./scope), and
+// healing: when the primary selector finds nothing, the first alternative that does is used and
+// reported, without first waiting a full timeout for the primary.
+import type { FrameLocator, Page } from 'playwright'
+import { hasRefinements, targetName, type StepTarget } from '../../../shared/steps'
 import { headline, isTimeout, StepFailure } from './failures'
+import { locate, locateTarget, type ResolvedTarget } from './scope'
 import type { StepRun } from './step-run'
 
-export type Scope = Page | FrameLocator | Locator
-
-/** The getBy* and locator methods Page, FrameLocator and Locator share. */
-type Searchable = Pick<Locator, 'locator' | 'getByLabel' | 'getByPlaceholder' | 'getByAltText' | 'getByTitle' | 'getByTestId'>
-
-/** A locator for any accepted selector form; label=, placeholder=, alt=, title=, testid= map to getBy*. */
-export function locate(scope: Scope, selector: string): Locator {
-  const parts = parseSelector(selector)
-  if (parts.every((part) => part.kind === 'native')) return scope.locator(selector)
-  let current = scope as Searchable
-  for (const part of parts) {
-    switch (part.kind) {
-      case 'native': current = current.locator(part.selector); break
-      case 'label': current = current.getByLabel(part.text, { exact: part.exact }); break
-      case 'placeholder': current = current.getByPlaceholder(part.text, { exact: part.exact }); break
-      case 'alt': current = current.getByAltText(part.text, { exact: part.exact }); break
-      case 'title': current = current.getByTitle(part.text, { exact: part.exact }); break
-      case 'testid': current = current.getByTestId(part.text); break
-    }
-  }
-  return current as Locator
-}
-
-/** A locator narrowed by a target's refinements: filters first (has text, has not text, visible), then nth. */
-export function refine(locator: Locator, r: Refinements): Locator {
-  const filter = filterOptions(r)
-  let refined = filter ? locator.filter(filter) : locator
-  if (r.nth === 'first') refined = refined.first()
-  else if (r.nth === 'last') refined = refined.last()
-  else if (r.nth !== undefined) refined = refined.nth(r.nth)
-  return refined
-}
-
-/** `selector` (the primary or an alternative) with the target's container and refinements applied. */
-export function locateTarget(scope: Scope, target: Refinements, selector: string): Locator {
-  const base = target.within ? locateTarget(scope, target.within, target.within.selector) : scope
-  return refine(locate(base, selector), target)
-}
-
-/** The page, or the frame reached through a chain of frame selectors from it. */
-export function frameScope(page: Page, frames: readonly string[]): Page | FrameLocator {
-  let scope: Page | FrameLocator = page
-  for (const frame of frames) scope = locate(scope, frame).contentFrame()
-  return scope
-}
-
-export interface ResolvedTarget {
-  locator: Locator
-  /** The selector in use: the primary, or the alternative that healed it. */
-  selector: string
-  healed: string | null
-  name: string
-}
+export { frameScope, locate, locateTarget, refine, type ResolvedTarget, type Scope } from './scope'
 
 function alternativesNote(count: number): string {
   return count ? ` (tried ${count} alternative${count === 1 ? '' : 's'})` : ''

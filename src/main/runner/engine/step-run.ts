@@ -4,7 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import type { Page } from 'playwright'
 import type { CheckpointResultInput } from '../../../shared/model/execution'
 import { StepFailure } from './failures'
-import type { ResolvedTarget } from './locate'
+import type { ResolvedTarget } from './scope'
 import type { TestSession } from './session'
 import type { EngineStep, HealedTarget, VisualCapture } from './types'
 

@@ -2,7 +2,7 @@
 // ids and titles, the frame a switch_frame step entered, and crashes. Every page is tracked from
 // the moment it opens, so a popup opened by a click is there when a later step switches to it.
 import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright'
-import { frameScope } from './locate'
+import { frameScope } from './scope'
 import { withinMs } from './within'
 
 export interface WindowInfo {

@@ -4,7 +4,7 @@ import { Command } from 'cmdk'
 import { useEffect, useMemo, useState, type FormEvent } from 'react'
 import type { FieldIssue } from '../../../shared/api/errors'
 import type { ImportSummary } from '../../../shared/model/project-file'
-import { importProjectText } from '../project-files'
+import { importProjectText, type ImportOutcome } from '../project-files'
 import { route } from '../routes'
 import { SHORTCUTS } from '../shortcuts'
 import { useApp, useAppStore } from '../StoreContext'
@@ -240,16 +240,54 @@ function TagDialog({ testIds, close }: { testIds: string[]; close(): void }) {
   )
 }
 
+type Conversion = NonNullable<Extract<ImportOutcome, { ok: true }>['conversion']>
+
+/** How much of another tool's file became steps, and every command that did not, with why. */
+function ConversionReport({ conversion }: { conversion: Conversion }) {
+  const { counts, unconverted } = conversion
+  return (
+    <>
+      <p>
+        {conversion.from}: {counts.converted} of {counts.commands} commands converted
+        {counts.unconverted ? `; ${counts.unconverted} kept as disabled steps holding the original.` : '.'}
+      </p>
+      {unconverted.length > 0 && (
+        <table className="issues">
+          <caption>Not converted</caption>
+          <thead>
+            <tr>
+              <th scope="col">Test</th>
+              <th scope="col">Command</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {unconverted.slice(0, 200).map((u) => (
+              <tr key={`${u.test}:${u.position}`}>
+                <td>{u.test}</td>
+                <td>
+                  #{u.position} <code>{u.command}</code>
+                </td>
+                <td>{u.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}
+
 function ImportDialog({ close }: { close(): void }) {
   const store = useAppStore()
   const [busy, setBusy] = useState(false)
-  const [result, setResult] = useState<{ summary?: ImportSummary; message?: string; issues?: FieldIssue[]; file: string } | null>(null)
+  const [result, setResult] = useState<{ summary?: ImportSummary; conversion?: Conversion; message?: string; issues?: FieldIssue[]; file: string } | null>(null)
   const read = async (file: File | undefined) => {
     if (!file) return
     setBusy(true)
-    const outcome = await importProjectText(store, await file.text())
+    const outcome = await importProjectText(store, await file.text(), file.name)
     setBusy(false)
-    setResult(outcome.ok ? { summary: outcome.summary, file: file.name } : { message: outcome.message, issues: outcome.issues, file: file.name })
+    setResult(outcome.ok ? { summary: outcome.summary, conversion: outcome.conversion, file: file.name } : { message: outcome.message, issues: outcome.issues, file: file.name })
   }
   const counts = (record: Record<string, number>) =>
     Object.entries(record)
@@ -257,10 +295,15 @@ function ImportDialog({ close }: { close(): void }) {
       .map(([what, n]) => `${n} ${what.replace(/_/g, ' ')}`)
       .join(', ') || 'nothing'
   return (
-    <Modal title="Import a project file" description="A .json file written by Export (or testdesk export). Everything is checked before anything is written." onClose={close} wide>
+    <Modal
+      title="Import a project file"
+      description="A .json file written by Export (or testdesk export), a Selenium IDE project (.side) or a Chrome DevTools Recorder recording (.json). Everything is checked before anything is written."
+      onClose={close}
+      wide
+    >
       <label className="field">
         <span>Project file</span>
-        <input type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void read(e.target.files?.[0])} />
+        <input type="file" accept=".json,.side,application/json" disabled={busy} onChange={(e) => void read(e.target.files?.[0])} />
       </label>
       {busy && <p role="status">Importing…</p>}
       {result?.summary && (
@@ -268,6 +311,7 @@ function ImportDialog({ close }: { close(): void }) {
           <p>
             Imported {result.file} into project '{result.summary.project_name}': created {counts(result.summary.created)}; updated {counts(result.summary.updated)}.
           </p>
+          {result.conversion && <ConversionReport conversion={result.conversion} />}
           {result.summary.warnings.length > 0 && (
             <ul>
               {result.summary.warnings.map((w) => (

@@ -2,21 +2,14 @@
 // action: choices as selects, yes/no as checkboxes, lists, groups, records and variants. Each
 // field shows the catalogue's message for its path as the tester types.
 import { useId, useState, type ReactNode } from 'react'
-import { getAtPath, textOf, valueFromText, type FieldSpec } from '../../../shared/step-forms'
+import { getAtPath, textOf, valueFromText, type FieldPath, type FieldSpec } from '../../../shared/step-forms'
+import type { FieldContext } from './field-context'
 import { TargetEditor } from './TargetEditor'
 
-export type Path = (string | number)[]
+export type { FieldContext } from './field-context'
 
-export interface FieldContext {
-  /** Everything the fields edit (a step's options). */
-  root: Record<string, unknown>
-  /** Sets (undefined removes) a value at a path inside root; `key` groups typing for undo. */
-  set(path: Path, value: unknown): void
-  /** The catalogue's message for a field path (`options.to.selector`), if any. */
-  issueAt(path: Path): string | null
-  /** Prefix of issue paths (`options`). */
-  prefix: string
-}
+export type Path = FieldPath
+
 
 export function pathKey(prefix: string, path: Path): string {
   return [prefix, ...path.map(String)].filter(Boolean).join('.')
@@ -158,6 +151,7 @@ export function SchemaField({ field, path, context }: { field: FieldSpec; path: 
             onChange={(target) => context.set(path, target ?? undefined)}
             issueAt={(sub) => context.issueAt([...path, ...sub])}
             label={field.label}
+            Fields={SchemaFields}
           />
           <Issue id={`${id}-issue`} message={issue} />
         </fieldset>

@@ -1,10 +1,10 @@
 // Where a step acts: the primary selector and the alternatives recorded with it (tried in order
 // when the primary finds nothing). Pick another as primary, add or remove one, enter frames,
 // narrow the matches (has text, which match, inside another element) with the catalogue's fields.
-import { useId, useState, type ReactNode } from 'react'
+import { useId, useState, type ComponentType, type ReactNode } from 'react'
 import type { TargetScope } from '../../../shared/model/definition'
-import { setAtPath, targetRefinementFields } from '../../../shared/step-forms'
-import { SchemaFields, type Path } from './SchemaFields'
+import { setAtPath, targetRefinementFields, type FieldPath as Path, type FieldSpec } from '../../../shared/step-forms'
+import type { FieldContext } from './field-context'
 
 export interface TargetValue {
   selector: string
@@ -26,6 +26,7 @@ export function TargetEditor({
   label,
   firstField = false,
   extra,
+  Fields,
 }: {
   target: TargetValue | null
   onChange(target: TargetValue | null): void
@@ -34,6 +35,11 @@ export function TargetEditor({
   firstField?: boolean
   /** Shown under the selector (the editor's "Pick locator"). */
   extra?: ReactNode
+  /**
+   * The form fields renderer (SchemaFields) for the refinements, handed in by the caller: the
+   * fields renderer shows a target field with this editor, so importing it here would be a circle.
+   */
+  Fields: ComponentType<{ fields: FieldSpec[]; path: Path; context: FieldContext }>
 }) {
   const id = useId()
   const [draft, setDraft] = useState('')
@@ -127,7 +133,7 @@ export function TargetEditor({
       </div>
       <details className="refinements" open={refinements > 0}>
         <summary>Narrow the matches {refinements ? `(${refinements})` : ''}</summary>
-        <SchemaFields
+        <Fields
           fields={targetRefinementFields()}
           path={[]}
           context={{

@@ -2,8 +2,8 @@
 // one), the defaults new runs start from, and the theme.
 import { useEffect, useId, useState } from 'react'
 import type { RunDefaults } from '../../../shared/model/settings'
-import { openDataFolder } from '../commands'
-import { exportProject } from '../project-files'
+import { openDataFolder } from '../data-folder'
+import { exportPlaywrightProject, exportProject } from '../project-files'
 import { useApp, useAppStore } from '../StoreContext'
 
 export function SettingsView() {
@@ -46,6 +46,9 @@ export function SettingsView() {
           </button>
           <button type="button" onClick={() => void exportProject(store)}>
             Export project file
+          </button>
+          <button type="button" onClick={() => void exportPlaywrightProject(store)}>
+            Export Playwright project
           </button>
           <button type="button" onClick={() => store.getState().openDialog({ kind: 'import' })}>
             Import project file…

@@ -107,6 +107,7 @@ function StepForm({ step, index, doc, known, many }: { step: StepDraft; index: n
                 target={step.target}
                 label="Target"
                 firstField
+                Fields={SchemaFields}
                 onChange={(target) => edit({ target }, 'target')}
                 extra={testId ? <PickLocator testId={testId} afterStepId={index > 0 ? doc.steps[index - 1].id : null} onPicked={(target) => edit({ target }, 'target-pick')} /> : undefined}
                 issueAt={(path) => issueMap.get(pathKey('target', path)) ?? (path.length === 0 ? (issueMap.get('target') ?? null) : null)}

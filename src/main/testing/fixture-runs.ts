@@ -6,7 +6,7 @@
 import type { Core } from '../core'
 import { TestDeskError } from '../../shared/api/errors'
 import type { Store } from '../store'
-import { fixturePng } from './png'
+import { fixturePng } from '../report/png'
 
 /** Strings that execute if a report ever treats data as markup or code. */
 export const XSS_PAYLOADS = [

@@ -10,7 +10,7 @@ import type { RecordedStepEvent, RecorderMode, RecorderSession } from '../../sha
 import type { TestStep } from '../../shared/model/definition'
 import { openCore, type Core } from '../core'
 import { demoSiteRoot, startDemoSite, type DemoSiteServer } from '../demosite/server'
-import type { RecordingSession } from './session'
+import type { RecordingSession } from '../recorder/session'
 
 export interface Tester {
   /** The window the session records in now. */

@@ -1,0 +1,158 @@
+// The running half of the app, in real Chromium through browser mode, by roles and names only:
+// build a run of demo tests (2 workers, 1 retry), watch it live, read the failing test's
+// checkpoint, screenshot and console, export the report, rerun the failed test, compare two runs,
+// delete one; stop one run and cancel another. axe on every screen.
+import { existsSync, readFileSync } from 'node:fs'
+import type { Page } from 'playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_FAILING_TEST } from '../src/main/demo/demo-project'
+import { expectAccessible } from './support/axe'
+import { pageErrors, startWorkbench, type Workbench } from './support/workbench'
+
+let wb: Workbench
+beforeAll(async () => {
+  wb = await startWorkbench({ execution: 'browser', demo: true })
+}, 300_000)
+afterAll(() => wb?.close())
+
+const PICKED = [DEMO_FAILING_TEST, 'Smoke: demo user can sign in', 'Todos: add items and count them', 'Widgets: delayed content appears']
+
+/** The run builder with these tests picked and these settings, started; returns on the live view. */
+async function buildRun(page: Page, tests: string[], settings: { workers: string; retries: string }, check?: () => Promise<void>) {
+  await page.getByRole('button', { name: 'New run' }).click()
+  const form = page.getByRole('form', { name: 'New run' })
+  await form.getByRole('radio', { name: 'Suites, tests and tags' }).check()
+  for (const name of tests) {
+    await form.getByRole('searchbox', { name: 'Filter tests' }).fill(name)
+    await form.getByRole('group', { name: 'Tests' }).getByRole('checkbox', { name }).check()
+  }
+  await form.getByRole('spinbutton', { name: 'Workers (1-10)' }).fill(settings.workers)
+  await form.getByRole('spinbutton', { name: 'Retries (0-10)' }).fill(settings.retries)
+  await check?.()
+  await form.getByRole('button', { name: 'Start run' }).click()
+  await page.getByRole('progressbar', { name: 'Tests finished' }).waitFor()
+}
+
+describe('runs in the app', () => {
+  it('builds a run, watches it live, reads the failing test, exports the report, reruns and compares', async () => {
+    const { page, context } = await wb.open('/runs')
+    await page.getByRole('heading', { name: 'Runs', exact: true }).waitFor()
+    await page.getByText(/^No runs yet/).waitFor()
+
+    await buildRun(page, PICKED, { workers: '2', retries: '1' }, async () => {
+      await expect.poll(() => page.getByTestId('run-count').textContent()).toMatch(/^4 tests will run, each failed one retried up to 1 times/)
+      await expectAccessible(page, 'the run builder')
+    })
+
+    // Live: a step shows while its test runs, then the progress moves.
+    const progress = page.getByRole('progressbar', { name: 'Tests finished' })
+    await page.getByTestId('worker-step').first().filter({ hasText: /^step \d+ of \d+: / }).waitFor({ timeout: 60_000 })
+    await expectAccessible(page, 'a live run')
+    await expect.poll(() => progress.getAttribute('aria-valuenow'), { timeout: 120_000 }).not.toBe('0')
+    await page.getByTestId('run-outcome').filter({ hasText: 'Completed: 1 failed of 4' }).waitFor({ timeout: 180_000 })
+    expect(await progress.getAttribute('aria-valuetext')).toBe('4 of 4 tests finished')
+    const rows = page.getByRole('table', { name: 'Tests' }).getByRole('row')
+    expect(await rows.filter({ hasText: DEMO_FAILING_TEST }).getByRole('cell').nth(1).textContent()).toBe('Failed')
+    await expectAccessible(page, 'a finished run')
+
+    // The failing test: its failed step opened first, expected against actual, screenshot, console.
+    await page.getByRole('button', { name: DEMO_FAILING_TEST }).click()
+    await page.getByRole('heading', { name: DEMO_FAILING_TEST }).waitFor()
+    const executions = page.getByRole('group', { name: 'Executions' })
+    expect(await executions.getByRole('button').allTextContents()).toEqual(['Attempt 1: failed', 'Attempt 2: failed'])
+    const failure = page.getByRole('alert').filter({ hasText: /^Failed at step \d+/ })
+    // On a loaded machine an attempt can time out earlier on; the one that reached the wrong date is read.
+    for (const attempt of ['Attempt 1: failed', 'Attempt 2: failed']) {
+      await executions.getByRole('button', { name: attempt }).click()
+      await expect.poll(() => executions.getByRole('button', { name: attempt }).getAttribute('aria-pressed')).toBe('true')
+      await failure.waitFor()
+      if ((await failure.textContent())!.includes("but was '")) break
+    }
+    const stepNumber = /^Failed at step (\d+)/.exec((await failure.textContent())!)![1]
+    const detail = page.getByRole('region', { name: `Step ${stepNumber}` })
+    const checkpoint = detail.getByRole('table', { name: /^Checkpoint / })
+    const failedRow = checkpoint.getByRole('row').filter({ hasText: 'failed' }).first()
+    await failedRow.waitFor()
+    // Property, expected, actual, verdict: the demo expects the oldest date and finds the newest.
+    expect(await failedRow.getByRole('rowheader').textContent()).toBe('text')
+    expect(await failedRow.getByRole('cell').allTextContents()).toEqual(['1999-01-01', '2023-06-12', 'failed'])
+    await expect.poll(() => detail.getByRole('img', { name: `Screenshot of step ${stepNumber}` }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(100)
+    await detail.getByRole('heading', { name: /^Network \(\d+\)$/ }).waitFor()
+    // The console entry of the click that sorted newest first, in its own step.
+    expect(await detail.getByText('No console entries in this step.').count()).toBe(1)
+    await page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /^Step 5\b.*Click 'sort-joined'.*passed/ }).click()
+    const step5 = page.getByRole('region', { name: 'Step 5' })
+    await step5.getByRole('list', { name: 'Console (1)' }).getByRole('listitem').filter({ hasText: 'Sorted by joined, descending' }).waitFor()
+    await step5.getByRole('searchbox', { name: 'Filter console and network' }).fill('ascending')
+    await step5.getByRole('heading', { name: 'Console (0)' }).waitFor()
+    await step5.getByRole('checkbox', { name: 'Every step' }).check()
+    await step5.getByRole('list', { name: 'Console (1)' }).getByRole('listitem').filter({ hasText: 'Sorted by joined, ascending' }).waitFor()
+    await page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: new RegExp(`^Step ${stepNumber}\\b`) }).click()
+    expect(await page.getByTestId('trace-command').textContent()).toMatch(/^npx playwright show-trace /)
+    await expectAccessible(page, 'the result viewer')
+
+    // Back on the run: export the report, then rerun the failed test.
+    await page.getByRole('button', { name: 'Back to the run' }).click()
+    await page.getByRole('button', { name: 'Export HTML report' }).click()
+    const reportPath = (await page.getByTestId('report-path').textContent())!
+    expect(existsSync(reportPath)).toBe(true)
+    // The report's one HTML file (its data is packed inside it, so only its frame is read here).
+    expect(readFileSync(reportPath, 'utf8').slice(0, 15).toLowerCase()).toBe('<!doctype html>')
+    await page.getByRole('button', { name: 'Rerun failed' }).click()
+    await page.getByRole('heading', { name: 'Run_001 rerun' }).waitFor()
+    await page.getByTestId('run-outcome').filter({ hasText: 'Completed: 1 failed of 1' }).waitFor({ timeout: 120_000 })
+
+    // The failing test's history over both runs: chart, figures, and a row back to a result.
+    await page.getByRole('button', { name: DEMO_FAILING_TEST }).click()
+    await page.getByRole('button', { name: 'History of this test' }).click()
+    await page.getByRole('heading', { name: `History of ${DEMO_FAILING_TEST}` }).waitFor()
+    await page.getByRole('img', { name: /^Duration and pass rate of the last \d+ executions$/ }).locator('canvas').waitFor()
+    expect(await page.getByTestId('pass-rate').textContent()).toBe('0%')
+    const history = page.getByRole('table', { name: 'Executions, newest first' })
+    expect(await history.getByRole('rowheader').allTextContents()).toEqual(expect.arrayContaining(['Run_001', 'Run_001 rerun']))
+    await expectAccessible(page, 'a test history')
+    await history.getByRole('button', { name: 'Run_001', exact: true }).first().click()
+    await page.getByRole('heading', { name: DEMO_FAILING_TEST }).waitFor()
+
+    // The list: both runs; compare them; delete one after confirming.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Runs' }).click()
+    await expect.poll(() => page.getByTestId('runs-total').textContent()).toBe('2 runs')
+    await expectAccessible(page, 'the runs list')
+    await page.getByRole('searchbox', { name: 'Search runs by name' }).fill('rerun')
+    await expect.poll(() => page.getByTestId('runs-total').textContent()).toBe('1 run')
+    await page.getByRole('searchbox', { name: 'Search runs by name' }).fill('')
+    await page.getByRole('checkbox', { name: 'Select Run_001', exact: true }).check()
+    await page.getByRole('checkbox', { name: 'Select Run_001 rerun' }).check()
+    await page.getByRole('button', { name: 'Compare the two selected' }).click()
+    await page.getByRole('heading', { name: 'Run_001 compared with Run_001 rerun' }).waitFor()
+    await page.getByRole('heading', { name: 'Only in Run_001 (3)' }).waitFor()
+    expect(await page.getByRole('heading', { name: 'Verdict changed (0)' }).count()).toBe(1)
+    await expectAccessible(page, 'a comparison')
+    await page.getByRole('button', { name: 'All runs' }).click()
+    await page.getByRole('checkbox', { name: 'Select Run_001 rerun' }).check()
+    await page.getByRole('button', { name: 'Delete selected…' }).click()
+    const confirm = page.getByRole('dialog', { name: 'Delete 1 run?' })
+    await expectAccessible(page, 'the delete confirmation')
+    await confirm.getByRole('button', { name: 'Delete' }).click()
+    await expect.poll(() => page.getByTestId('runs-total').textContent()).toBe('1 run')
+    expect((await wb.call('runs.list', {})).total).toBe(1)
+    expect(pageErrors(page)).toEqual([])
+    await context.close()
+  }, 420_000)
+
+  it('stops one run (current steps finish) and cancels another (at once)', async () => {
+    const { page, context } = await wb.open('/runs')
+    const slow = ['Widgets: delayed content appears', 'Todos: add items and count them', 'Todos: complete an item']
+    for (const [action, outcome] of [['Stop', /not run of 3$/], ['Cancel', /^Cancelled: .*not run of 3$/]] as const) {
+      await page.getByRole('heading', { name: 'Runs', exact: true }).waitFor()
+      await buildRun(page, slow, { workers: '1', retries: '0' })
+      await page.getByTestId('worker-step').first().filter({ hasText: /^step \d+ of \d+: / }).waitFor({ timeout: 60_000 })
+      expect(await page.getByRole('button', { name: action }).getAttribute('aria-describedby')).toBeTruthy()
+      await page.getByRole('button', { name: action }).click()
+      await page.getByTestId('run-outcome').filter({ hasText: outcome }).waitFor({ timeout: 60_000 })
+      await page.getByRole('button', { name: 'All runs' }).click()
+    }
+    expect(pageErrors(page)).toEqual([])
+    await context.close()
+  }, 300_000)
+})
