@@ -67,6 +67,8 @@ describe('testdesk serve', () => {
     const answers: { path: string; status: number; type: string }[] = []
     page.on('response', (response) => {
       const { pathname } = new URL(response.url())
+      // Contract calls answer with their own statuses (a run that does not exist is a 404).
+      if (pathname.startsWith('/api/')) return
       answers.push({ path: pathname, status: response.status(), type: response.headers()['content-type'] ?? '' })
     })
     const deep = new URL(url)
@@ -74,6 +76,9 @@ describe('testdesk serve', () => {
     await page.goto(deep.href)
     expect(new URL(page.url()).pathname).toBe('/runs/1')
     await page.getByRole('navigation', { name: 'Sections' }).waitFor()
+    // Run 1 by its number: this data folder has no run yet, and the page says so.
+    await page.getByRole('heading', { name: 'Run not found' }).waitFor()
+    expect(await page.getByRole('alert').textContent()).toContain("No test run matches '1'")
     const icon = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel=icon]')?.href)
     expect(icon).toBeDefined()
     const iconAnswer = await page.request.get(icon!)

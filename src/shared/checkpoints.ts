@@ -1,8 +1,10 @@
 // Checkpoints: what a `checkpoint` step verifies. One entry per checkpoint type in
-// CHECKPOINT_KINDS (element today; visual, accessibility, api and download join as entries),
+// CHECKPOINT_KINDS (element here; visual, accessibility, api and download in ./checkpoint-kinds),
 // each with its parameter schema, readable description and Playwright code. The element
 // checkpoint's comparisons live here too, so the UI can preview them and the engine runs them.
 import { z } from 'zod'
+import { CHECKPOINT_OPERATOR_NAMES, type CheckpointKind, type CheckpointOperator } from './checkpoint-kind'
+import { MORE_CHECKPOINT_KINDS } from './checkpoint-kinds'
 import { jsRegex, jsString, escapeRegex, normalizeWhitespace, quoted, regexProblem, slashRegex, toRegExp, truncate } from './patterns'
 
 export const ELEMENT_PROPERTY_NAMES = [
@@ -12,10 +14,7 @@ export const ELEMENT_PROPERTY_NAMES = [
 ] as const
 export type ElementProperty = (typeof ELEMENT_PROPERTY_NAMES)[number]
 
-export const CHECKPOINT_OPERATOR_NAMES = [
-  'equals', 'not_equals', 'contains', 'not_contains', 'matches', 'greater_than', 'less_than', 'at_least', 'at_most', 'exists',
-] as const
-export type CheckpointOperator = (typeof CHECKPOINT_OPERATOR_NAMES)[number]
+export { CHECKPOINT_OPERATOR_NAMES, type CheckpointOperator } from './checkpoint-kind'
 
 /** Every operator with its label and how it reads in a description and in a failure. */
 export const CHECKPOINT_OPERATORS: Record<CheckpointOperator, { label: string; reads: string; expects: string }> = {
@@ -371,14 +370,7 @@ export function assertionCode(assertion: ResolvedAssertion, locator: string): st
 
 // ── The registry ────────────────────────────────────────────────────────────────────────────
 
-export interface CheckpointKind<C = unknown> {
-  label: string
-  schema: z.ZodType<C>
-  /** Whether the checkpoint step needs a target element. */
-  target(checkpoint: C): 'required' | 'optional' | 'none'
-  describe(checkpoint: C, element: string): string
-  code(checkpoint: C, locator: string): string
-}
+export type { CheckpointKind } from './checkpoint-kind'
 
 function resolvedOrRaw(assertion: ElementAssertion): ResolvedAssertion {
   try {
@@ -397,7 +389,7 @@ const element: CheckpointKind<ElementCheckpoint> = {
 }
 
 /** Checkpoint types the catalogue knows; a new type is one more entry here (and its engine runner). */
-export const CHECKPOINT_KINDS: Record<string, CheckpointKind<any>> = { element }
+export const CHECKPOINT_KINDS: Record<string, CheckpointKind<any>> = { element, ...MORE_CHECKPOINT_KINDS }
 
 /**
  * What a stored checkpoint result checked, in words: an `element` checkpoint that only read the

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { CHECKPOINT_KINDS } from './checkpoints'
 import { Target as TargetSchema, VariableName } from './model/definition'
+import { ApiCapture, captureCode, describeRequest, HttpRequestShape, requestCode } from './http-checks'
 import { jsRegex, jsString, quoted, slashRegex } from './patterns'
 import { targetName, type Refinements } from './selectors'
 
@@ -533,7 +534,7 @@ export const ACTIONS = {
     label: 'Checkpoint', category: 'Checks', hint: 'Verify element properties (visible, text, value, checked, count, attribute…) or the URL and title',
     target: 'optional', value: 'none',
     options: options({ checkpoint: z.record(z.string(), z.unknown()) }),
-    optionHints: { checkpoint: "{ type: 'element', name?, assertions: [{ property, operator, expected, name? }] }" },
+    optionHints: { checkpoint: "{ type: 'element', assertions: [{ property, operator, expected, name? }] } or type 'screenshot', 'accessibility', 'api' or 'download' (see the README)" },
     describe: ({ name, options: o }) => {
       const kind = CHECKPOINT_KINDS[String(o.checkpoint?.type)]
       const parsed = kind?.schema.safeParse(o.checkpoint)
@@ -544,5 +545,19 @@ export const ACTIONS = {
       const parsed = kind?.schema.safeParse(o.checkpoint)
       return parsed?.success ? kind.code(parsed.data, target ? locator(target) : 'page') : '// checkpoint'
     },
+  }),
+  // ── HTTP (./http-checks holds the request, its assertions and captures) ──
+  request: define({
+    label: 'HTTP request', category: 'Data and scripts', hint: "Send an HTTP request (with the test's cookies) and keep values of the response in variables",
+    target: 'none', value: 'required', valueHint: 'the URL (relative URLs use the environment base URL)',
+    options: options({ ...HttpRequestShape, capture: z.array(ApiCapture).max(50).optional(), expect_ok: z.boolean().optional() }),
+    optionHints: {
+      method: 'GET (default), POST, PUT, PATCH, DELETE, HEAD, OPTIONS', headers: '[{ name, value }]', body: 'the text to send (JSON text goes as application/json)',
+      share_cookies: "send the test's cookies (default true)", capture: "[{ name, from: 'json' | 'header' | 'status' | 'body' | 'regex', path?, secret? }]",
+      expect_ok: 'fail the step unless the status is 2xx (default true)',
+    },
+    check: ({ value }) => (value !== null && !value.trim() ? [{ field: 'value', message: 'give the URL to request' }] : []),
+    describe: ({ value, options: o }) => `Send ${describeRequest(value ?? '', o)}${o.capture?.length ? ` and store ${o.capture.map((c) => quoted(c.name)).join(', ')}` : ''}`,
+    code: ({ value, options: o }) => [requestCode(absoluteUrl(value ?? '') ?? value ?? '', o), ...(o.expect_ok === false ? [] : ['expect(response.ok()).toBeTruthy();']), ...(o.capture ?? []).map((c) => captureCode(c))].join('\n'),
   }),
 }

@@ -50,6 +50,7 @@ describe('validateStep', () => {
       { action: 'call_test', value: 'Login' },
       { action: 'screenshot', value: 'after-login' },
       { action: 'checkpoint', target: t('#login-error'), options: element([{ property: 'text', operator: 'equals', expected: 'x' }]) },
+      { action: 'request', value: '/api/users', options: { capture: [{ name: 'first', from: 'json', path: '$.users[0].name' }] } },
     ]
     expect(valid.map((s) => s.action).sort()).toEqual([...STEP_ACTION_NAMES].sort())
     for (const step of valid) expect(validateStep(step, ''), step.action).toEqual([])
@@ -110,7 +111,7 @@ describe('validateStep', () => {
 
   it('validates checkpoints by type, property and operator', () => {
     const at = (cp: unknown, target = true) => validateStep({ action: 'checkpoint', target: target ? t('#x') : null, options: { checkpoint: cp } }, 'steps.4')
-    expect(at({ type: 'pixels' })).toEqual([{ field: 'steps.4.options.checkpoint.type', message: "Unknown checkpoint type 'pixels'. Use one of: element" }])
+    expect(at({ type: 'pixels' })).toEqual([{ field: 'steps.4.options.checkpoint.type', message: "Unknown checkpoint type 'pixels'. Use one of: element, screenshot, accessibility, api, download" }])
     expect(at({ type: 'element', assertions: [{ property: 'count', operator: 'contains', expected: 1 }] })[0]).toEqual({
       field: 'steps.4.options.checkpoint.assertions.0.operator',
       message: 'count can be checked with equals, greater_than, less_than, at_least, at_most, not contains',
@@ -178,6 +179,11 @@ describe('describeStep and playwrightCode', () => {
     [{ action: 'set_variable', value: '42', options: { name: 'answer' } }, "Set variable 'answer' to '42'", "vars['answer'] = '42';"],
     [{ action: 'run_script', value: 'return document.title', options: { store_as: 'title' } }, "Run script 'return document.title' and store the result in variable 'title'", "vars['title'] = await page.evaluate(async () => {\nreturn document.title\n});"],
     [{ action: 'call_test', value: 'Login' }, "Call test 'Login'", "// Call test 'Login': its steps run here"],
+    [
+      { action: 'request', value: 'https://demo.test/api/login', options: { method: 'POST', body: '{"user":"${user}"}', capture: [{ name: 'token', from: 'json', path: '$.token', secret: true }] } },
+      "Send POST https://demo.test/api/login and store 'token'",
+      "const response = await page.request.fetch('https://demo.test/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, data: '{\"user\":\"${user}\"}' });\nexpect(response.ok()).toBeTruthy();\nvars['token'] = String((await response.json()).token);",
+    ],
     [{ action: 'screenshot', value: 'home', options: { full_page: true } }, "Take a screenshot of the full page named 'home'", "await page.screenshot({ path: 'home.png', fullPage: true });"],
     [
       { action: 'checkpoint', target: t('#login-error'), options: element([{ property: 'text', operator: 'equals', expected: 'Invalid username or password' }]) },

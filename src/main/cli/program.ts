@@ -1,6 +1,7 @@
 // The `testdesk` command line: global flags, one module a command, and the exit-code rules.
 import { Command, CommanderError } from 'commander'
 import { APP_VERSION } from '../report/app-version'
+import { registerBaselines } from './commands/baselines'
 import { registerCatalog } from './commands/catalog'
 import { registerDemo } from './commands/demo'
 import { registerDemoSite } from './commands/demo-site'
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerDemoSite(program)
   registerReport(program)
   registerHistory(program)
+  registerBaselines(program)
   for (const command of program.commands) {
     command.exitOverride()
     for (const sub of command.commands) sub.exitOverride()

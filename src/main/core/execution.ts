@@ -71,6 +71,11 @@ export function executionNamespaces(
     checkpoints: {
       add: ({ test_run_result_id, checkpoints }) => store.results.addCheckpoints(test_run_result_id, checkpoints),
       list: ({ test_run_result_id, status }) => store.results.checkpoints(test_run_result_id, status),
+      acceptBaseline: ({ id }) => store.tx(() => store.baselines.acceptFrom(id)),
+      baselines: ({ test_case_id }) => {
+        store.tests.get(test_case_id)
+        return store.baselines.list(test_case_id)
+      },
     },
     scriptResults: {
       add: ({ test_run_result_id, script }) => store.results.addScriptResult(test_run_result_id, script),

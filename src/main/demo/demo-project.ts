@@ -3,9 +3,12 @@
 // seeding twice updates rather than duplicates. One test fails on purpose, to show what a failure
 // looks like (screenshot, trace, failing checkpoint with expected and actual).
 import { createHash } from 'node:crypto'
-import type { Target } from '../../shared/model/definition'
 import type { ProjectFileInput } from '../../shared/model/project-file'
 import { DEMO_SITE_URL } from '../runner/demo-site-link'
+import { CHECKPOINT_TESTS } from './demo-checkpoints'
+import type { DemoTarget, DemoTest, Step } from './demo-types'
+
+export type { DemoTest, Step } from './demo-types'
 
 /** Stable ids from names, so every machine seeds the same ids (a valid version-8 UUID). */
 export function demoId(key: string): string {
@@ -18,15 +21,6 @@ export const DEMO_ENVIRONMENT = 'Demo site'
 export const DEMO_SECRETS = { environment: { password: 'secret123' }, accounts: ['secret123', 'admin123'] }
 /** The verdicts a run of the demo suite gives: every test passes except the one failing on purpose. */
 export const DEMO_FAILING_TEST = 'Table: joined dates sort newest first (fails on purpose)'
-
-type DemoTarget = Omit<Target, 'alternatives'> & { alternatives?: string[] }
-type Step = {
-  action: string
-  target?: DemoTarget | null
-  value?: string | null
-  options?: Record<string, unknown>
-  description?: string | null
-}
 
 const t = (selector: string, ...alternatives: string[]) => ({ selector, alternatives })
 const go = (path: string): Step => ({ action: 'navigate', value: path })
@@ -68,16 +62,6 @@ const verifyUrl = (expected: string, operator = 'contains'): Step => ({
   options: { checkpoint: { type: 'element', assertions: [{ property: 'url', operator, expected }] } },
 })
 
-interface DemoTest {
-  name: string
-  suite: string
-  tags: string[]
-  priority?: 'low' | 'medium' | 'high' | 'critical'
-  description?: string
-  steps: Step[]
-  dataDriven?: boolean
-  stepTimeoutMs?: number
-}
 
 const login = (email: string, password: string): Step[] => [
   go('login.html'),
@@ -702,10 +686,11 @@ const TESTS: DemoTest[] = [
       verifyText('#request-log', 'GET /api/users', 'contains'),
     ],
   },
+  ...CHECKPOINT_TESTS,
 ]
 
 export function demoProjectFile(): ProjectFileInput {
-  const suites = ['Smoke', 'Login', 'Todos', 'Table', 'Widgets']
+  const suites = ['Smoke', 'Login', 'Todos', 'Table', 'Widgets', 'Checkpoints']
   const environmentId = demoId('environment')
   const dataSetId = demoId('data-set')
   return {

@@ -24,6 +24,7 @@ describe('the demo project', () => {
       'ROOT/Demo/Todos 9',
       'ROOT/Demo/Table 5',
       'ROOT/Demo/Widgets 11',
+      'ROOT/Demo/Checkpoints 3',
     ])
     const tests = await t.ok('tests.list', { limit: 100 })
     expect(tests.items.every((test: { suite_ids: string[] }) => test.suite_ids.length === 1)).toBe(true)

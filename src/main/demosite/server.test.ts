@@ -68,7 +68,7 @@ describe('startDemoSite', () => {
       'login.html', 'dashboard.html', 'todos.html', 'table.html', 'delayed.html', 'frames.html',
       'frame-inner.html', 'frame-nested.html', 'popup.html', 'popup-target.html', 'upload.html',
       'download.html', 'dialogs.html', 'console.html', 'network.html', 'dragdrop.html',
-      'interactions.html', 'selectors.html', 'a11y-violations.html',
+      'interactions.html', 'selectors.html', 'a11y-violations.html', 'visual.html',
     ]
     await withServer(async (site) => {
       const titles = new Set<string>()

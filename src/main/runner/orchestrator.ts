@@ -16,7 +16,7 @@ import { processAlive } from '../store/process-alive'
 import type { RunItemView } from '../store/runs'
 import type { BrowserName } from './browsers'
 import { demoSiteHandle, type DemoSiteHandle } from './demo-site-link'
-import { engineSteps, runTest, type CalledTest, type EngineStep, type TestOutcome } from './engine'
+import { engineSteps, runTest, type CalledTest, type EngineStep, type TestOutcome, type VisualBaselineKey } from './engine'
 import type { Masker } from './engine/masking'
 import { contextOptions, launchBrowser, launchKey, resolveExecutable, type LaunchSettings } from './launch'
 import { PriorityQueue } from './queue'
@@ -459,6 +459,7 @@ class RunExecution {
         testTimeoutMs: plan.testTimeoutMs,
         screenshots: run.options.screenshots ?? 'on-failure',
         downloadsDir: this.downloadsDir!,
+        baselines: { get: (key) => this.baselineOf(plan.testCase.id, key) },
         signal: this.cancelController.signal,
         testId: plan.testCase.id,
         testName: plan.testCase.name,
@@ -482,6 +483,14 @@ class RunExecution {
     } finally {
       await context?.close().catch(() => undefined)
     }
+  }
+
+  private baselineOf(testCaseId: string, key: VisualBaselineKey): Buffer | null {
+    const baseline = this.store.baselines.get({ test_case_id: testCaseId, ...key })
+    if (!baseline) return null
+    const file = this.store.artifacts.absolute(baseline.path)
+    // A baseline whose file went missing is made again, which the result says.
+    return existsSync(file) ? readFileSync(file) : null
   }
 
   /** A fresh context; a browser that died since the last test is replaced first. */

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import type { ConsoleLogInput, ResultStatus, TestRunResult } from '../../shared/model/execution'
 import { percentage } from '../../shared/model/states'
 import type { Store } from '../store'
-import { stepResultOf, type DialogRecord, type TestOutcome } from './engine'
+import { stepResultOf, type DialogRecord, type TestOutcome, type VisualBaselineKey } from './engine'
 import { createMasker, type Masker } from './engine/masking'
 import { scrubZip } from './scrub-files'
 
@@ -41,6 +41,7 @@ export function persistExecution(store: Store, outcome: TestOutcome, context: Ex
     const artifact = store.artifacts.save(mask.bytes(readFileSync(download.path)), 'application/octet-stream', extensionOf(download.name))
     return { ...record, path: artifact.path }
   })
+  const visuals = saveVisuals(store, outcome)
   // A trace whose entries cannot all be checked for secrets is not kept.
   const trace = context.trace ? scrubZip(context.trace, mask) : null
   const tracePath = trace ? store.artifacts.save(trace, 'application/zip', 'zip').path : null
@@ -89,13 +90,40 @@ export function persistExecution(store: Store, outcome: TestOutcome, context: Ex
       result.id,
       steps.map((step, i) => ({ ...stepResultOf(step), screenshot_path: screenshotOf[i] ?? step.screenshot_path ?? null })),
     )
-    const checkpointRows = steps.flatMap((step, i) => step.checkpoints.map((checkpoint) => ({ ...checkpoint, test_step_result_id: stepIds[i] })))
+    const checkpointRows = steps.flatMap((step, i) =>
+      step.checkpoints.map((checkpoint, n) => ({ ...checkpoint, ...visuals.get(`${i}:${n}`)?.paths, test_step_result_id: stepIds[i] })),
+    )
     if (checkpointRows.length) store.results.addCheckpoints(result.id, checkpointRows)
+    for (const { created, key, actual } of visuals.values()) if (created) store.baselines.save({ test_case_id: context.testCaseId, ...key }, actual)
     const consoleLogs = withDialogs(outcome.consoleLogs, outcome.dialogs)
     if (consoleLogs.length) store.results.addConsoleLogs(result.id, consoleLogs)
     if (outcome.networkLogs.length) store.results.addNetworkLogs(result.id, outcome.networkLogs)
     return result
   })
+}
+
+/**
+ * The images of visual checkpoints as artifacts, by `step:checkpoint` index: their paths go on
+ * the checkpoint rows; a first run's screenshot also becomes the baseline (inside the transaction).
+ */
+function saveVisuals(store: Store, outcome: TestOutcome) {
+  const saved = new Map<string, { paths: { baseline_screenshot_path: string | null; actual_screenshot_path: string; diff_screenshot_path: string | null }; created: boolean; key: VisualBaselineKey; actual: Buffer }>()
+  outcome.steps.forEach((step, i) => {
+    for (const visual of step.visuals ?? []) {
+      const actual = store.artifacts.save(visual.actual, 'image/png').path
+      saved.set(`${i}:${visual.checkpoint}`, {
+        paths: {
+          baseline_screenshot_path: visual.baseline ? store.artifacts.save(visual.baseline, 'image/png').path : visual.created ? actual : null,
+          actual_screenshot_path: actual,
+          diff_screenshot_path: visual.diff ? store.artifacts.save(visual.diff, 'image/png').path : null,
+        },
+        created: visual.created,
+        key: visual.key,
+        actual: visual.actual,
+      })
+    }
+  })
+  return saved
 }
 
 /**

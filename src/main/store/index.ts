@@ -2,6 +2,7 @@
 // writes SQL; the core reaches the data only through these repositories.
 import type { Db } from './db'
 import { ArtifactsRepo } from './artifacts'
+import { BaselinesRepo } from './baselines'
 import { StoreBase } from './base'
 import { DataSetsRepo } from './data-sets'
 import { EnvironmentsRepo } from './environments'
@@ -42,6 +43,7 @@ export class Store extends StoreBase {
   readonly leases: LeasesRepo
   readonly history: HistoryRepo
   readonly artifacts: ArtifactsRepo
+  readonly baselines: BaselinesRepo
   readonly reports: ReportsRepo
   readonly settings: SettingsRepo
   readonly revisions: RevisionsRepo
@@ -64,6 +66,7 @@ export class Store extends StoreBase {
     this.leases = new LeasesRepo(this)
     this.history = new HistoryRepo(this)
     this.artifacts = new ArtifactsRepo(this, options.dataDir)
+    this.baselines = new BaselinesRepo(this, this.artifacts)
     this.reports = new ReportsRepo(this)
     this.settings = new SettingsRepo(this)
     this.revisions = new RevisionsRepo(this)

@@ -30,6 +30,16 @@ describe('the session token', () => {
 describe('the browser-mode transport', () => {
   afterEach(() => vi.unstubAllGlobals())
 
+  it('opens no events socket for a page with no host behind it (opened from disk)', () => {
+    const opened: string[] = []
+    const transport = httpTransport('null', null, (url) => {
+      opened.push(url)
+      throw new Error('not a socket URL')
+    })
+    expect(() => transport.subscribe('runs.onProgress', () => undefined)).not.toThrow()
+    expect(opened).toEqual([])
+  })
+
   it('sends the token as a header on calls (no cookies) and as a subprotocol on the events socket', async () => {
     const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response('{"ok":true,"value":1}'))
     vi.stubGlobal('fetch', fetch)

@@ -71,7 +71,9 @@ export function httpTransport(
   let retryDelay = 500
 
   const connect = () => {
-    if (socket) return
+    // A page with no host behind it (opened from disk without the desktop bridge) has no events
+    // to follow; its calls fail with "not reachable", and the page itself keeps working.
+    if (socket || !/^https?:\/\//.test(origin)) return
     const ws = socketFactory(origin.replace(/^http/, 'ws') + HTTP_EVENTS_PATH, token ? [EVENTS_PROTOCOL, tokenProtocol(token)] : [EVENTS_PROTOCOL])
     socket = ws
     ws.onopen = () => (retryDelay = 500)

@@ -23,6 +23,7 @@ import {
   type ScriptResult,
   type TestRunResult,
   type TestStepResult,
+  type VisualBaseline,
 } from '../model/execution'
 import { method, returns, type Namespace } from './contract'
 
@@ -44,6 +45,10 @@ export const stepResults = {
 export const checkpoints = {
   add: method(AddCheckpointsInput, returns<CheckpointResult[]>()),
   list: method(ByResult.extend({ status: CheckpointStatus.optional() }), returns<CheckpointResult[]>()),
+  /** Makes a visual checkpoint result's screenshot the baseline its later runs compare with. */
+  acceptBaseline: method(ById, returns<VisualBaseline>()),
+  /** A test case's visual baselines, per name, browser and viewport. */
+  baselines: method(z.object({ test_case_id: Id }).strict(), returns<VisualBaseline[]>()),
 } satisfies Namespace
 
 export const scriptResults = {

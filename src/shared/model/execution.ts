@@ -681,3 +681,22 @@ export interface Artifact {
   mime: string
   created_at: Timestamp
 }
+
+// ── Visual baselines ────────────────────────────────────────────────────────────────────────
+
+/** The image a visual checkpoint compares with, per test case, checkpoint name, browser and viewport. */
+export interface VisualBaseline {
+  id: string
+  test_case_id: string
+  name: string
+  browser: string
+  /** `1280x720`, or `none` when the context had no fixed viewport. */
+  viewport: string
+  sha256: string
+  /** The PNG, relative to the data directory. */
+  path: string
+  /** The checkpoint result it was accepted from; null when a first run created it. */
+  accepted_from: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}

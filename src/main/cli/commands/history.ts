@@ -49,7 +49,7 @@ export function registerHistory(program: Command): void {
     })
 }
 
-async function testCaseId(core: Core, ref: string, project: Project): Promise<string> {
+export async function testCaseId(core: Core, ref: string, project: Project): Promise<string> {
   if (isId(ref.trim())) return ref.trim()
   const page = await invoke(core, 'tests.list', { project_id: project.id, search: ref.trim(), limit: 100 })
   const exact = page.items.filter((t) => t.name === ref.trim())

@@ -67,7 +67,12 @@ export function registerRuns(program: Command): void {
             const steps = await invoke(core, 'stepResults.list', { test_run_result_id: result.id, status: 'failed' })
             const failure = failureShown(result.error_message, result.error_step_number, steps.map((s) => ({ ...s, number: s.step_number })))
             const failedStep = steps.find((s) => s.step_number === failure?.step) ?? steps[0]
+            const checkpoints = (await invoke(core, 'checkpoints.list', { test_run_result_id: result.id, status: 'failed' })).map((c) => ({
+              ...c,
+              files: { baseline: file(c.baseline_screenshot_path), actual: file(c.actual_screenshot_path), diff: file(c.diff_screenshot_path) },
+            }))
             failures.push({
+              checkpoints,
               item,
               result,
               steps,
@@ -77,7 +82,18 @@ export function registerRuns(program: Command): void {
             })
           }
         }
-        return { run, summary, failures }
+        // Baselines this run made: a first visual checkpoint passes, but a tester should know.
+        const baselines = []
+        for (let offset = 0, total = 1; offset < total; offset += 100) {
+          const page = await invoke(core, 'results.list', { test_run_id: run.id, limit: 100, offset })
+          total = page.total
+          for (const result of page.items.filter((r) => r.total_checkpoints > 0)) {
+            for (const c of await invoke(core, 'checkpoints.list', { test_run_result_id: result.id })) {
+              if (c.checkpoint_type === 'screenshot' && c.actual_properties?.baseline === 'created') baselines.push({ test_case_id: result.test_case_id, checkpoint: c.checkpoint_name, expected: c.expected_properties })
+            }
+          }
+        }
+        return { run, summary, failures, baselines }
       })
       // TestDesk's own stacks are for --debug only, in JSON as in text.
       out.result(opts.debug ? shown : { ...shown, failures: shown.failures.map((f) => ({ ...f, steps: f.steps.map(({ error_stack_trace: _, ...step }) => step) })) })
@@ -97,7 +113,8 @@ export function registerRuns(program: Command): void {
           ['#', 'TEST', 'STATUS', 'DURATION'],
         ),
       )
-      for (const { item, result, steps, failure, screenshot_file, trace_file } of shown.failures) {
+      for (const b of shown.baselines) out.line(`New visual baseline: ${b.checkpoint.replace(/ \(new baseline\)$/, '')} (${String(b.expected?.browser)} ${String(b.expected?.viewport)})`)
+      for (const { item, result, steps, failure, screenshot_file, trace_file, checkpoints } of shown.failures) {
         out.line()
         const iteration = result.iteration_number ? ` [iteration ${result.iteration_number}]` : ''
         out.line(`✗ ${item.test_case_name}${iteration}`)
@@ -108,6 +125,12 @@ export function registerRuns(program: Command): void {
         }
         for (const step of steps.filter((s) => s.step_number !== failure?.step)) {
           out.line(`    Also failed, step ${step.step_number} ${step.description ?? step.action}: ${step.error_message ?? 'failed'}`)
+        }
+        for (const c of checkpoints.filter((c) => c.checkpoint_type !== 'element')) {
+          out.line(`    ${c.checkpoint_type} checkpoint failed: ${c.checkpoint_name}`)
+          if (c.error_message && !failure?.message.includes(c.error_message)) out.line(`      ${c.error_message}`)
+          for (const [label, path] of Object.entries(c.files)) if (path) out.line(`      ${label.padEnd(8)} ${path}`)
+          if (c.checkpoint_type === 'screenshot' && c.files.actual) out.line(`      accept:  testdesk baselines accept ${c.id}`)
         }
         if (screenshot_file) out.line(`    screenshot: ${screenshot_file}`)
         if (trace_file) out.line(`    trace:      ${showTraceCommand(trace_file)}`)

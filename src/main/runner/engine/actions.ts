@@ -7,12 +7,16 @@ import type { FrameLocator, Page } from 'playwright'
 import { normalizeWhitespace, slashRegex, textMatches } from '../../../shared/patterns'
 import { scriptFunction, type StepAction, type StepTarget } from '../../../shared/steps'
 import { runCheckpoint } from './checkpoints'
+import { runRequestStep } from './http-request'
 import { explainElementError, onElement, pageFunction } from './element'
 import { BROWSER_CLOSED, browserGone, headline, isTimeout, StepFailure } from './failures'
 import { primaryTarget, resolveTarget, useTarget } from './locate'
 import { PAGE_STATE_HANDLERS } from './page-actions'
 import type { StepRun } from './step-run'
+import { resolveUrl } from './urls'
 import type { WindowInfo } from './windows'
+
+export { resolveUrl } from './urls'
 
 type Handler = (run: StepRun) => Promise<void>
 
@@ -35,20 +39,6 @@ function numberOption(run: StepRun, name: string): number | undefined {
   const number = typeof raw === 'number' ? raw : Number(String(raw).trim())
   if (!Number.isFinite(number) || String(raw).trim() === '') throw new StepFailure(`options.${name} must be a number, not '${String(raw)}'`)
   return number
-}
-
-/** An absolute URL for a navigate value: as written, or relative to the base URL or current page. */
-export function resolveUrl(raw: string, baseUrl: string | null | undefined, currentUrl: string): string {
-  const text = raw.trim()
-  try {
-    if (/^[\w.-]+:\d+(\/|$)/.test(text)) return new URL(`http://${text}`).href
-    if (/^[a-zA-Z][\w+.-]*:/.test(text)) return new URL(text).href
-    const base = baseUrl || (/^https?:/.test(currentUrl) ? currentUrl : null)
-    if (base) return new URL(text, base).href
-  } catch {
-    throw new StepFailure(`'${text}' is not a valid URL`)
-  }
-  throw new StepFailure(`Navigation to '${text}' needs a full URL (with http:// or https://), or a base URL in the environment`)
 }
 
 export function navigationFailure(error: unknown, url: string, timeoutMs: number): StepFailure {
@@ -353,4 +343,5 @@ export const ACTION_HANDLERS: Record<Exclude<StepAction, 'call_test'>, Handler> 
   },
   screenshot,
   checkpoint: runCheckpoint,
+  request: runRequestStep,
 }

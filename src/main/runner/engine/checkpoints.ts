@@ -1,4 +1,5 @@
-// Running checkpoint steps: one runner per checkpoint type of the catalogue (element today).
+// Running checkpoint steps: one runner per checkpoint type of the catalogue (element here, the
+// others in ./checkpoint-runners).
 // Like Playwright's web-first assertions, a checkpoint re-reads until it holds or the step's
 // time is up, so a checkpoint right after an action does not fail on a page still updating.
 import type { Locator } from 'playwright'
@@ -15,6 +16,7 @@ import {
 import { CHECKPOINT_TYPES, type CheckpointResultInput, type PropertyVerification } from '../../../shared/model/execution'
 import { normalizeWhitespace, truncate } from '../../../shared/patterns'
 import { targetName } from '../../../shared/steps'
+import { MORE_CHECKPOINT_RUNNERS } from './checkpoint-runners'
 import { outerHtml, pageFunction } from './element'
 import { StepFailure } from './failures'
 import { primaryTarget, resolveTarget } from './locate'
@@ -323,6 +325,7 @@ export function unverifiedCheckpoint(run: StepRun, message: string): CheckpointR
 
 const CHECKPOINT_RUNNERS: Record<string, (run: StepRun, checkpoint: unknown) => Promise<void>> = {
   element: runElementCheckpoint,
+  ...MORE_CHECKPOINT_RUNNERS,
 }
 
 export async function runCheckpoint(run: StepRun): Promise<void> {

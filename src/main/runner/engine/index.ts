@@ -18,11 +18,14 @@ export type {
   StepOutcome,
   StepTimings,
   TestOutcome,
+  VisualBaselineKey,
+  VisualBaselines,
+  VisualCapture,
 } from './types'
 
 /** A step outcome as the store's StepResultInput (the engine-only fields removed). */
 export function stepResultOf(outcome: StepOutcome): StepResultInput {
-  const { step_path: _path, screenshot: _shot, screenshot_name: _name, checkpoints: _checkpoints, output: _output, healing: _healing, timings: _timings, ...result } = outcome
+  const { step_path: _path, screenshot: _shot, screenshot_name: _name, checkpoints: _checkpoints, visuals: _visuals, output: _output, healing: _healing, timings: _timings, ...result } = outcome
   return result
 }
 

@@ -26,16 +26,21 @@ export interface Masker {
   bytes(value: Buffer): Buffer
   /** Masks first, then shortens, so a cut never leaves the start of a secret behind. */
   clip(value: string, max: number): string
+  /** A secret learnt during the run (a value an HTTP request step captured as secret). */
+  add(secret: string): void
 }
 
 /** Built on first use: a run plans every data iteration ahead, most of them masked much later. */
-export function createMasker(secrets: readonly string[]): Masker {
+export function createMasker(initial: readonly string[]): Masker {
+  const secrets = [...initial]
   let masker: ((text: string) => string) | null = null
   const text = (value: string) => (masker ??= secretMasker(secrets))(value)
-  const active = secrets.some((secret) => secret.trim())
+  let active = secrets.some((secret) => secret.trim())
   let binary: ((text: string) => string) | null = null
   return {
-    active,
+    get active() {
+      return active
+    },
     text,
     deep: (value) => (active ? mapStrings(value, text) : value),
     bytes(value) {
@@ -56,6 +61,13 @@ export function createMasker(secrets: readonly string[]): Masker {
     },
     clip(value, max) {
       return truncate(active ? text(value) : value, max)
+    },
+    add(secret) {
+      if (!secret.trim() || secrets.includes(secret)) return
+      secrets.push(secret)
+      active = true
+      masker = null
+      binary = null
     },
   }
 }

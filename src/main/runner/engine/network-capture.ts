@@ -28,6 +28,8 @@ function ms(value: number): number {
 export class NetworkCapture {
   private readonly entries: Entry[] = []
   private readonly open = new Map<Request, Entry>()
+  /** Requests TestDesk itself sent (request steps, API checkpoints): no page saw them. */
+  private readonly sent: NetworkLogInput[] = []
   private readonly pending = new Set<Promise<unknown>>()
 
   constructor(
@@ -55,11 +57,23 @@ export class NetworkCapture {
       this.applyResponse(entry)
       entry.log.error_message ??= entry.log.status_code === null ? 'No response before the test ended' : null
     }
-    return this.entries.map(({ log }) => ({
+    return [...this.entries.map(({ log }) => log), ...this.sent].map((log) => ({
       ...log,
       request_headers: log.request_headers ? maskSensitiveHeaders(log.request_headers) : null,
       response_headers: log.response_headers ? maskSensitiveHeaders(log.response_headers) : null,
     }))
+  }
+
+  /** Logs a request a step sent; its texts are masked here, its credential headers in finish(). */
+  record(log: NetworkLogInput): void {
+    this.sent.push({
+      ...log,
+      url: this.mask.clip(log.url, 2000),
+      request_body_preview: log.request_body_preview === null || log.request_body_preview === undefined ? null : this.mask.clip(log.request_body_preview, PREVIEW_CHARS),
+      response_body_preview: log.response_body_preview === null || log.response_body_preview === undefined ? null : this.mask.clip(log.response_body_preview, PREVIEW_CHARS),
+      request_headers: log.request_headers ? this.mask.deep(log.request_headers) : null,
+      response_headers: log.response_headers ? this.mask.deep(log.response_headers) : null,
+    })
   }
 
   private track(work: Promise<unknown>): void {

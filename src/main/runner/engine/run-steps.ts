@@ -219,6 +219,7 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
       timings: { total_ms: total, playwright_ms: playwrightMs, overhead_ms: Math.max(0, total - playwrightMs) },
     }),
     screenshot ? { screenshot } : {},
+    run?.visuals.length ? { visuals: run.visuals } : {},
   )
   if (claim) session.titleClaims.push({ claim, outcome })
   session.input.onStepEnd?.(outcome)

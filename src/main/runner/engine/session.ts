@@ -102,6 +102,12 @@ export class TestSession {
     return Object.fromEntries(Object.entries(this.variables).map(([name, value]) => [name, shown(value)]))
   }
 
+  /** A value to mask from now on, in everything the run gives back. */
+  addSecret(value: string): void {
+    this.mask.add(value)
+    this.maskedValues.clear()
+  }
+
   /** Fills in the window titles the steps claimed, waiting at most `boundMs` for reads under way. */
   async settleTitles(boundMs: number): Promise<void> {
     const titles = await this.windows.settleTitles(this.titleClaims.map((c) => c.claim), boundMs)

@@ -6,7 +6,7 @@ import type { CheckpointResultInput } from '../../../shared/model/execution'
 import { StepFailure } from './failures'
 import type { ResolvedTarget } from './scope'
 import type { TestSession } from './session'
-import type { EngineStep, HealedTarget } from './types'
+import type { EngineStep, HealedTarget, VisualCapture } from './types'
 
 export class StepRun {
   readonly started = performance.now()
@@ -23,6 +23,8 @@ export class StepRun {
   screenshot: Buffer | undefined
   screenshotName: string | null = null
   readonly checkpoints: CheckpointResultInput[] = []
+  /** The images of this step's visual checkpoints, kept as files by whoever stores the outcome. */
+  readonly visuals: VisualCapture[] = []
   /** Aborted when the step ends, so its own timers do not outlive it. */
   readonly ended = new AbortController()
 

@@ -76,6 +76,8 @@ export interface RunTestInput {
   /** Downloads are saved here; without it they stay in Playwright's temporary folder. */
   downloadsDir?: string | null
   dialogs?: DialogPolicy
+  /** Baselines of visual checkpoints; without it every visual checkpoint makes a new one. */
+  baselines?: VisualBaselines
   onStepStart?: (step: EngineStep) => void
   onStepEnd?: (result: StepOutcome) => void
 }
@@ -109,6 +111,31 @@ export interface StepOutcome extends StepResultInput {
   output?: string | null
   healing: HealedTarget[]
   timings: StepTimings
+  /** Images of the step's visual checkpoints. */
+  visuals?: VisualCapture[]
+}
+
+/** Which baseline a visual checkpoint compares with: one per name, browser and viewport. */
+export interface VisualBaselineKey {
+  name: string
+  browser: string
+  /** `1280x720`, or `none` for a context without a fixed viewport. */
+  viewport: string
+}
+
+export interface VisualBaselines {
+  get(key: VisualBaselineKey): Buffer | null | Promise<Buffer | null>
+}
+
+export interface VisualCapture {
+  /** Index of its checkpoint in the step's `checkpoints`. */
+  checkpoint: number
+  key: VisualBaselineKey
+  actual: Buffer
+  baseline: Buffer | null
+  diff: Buffer | null
+  /** No baseline existed: `actual` becomes it. */
+  created: boolean
 }
 
 export interface DialogRecord {

@@ -4,6 +4,7 @@ import { historyCoveringIndex } from './0020-history-covering-index'
 import { suiteTestPositionIndex } from './0030-suite-test-position-index'
 import { schedulerAndLeases } from './0050-scheduler-and-leases'
 import { versionsAndRevisions } from './0060-versions-and-revisions'
+import { visualBaselines } from './0080-visual-baselines'
 import type { Migration } from './types'
 
-export const migrations: readonly Migration[] = [initial, historyCoveringIndex, suiteTestPositionIndex, schedulerAndLeases, versionsAndRevisions]
+export const migrations: readonly Migration[] = [initial, historyCoveringIndex, suiteTestPositionIndex, schedulerAndLeases, versionsAndRevisions, visualBaselines]
