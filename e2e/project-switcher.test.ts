@@ -70,7 +70,8 @@ describe('the project switcher', () => {
 
     await projectRow(page, 'Shop').getByRole('button', { name: 'Make default Shop' }).click()
     await expect.poll(async () => (await wb.call('projects.getDefault', {})).name).toBe('Shop')
-    expect(await projectRow(page, 'Shop').getByRole('button', { name: 'Delete Shop' }).isDisabled()).toBe(true)
+    // The list shows the new default once it has read it back: then Shop cannot be deleted.
+    await expect.poll(() => projectRow(page, 'Shop').getByRole('button', { name: 'Delete Shop' }).isDisabled()).toBe(true)
 
     await projectRow(page, 'Old work').getByRole('button', { name: 'Delete Old work' }).click()
     const confirm = projectsDialog(page).getByRole('group', { name: /^Delete project Old work with 0 tests/ })
