@@ -142,7 +142,7 @@ describe('Playwright export', () => {
     await t.ok('environments.update', { id: environment.id, variables: [{ name: 'user', value: 'demo@testdesk.dev' }, { name: 'password', value: 'hunter2-secret', is_secret: true }] })
     const result = await t.ok('interop.exportPlaywright', { project_id, suite_path: ['ROOT', 'Demo'] })
     const paths = result.files.map((f: { path: string }) => f.path)
-    expect(paths).toEqual(['playwright.config.ts', 'testdesk.ts', 'package.json', 'tests/demo-login.spec.ts', 'tests/demo-smoke.spec.ts', 'tests/demo-table.spec.ts', 'tests/demo-todos.spec.ts', 'tests/demo-widgets.spec.ts', 'README.md'])
+    expect(paths).toEqual(['playwright.config.ts', 'testdesk.ts', 'package.json', 'tests/demo-checkpoints.spec.ts', 'tests/demo-login.spec.ts', 'tests/demo-smoke.spec.ts', 'tests/demo-table.spec.ts', 'tests/demo-todos.spec.ts', 'tests/demo-widgets.spec.ts', 'README.md'])
     const all = result.files.map((f: { text: string }) => f.text).join('\n')
     expect(all).not.toContain('hunter2-secret')
     expect(all).toContain("required('PASSWORD'")
