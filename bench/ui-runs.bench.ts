@@ -3,14 +3,9 @@
 // 10,000 console lines (open, filter keystrokes), and live latency: from a step's end event at
 // 3 workers to its line painted. Each figure beside an anchor measured in the same run: the
 // contract call behind it over the same HTTP API, or two animation frames. Reports, never fails.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { cpus, loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { cpus, loadavg } from 'node:os'
+import { startBenchApp } from './ui-app'
 import type { Page } from 'playwright'
-import { launchTestBrowser } from '../e2e/support/browser'
-import { openCore } from '../src/main/core'
-import { startHost } from '../src/main/host/server'
-import { ensureBrowserUi } from '../src/main/host/ui-build'
 import { newId } from '../src/main/store/table'
 import { Figures } from './figures'
 import { median } from './stats'
@@ -83,18 +78,8 @@ function apiTimed(page: Page, name: string, input: unknown): Promise<number> {
 
 async function main() {
   note(`bench:ui runs on ${cpus().length} cores (load ${loadavg()[0].toFixed(1)}): ${RUNS} runs, a result of ${STEPS} steps and ${CONSOLE_LINES} console lines`)
-  const rendererDir = mkdtempSync(join(tmpdir(), 'td-bench-ui-build-'))
-  await ensureBrowserUi({ dir: rendererDir })
-  const dataDir = mkdtempSync(join(tmpdir(), 'td-bench-ui-runs-'))
-  const core = await openCore({ dataDir, execution: 'manual' })
+  const { core, call, host, browser, close } = await startBenchApp('td-bench-ui-runs-')
   const store = core.context.store
-  const call = async (name: string, input: unknown) => {
-    const envelope = await core.dispatcher.call(name, input, { transport: 'direct' })
-    if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`)
-    return envelope.value as any
-  }
-  const host = await startHost({ dispatcher: core.dispatcher, events: core.events, rendererDir })
-  const browser = await launchTestBrowser()
   const figures = new Figures()
   const row = figures.addSamples.bind(figures)
   try {
@@ -243,11 +228,7 @@ async function main() {
 
     figures.print('list open and search — the same runs.list call over HTTP; result open — reading its console lines over HTTP; scroll and console filter — two frames; live — one contract call over HTTP.')
   } finally {
-    await browser.close()
-    await host.close()
-    await core.close()
-    rmSync(dataDir, { recursive: true, force: true })
-    rmSync(rendererDir, { recursive: true, force: true })
+    await close()
   }
 }
 

@@ -3,15 +3,10 @@
 // the next frame painted after the screen changed) and printed beside an anchor measured in the
 // same run: the smallest work of the same kind done with plain DOM calls in the same page. It
 // reports figures and goals, never fails.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { cpus, loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { cpus, loadavg } from 'node:os'
+import { startBenchApp } from './ui-app'
 import type { Page } from 'playwright'
-import { launchTestBrowser } from '../e2e/support/browser'
-import { openCore } from '../src/main/core'
-import { startHost } from '../src/main/host/server'
 import { HTTP_TOKEN_HEADER } from '../src/shared/api/transport'
-import { ensureBrowserUi } from '../src/main/host/ui-build'
 import { Figures } from './figures'
 import { median, quantile } from './stats'
 
@@ -201,33 +196,11 @@ function goTo(page: Page, path: string) {
   }, path)
 }
 
-/**
- * The UI as users get it: a production build of the current sources, made apart from `out/` so
- * whatever built `out/renderer` before (a test run's development build) cannot skew the figures.
- */
-async function productionBuild(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'td-bench-ui-build-'))
-  const started = Date.now()
-  // The same production build browser mode serves, made into a folder of its own.
-  await ensureBrowserUi({ dir: outDir })
-  note(`built the UI for production in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-  return outDir
-}
-
 // ── The run ─────────────────────────────────────────────────────────────────────────────────
 
 async function main() {
   note(`bench:ui on ${cpus().length} cores (load ${loadavg()[0].toFixed(1)}): ${TESTS} tests in ${SUITES} suites, one test of ${BIG_STEPS} steps`)
-  const rendererDir = await productionBuild()
-  const dataDir = mkdtempSync(join(tmpdir(), 'td-bench-ui-'))
-  const core = await openCore({ dataDir, execution: 'manual' })
-  const call = async (name: string, input: unknown) => {
-    const envelope = await core.dispatcher.call(name, input, { transport: 'direct' })
-    if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`)
-    return envelope.value as any
-  }
-  const host = await startHost({ dispatcher: core.dispatcher, events: core.events, rendererDir })
-  const browser = await launchTestBrowser()
+  const { call, host, browser, close } = await startBenchApp('td-bench-ui-')
   try {
     const seeded = Date.now()
     const { big } = await seed(call)
@@ -370,11 +343,7 @@ async function main() {
       'first paint — the HTML response received (same load); filter and palette — filtering the same names and painting 40 plain rows with innerHTML; open — fetching the test over the same HTTP API; scroll — two animation frames; reorder — one frame.',
     )
   } finally {
-    await browser.close()
-    await host.close()
-    await core.close()
-    rmSync(dataDir, { recursive: true, force: true })
-    rmSync(rendererDir, { recursive: true, force: true })
+    await close()
   }
 }
 
