@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TestStepResult } from '../../shared/model/execution'
 import { openCore, type Core } from '../core'
 import { startDemoSite, type DemoSiteServer } from '../demosite/server'
+import { collectReportData } from '../report/data'
+import { renderJson } from '../report/json'
+import { renderJunit } from '../report/junit'
 
 let site: DemoSiteServer
 let core: Core
@@ -107,5 +110,15 @@ describe('suite set-up and tear-down', () => {
     expect(torndown.result.status).toBe('failed')
     expect(torndown.result.error_message).toBe("Tear-down failed at step 1 of suite 'Torn': Expected text of h1 to equal 'no such heading' but was 'Todo list'")
     expect(torndown.steps.filter((s) => s.phase === null).map((s) => s.status)).toEqual(['passed'])
+
+    // Reports: steps keep their phase and order; a failure is worded as the run worded it.
+    const data = collectReportData(core.context.store, run.id)
+    const reported = data.tests.find((x) => x.name === 'Never runs its steps')!.executions[0]
+    expect(reported.steps.map((s) => [s.phase, s.number, s.status])).toEqual([['setup', 1, 'passed'], ['setup', 2, 'failed'], [null, 1, 'skipped'], [null, 2, 'skipped'], ['teardown', 1, 'passed']])
+    expect(reported.failure).toEqual({ step: null, step_text: null, message: notRun.result.error_message })
+    const junit = renderJunit(data)
+    expect(junit).toContain(`message="Set-up failed at step 1 of suite &apos;Broken&apos;`)
+    expect(junit).toContain(`message="Tear-down failed at step 1 of suite &apos;Torn&apos;`)
+    expect(JSON.parse(renderJson(data)).tests.find((x: { name: string }) => x.name === 'Sees the set-up todo').executions[0].steps[0]).toMatchObject({ phase: 'setup', number: 1, description: 'Todos › Open the app' })
   }, 120_000)
 })

@@ -46,7 +46,7 @@ const PHASE_ORDER = { setup: 0, test: 1, teardown: 2 } as const
  * Set-up, then the test's own steps, then tear-down, each in step order as they ran. Sorted here
  * (stable) so the query keeps reading idx_step_results_number in order.
  */
-function inRunOrder(steps: TestStepResult[]): TestStepResult[] {
+export function inRunOrder<T extends Pick<TestStepResult, 'phase'>>(steps: T[]): T[] {
   return steps.sort((a, b) => PHASE_ORDER[a.phase ?? 'test'] - PHASE_ORDER[b.phase ?? 'test'])
 }
 

@@ -80,7 +80,7 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
   }, [client, openId])
 
   const failure = useMemo(
-    () => execution && failureShown(execution.result.error_message, execution.result.error_step_number, execution.steps.map((s) => ({ number: s.step_number, status: s.status, description: s.description, action: s.action, error_message: s.error_message }))),
+    () => execution && failureShown(execution.result.error_message, execution.result.error_step_number, execution.steps.map((s) => ({ number: s.step_number, status: s.status, description: s.description, action: s.action, error_message: s.error_message, phase: s.phase }))),
     [execution],
   )
 
