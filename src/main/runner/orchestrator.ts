@@ -450,6 +450,7 @@ class RunExecution {
       const outcome = await runTest({
         context,
         steps,
+        scripts: plan.scripts,
         startUrl: plan.startUrl,
         baseUrl: plan.baseUrl,
         variables: iteration.variables,
@@ -600,6 +601,8 @@ function failedOutcome(steps: EngineStep[], message: string): TestOutcome {
       healing: [],
       timings: { total_ms: 0, playwright_ms: 0, overhead_ms: 0 },
     })),
+    scripts: [],
+    preScriptAborted: false,
     consoleLogs: [],
     networkLogs: [],
     dialogs: [],

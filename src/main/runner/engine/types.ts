@@ -6,10 +6,12 @@ import type {
   ConsoleLogInput,
   NetworkLogInput,
   ScreenshotPolicy,
+  ScriptResultInput,
   StepResultInput,
 } from '../../../shared/model/execution'
 import type { StepTarget } from '../../../shared/steps'
 import type { Masker } from './masking'
+import type { EngineScript } from './scripts'
 
 /** A step's time limit when neither the step nor its test case sets one. */
 export const DEFAULT_STEP_TIMEOUT_MS = 10_000
@@ -47,6 +49,8 @@ export interface RunTestInput {
   /** Created, and closed after the run, by the caller. */
   context: BrowserContext
   steps: EngineStep[]
+  /** Pre-execution scripts run after the start URL opened, on-demand ones after their step, post-execution ones last. */
+  scripts?: EngineScript[]
   startUrl?: string | null
   /** Relative URLs (start URL, navigate steps) resolve against it. */
   baseUrl?: string | null
@@ -164,6 +168,10 @@ export interface TestOutcome {
   /** Set when the run did not go to its end on its own. */
   interrupted: 'cancelled' | 'stopped' | 'timed_out' | null
   steps: StepOutcome[]
+  /** One result a script, in the order they ran (or were skipped); secrets masked. */
+  scripts: ScriptResultInput[]
+  /** A critical pre-execution script failed, so no step ran. */
+  preScriptAborted: boolean
   consoleLogs: ConsoleLogInput[]
   networkLogs: NetworkLogInput[]
   dialogs: DialogRecord[]
