@@ -131,8 +131,10 @@ export function collectReportData(store: Store, runId: string, now = new Date())
           duration_ms: s.duration_ms,
           stdout: s.stdout,
           stderr: s.stderr,
+          return_value: s.return_value,
           error_message: s.error_message,
           critical: s.is_critical,
+          after_step: s.attached_to_step,
         })),
       }
     })

@@ -54,7 +54,7 @@ describe('report data', () => {
     const passed = test(fixture.names.passed)
     expect(passed.executions[0].console.map((l) => l.level)).toEqual(['info', 'warn'])
     expect(passed.executions[0].network.map((n) => n.status_code)).toEqual([200, 404])
-    expect(passed.executions[0].scripts[0]).toMatchObject({ name: 'Seed users', stdout: 'seeded 3 users' })
+    expect(passed.executions[0].scripts[0]).toMatchObject({ name: 'Seed users', stdout: 'seeded 3 users', return_value: '{"users":3}' })
   })
 
   it('carries each screenshot once, by content, however many rows or paths point at it', async () => {

@@ -71,8 +71,12 @@ export interface ReportScript {
   duration_ms: number
   stdout: string | null
   stderr: string | null
+  /** What the script returned, as text. */
+  return_value: string | null
   error_message: string | null
   critical: boolean
+  /** An on-demand script's step. */
+  after_step: number | null
 }
 
 export interface ReportTrace {

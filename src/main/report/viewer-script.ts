@@ -310,8 +310,9 @@ function renderExecution(host, x) {
   if (x.scripts.length) {
     add(host, el('h2', null, 'Scripts (' + x.scripts.length + ')'));
     x.scripts.forEach(function (s) {
-      entryHead(host, s.status, s.name, s.type + (s.language ? ', ' + s.language : '') + (s.exit_code !== null ? ', exit ' + s.exit_code : '') + ', ' + ms(s.ms) + (s.critical ? ', critical' : ''));
+      entryHead(host, s.status, s.name, s.type.replace('_', '-') + (s.step ? ' after step ' + s.step : '') + (s.language ? ', ' + s.language : '') + (s.exit_code !== null ? ', exit ' + s.exit_code : '') + ', ' + ms(s.ms) + (s.critical ? ', critical' : ''));
       if (s.stdout) add(host, el('pre', null, s.stdout));
+      if (s.value) add(host, el('p', null, 'Returned: ' + s.value));
       if (s.stderr) add(host, el('pre', 'failed', s.stderr));
       if (s.error) add(host, el('pre', 'failed', s.error));
     });
