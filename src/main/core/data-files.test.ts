@@ -3,6 +3,7 @@
 import readXlsxFile from 'read-excel-file/node'
 import writeXlsxFile from 'write-excel-file/node'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ExportedDataFile, ImportDataFileResult } from '../../shared/model/data-file'
 import { SECRET_MASK } from '../../shared/secret-mask'
 import { openTestCore, type TestCore } from './testing'
 
@@ -28,7 +29,7 @@ describe('dataSets.importFile', () => {
       'ann@example.test;"Martin; Ann";34;true;2024-01-31;"s3cr""et"\r\n' +
       'bob@example.test;"Bob\nJones";41;false;2023-12-01;hunter2\r\n' +
       ';;;;;\r\n'
-    const result = await t.ok('dataSets.importFile', { content_base64: b64(csv), file_name: 'accounts.csv', secret_columns: ['password'] })
+    const result = await t.ok<ImportDataFileResult>('dataSets.importFile', { content_base64: b64(csv), file_name: 'accounts.csv', secret_columns: ['password'] })
     expect(result.preview).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ';', row_count: 2 })
     expect(result.preview.columns.map((c) => [c.name, c.type, c.secret])).toEqual([
       ['email', 'text', false],
@@ -56,11 +57,11 @@ describe('dataSets.importFile', () => {
       [utf16(text, 'be'), 'utf-16be'],
       [utf16(text, 'le', false), 'utf-16le'],
     ] as const) {
-      const { preview } = await t.ok('dataSets.importFile', { content_base64: b64(bytes), file_name: 'cities.csv', dry_run: true })
+      const { preview } = await t.ok<ImportDataFileResult>('dataSets.importFile', { content_base64: b64(bytes), file_name: 'cities.csv', dry_run: true })
       expect([preview.encoding, preview.delimiter, preview.sample[1]?.city], encoding).toEqual([encoding, '\t', 'Kraków'])
     }
     const latin = Buffer.from('name,price\nCafé,"1,50"\n', 'latin1')
-    const { preview } = await t.ok('dataSets.importFile', { content_base64: b64(latin), file_name: 'menu.csv', dry_run: true })
+    const { preview } = await t.ok<ImportDataFileResult>('dataSets.importFile', { content_base64: b64(latin), file_name: 'menu.csv', dry_run: true })
     expect([preview.encoding, preview.delimiter, preview.sample[0]]).toEqual(['windows-1252', ',', { name: 'Café', price: '1,50' }])
     expect((await t.ok('dataSets.list', {})).total).toBe(0)
   })
@@ -70,9 +71,9 @@ describe('dataSets.importFile', () => {
       { sheet: 'Notes', data: [['about'], ['not data']] },
       { sheet: 'Users', dateFormat: 'yyyy-mm-dd', data: [['user', 'pin', 'born', 'admin'], ['ann', 1234, new Date(Date.UTC(1990, 4, 17)), true], ['bob', 99, new Date(Date.UTC(1985, 0, 2)), false]] },
     ]).toBuffer()
-    const first = await t.ok('dataSets.importFile', { content_base64: b64(Buffer.from(workbook)), file_name: 'people.xlsx', dry_run: true })
+    const first = await t.ok<ImportDataFileResult>('dataSets.importFile', { content_base64: b64(Buffer.from(workbook)), file_name: 'people.xlsx', dry_run: true })
     expect([first.preview.sheet, first.preview.sheets, first.preview.columns.map((c) => c.name)]).toEqual(['Notes', ['Notes', 'Users'], ['about']])
-    const result = await t.ok('dataSets.importFile', { content_base64: b64(Buffer.from(workbook)), file_name: 'people.xlsx', sheet: 'Users', secret_columns: ['pin'] })
+    const result = await t.ok<ImportDataFileResult>('dataSets.importFile', { content_base64: b64(Buffer.from(workbook)), file_name: 'people.xlsx', sheet: 'Users', secret_columns: ['pin'] })
     expect(result.preview).toMatchObject({ format: 'xlsx', encoding: null, delimiter: null, sheet: 'Users', row_count: 2 })
     expect(result.preview.columns.map((c) => `${c.name}:${c.type}`)).toEqual(['user:text', 'pin:number', 'born:date', 'admin:boolean'])
     expect(result.data_set!.name).toBe('people - Users')
@@ -81,7 +82,7 @@ describe('dataSets.importFile', () => {
       { user: 'bob', pin: '99', born: '1985-01-02', admin: 'false' },
     ])
     // By number too; a sheet that is not there is named with the ones that are.
-    expect((await t.ok('dataSets.importFile', { content_base64: b64(Buffer.from(workbook)), file_name: 'people.xlsx', sheet: '2', dry_run: true })).preview.sheet).toBe('Users')
+    expect((await t.ok<ImportDataFileResult>('dataSets.importFile', { content_base64: b64(Buffer.from(workbook)), file_name: 'people.xlsx', sheet: '2', dry_run: true })).preview.sheet).toBe('Users')
     const missing = await t.call('dataSets.importFile', { content_base64: b64(Buffer.from(workbook)), file_name: 'people.xlsx', sheet: 'Staff' })
     expect(missing).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringContaining("people.xlsx has no sheet 'Staff'; its sheets: Notes, Users") } })
   })
@@ -106,9 +107,9 @@ describe('dataSets.importFile', () => {
   })
 
   it('replaces an existing data set, keeping the type a tester chose over the guessed one', async () => {
-    const created = (await t.ok('dataSets.importFile', { content_base64: b64('code\n001\n002\n'), file_name: 'codes.csv' })).data_set!
+    const created = (await t.ok<ImportDataFileResult>('dataSets.importFile', { content_base64: b64('code\n001\n002\n'), file_name: 'codes.csv' })).data_set!
     expect(created.columns).toEqual([{ name: 'code', secret: false, type: 'number' }])
-    const replaced = await t.ok('dataSets.importFile', { content_base64: b64('code,label\n007,Bond\n'), file_name: 'codes.csv', data_set_id: created.id, column_types: { code: 'text' } })
+    const replaced = await t.ok<ImportDataFileResult>('dataSets.importFile', { content_base64: b64('code,label\n007,Bond\n'), file_name: 'codes.csv', data_set_id: created.id, column_types: { code: 'text' } })
     expect(replaced.data_set!.id).toBe(created.id)
     expect(replaced.data_set!.columns).toEqual([{ name: 'code', secret: false }, { name: 'label', secret: false }])
     expect(replaced.data_set!.rows.map((r) => r.values)).toEqual([{ code: '007', label: 'Bond' }])
@@ -117,12 +118,12 @@ describe('dataSets.importFile', () => {
 
 describe('dataSets.exportFile', () => {
   it('writes CSV (BOM, chosen delimiter, quotes) and XLSX (typed cells) with secret columns left empty', async () => {
-    const set = (await t.ok('dataSets.importFile', { content_base64: b64('user;pin;note;n\nann;1234;"a; b";3\nbob;99;"say ""hi""";4\n'), file_name: 'users.csv', secret_columns: ['pin'] })).data_set!
-    const csv = await t.ok('dataSets.exportFile', { id: set.id, format: 'csv', delimiter: ';' })
+    const set = (await t.ok<ImportDataFileResult>('dataSets.importFile', { content_base64: b64('user;pin;note;n\nann;1234;"a; b";3\nbob;99;"say ""hi""";4\n'), file_name: 'users.csv', secret_columns: ['pin'] })).data_set!
+    const csv = await t.ok<ExportedDataFile>('dataSets.exportFile', { id: set.id, format: 'csv', delimiter: ';' })
     expect(csv).toMatchObject({ file_name: 'users.csv', mime: 'text/csv', secret_columns_left_empty: ['pin'] })
     expect(Buffer.from(csv.content_base64, 'base64').toString('utf8')).toBe('\uFEFFuser;pin;note;n\r\nann;;"a; b";3\r\nbob;;"say ""hi""";4\r\n')
 
-    const xlsx = await t.ok('dataSets.exportFile', { id: set.id, format: 'xlsx' })
+    const xlsx = await t.ok<ExportedDataFile>('dataSets.exportFile', { id: set.id, format: 'xlsx' })
     expect(xlsx.file_name).toBe('users.xlsx')
     const [sheet] = await readXlsxFile(Buffer.from(xlsx.content_base64, 'base64'))
     expect(sheet.data).toEqual([
@@ -131,7 +132,7 @@ describe('dataSets.exportFile', () => {
       ['bob', null, 'say "hi"', 4],
     ])
     // And back in: the same columns and values, the secret column now empty.
-    const again = await t.ok('dataSets.importFile', { content_base64: xlsx.content_base64, file_name: 'users.xlsx', name: 'users again' })
+    const again = await t.ok<ImportDataFileResult>('dataSets.importFile', { content_base64: xlsx.content_base64, file_name: 'users.xlsx', name: 'users again' })
     expect(again.data_set!.rows.map((r) => r.values)).toEqual([
       { user: 'ann', pin: '', note: 'a; b', n: '3' },
       { user: 'bob', pin: '', note: 'say "hi"', n: '4' },

@@ -3,25 +3,16 @@
 // (what it sets there, later steps read); its console lines, return value and error become a
 // script result with every secret masked.
 import type { ScriptResultInput } from '../../../shared/model/execution'
-import type { ScriptLanguage, ScriptRunIn, ScriptType } from '../../../shared/model/definition'
+import type { ScriptType } from '../../../shared/model/definition'
 import { scriptIsExpression } from '../../../shared/step-actions'
 import { pageFunction } from './element'
 import { browserGone, headline } from './failures'
 import { runInNodeSandbox, type ConsoleLine, type SandboxOutcome } from './node-sandbox'
 import type { TestSession } from './session'
+import type { EngineScript } from './types'
 
-export interface EngineScript {
-  id: string | null
-  name: string
-  script_type: ScriptType
-  language: ScriptLanguage
-  run_in: ScriptRunIn
-  source: string
-  is_critical: boolean
-  timeout_ms: number
-  /** For an on-demand script: it runs after this step (1-based) passed. */
-  attached_to_step: number | null
-}
+export type { EngineScript }
+
 
 const SCRIPT_WORDS: Record<ScriptType, string> = { pre_execution: 'Pre-script', post_execution: 'Post-script', on_demand: 'On-demand script' }
 const MAX_OUTPUT = 1_000_000

@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/model/execution'
 import type { StepTarget } from '../../../shared/steps'
 import type { Masker } from './masking'
-import type { EngineScript } from './scripts'
+import type { ScriptLanguage, ScriptRunIn, ScriptType } from '../../../shared/model/definition'
 
 /** A step's time limit when neither the step nor its test case sets one. */
 export const DEFAULT_STEP_TIMEOUT_MS = 10_000
@@ -25,6 +25,20 @@ export interface EngineStep {
   options: Record<string, unknown>
   description: string | null
   disabled: boolean
+}
+
+/** A test script as the engine runs it (see ./scripts). */
+export interface EngineScript {
+  id: string | null
+  name: string
+  script_type: ScriptType
+  language: ScriptLanguage
+  run_in: ScriptRunIn
+  source: string
+  is_critical: boolean
+  timeout_ms: number
+  /** For an on-demand script: it runs after this step (1-based) passed. */
+  attached_to_step: number | null
 }
 
 export type DialogResponse = 'accept' | 'dismiss'
