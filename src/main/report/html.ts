@@ -173,6 +173,7 @@ function viewerTest(t: ReportTest) {
     flaky: t.flaky,
     attempts: t.attempts,
     data_driven: t.data_driven,
+    bundle: t.bundle ? { group: t.bundle.data_group ?? 'this test', executions: t.bundle.executions } : null,
     error: t.error_message,
     failure: viewerFailure(t.failure),
     note: t.failure ? null : t.error_message,

@@ -80,7 +80,11 @@ export function renderJunit(data: ReportData, host = safeHostname()): string {
         out.push(`${open}/>\n`)
       }
     }
-    const notes = [...flaky.map((t) => `Flaky: "${t.name}" failed first and passed on attempt ${t.attempts}.`), ...tests.flatMap(scriptNotes)]
+    const notes = [
+      ...flaky.map((t) => `Flaky: "${t.name}" failed first and passed on attempt ${t.attempts}.`),
+      ...tests.filter((t) => t.bundle).map((t) => `Data group of "${t.name}": ${t.bundle!.data_group ?? 'the test itself'}, ${t.bundle!.executions} executions in bundle ${t.bundle!.id}.`),
+      ...tests.flatMap(scriptNotes),
+    ]
     out.push(`    <system-out>${escapeXml(notes.join('\n'))}</system-out>\n    <system-err></system-err>\n  </testsuite>\n`)
   }
   out.push('</testsuites>\n')

@@ -114,6 +114,16 @@ export interface ReportExecution {
   scripts: ReportScript[]
 }
 
+export interface ReportBundle {
+  id: string
+  /** The data set's id (a test case's for a test run over no data set). */
+  data_group_id: string
+  /** The data set's name; null when the group is not a data set. */
+  data_group: string | null
+  /** Every execution of the bundle, each attempt's included. */
+  executions: number
+}
+
 export interface ReportTest {
   id: string
   test_case_id: string
@@ -130,6 +140,8 @@ export interface ReportTest {
   attempts: number
   data_driven: boolean
   iterations: { total: number; passed: number; failed: number }
+  /** A data-driven test's executions grouped by their data group (reference/000). */
+  bundle: ReportBundle | null
   error_message: string | null
   error_step_number: number | null
   failure: FailureShown | null

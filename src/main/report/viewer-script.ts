@@ -232,6 +232,7 @@ function errorBlock(host, failure, image, label, trace) {
 function renderDetails(box, t, runs) {
   if (t.flaky) add(box, el('p', 'flaky', 'Flaky: failed first, passed on attempt ' + t.attempts + '.'));
   else if (t.attempts > 1) add(box, el('p', 'dim', t.attempts + ' attempts.'));
+  if (t.bundle) add(box, el('p', 'dim', 'Data group: ' + t.bundle.group + ' · ' + t.bundle.executions + ' execution' + (t.bundle.executions === 1 ? '' : 's') + ' in its bundle'));
   if (!runs.length) {
     if (t.failure) errorBlock(box, t.failure, t.error_shot, 'screenshot of the failure of ' + t.name, null);
     add(box, el('p', 'note', 'No results were recorded for this test (' + t.label + (t.note ? ': ' + t.note : '') + ').'));

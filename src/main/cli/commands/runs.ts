@@ -100,7 +100,10 @@ export function registerRuns(program: Command): void {
             }
           }
         }
-        return { run, summary, failures, baselines, scripts }
+        const found = await invoke(core, 'bundles.list', { test_run_id: run.id })
+        const groups = core.context.store.results.dataGroupNames(found)
+        const bundles = found.map((b) => ({ ...b, data_group: groups.get(b.id) ?? null, test: summary.items.find((i) => i.id === b.test_run_item_id)?.test_case_name ?? null }))
+        return { run, summary, failures, baselines, scripts, bundles }
       })
       // TestDesk's own stacks are for --debug only, in JSON as in text.
       out.result(opts.debug ? shown : { ...shown, failures: shown.failures.map((f) => ({ ...f, steps: f.steps.map(({ error_stack_trace: _, ...step }) => step) })) })
@@ -120,6 +123,9 @@ export function registerRuns(program: Command): void {
           ['#', 'TEST', 'STATUS', 'DURATION'],
         ),
       )
+      for (const b of shown.bundles) {
+        out.line(`Data group ${b.data_group ? `'${b.data_group}'` : '(the test itself)'} of ${b.test ?? 'a test'}: ${b.execution_ids.length} execution${b.execution_ids.length === 1 ? '' : 's'} (bundle ${b.id})`)
+      }
       if (shown.scripts.length) {
         const count = (status: string) => shown.scripts.filter((s) => s.status === status).length
         out.line(`Scripts: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`)
