@@ -36,6 +36,8 @@ describe('testdesk run', () => {
     const show = await runTestdesk(['show', '1', '--data-dir', dataDir])
     expect(show.code).toBe(0)
     expect(show.stdout).toContain('Pass (2/2)')
+    expect(show.stdout).toContain("Data group 'Demo accounts' of Login: each account in the data set: 2 executions (bundle ")
+    expect(show.stdout).toContain('Scripts: 2 passed, 0 failed, 0 skipped')
     expect(show.stdout).toContain(`✗ ${DEMO_FAILING_TEST}`)
     expect(show.stdout).toContain(`screenshot: ${join(dataDir, 'artifacts')}/`)
     const runs = await runTestdesk(['runs', '--status', 'completed', '--json', '--data-dir', dataDir])
