@@ -73,6 +73,34 @@ describe('the library', () => {
     await again.context.close()
   }, 150_000)
 
+  it('imports a data set from a CSV file: types guessed and shown, a column made secret', async () => {
+    const { page, context } = await wb.open('/')
+    await section(page, 'Data sets')
+    await page.getByLabel('CSV or XLSX file to import').setInputFiles({
+      name: 'accounts.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('\uFEFFemail;Full name;pin;age\r\nann@example.test;"Martin; Ann";1234;34\r\nbob@example.test;Bob;99;41\r\n'),
+    })
+    const dialog = page.getByRole('dialog', { name: 'Import accounts.csv' })
+    await expect.poll(() => dialog.textContent()).toContain("CSV, utf-8, delimiter ';'; 2 rows")
+    expect(await dialog.getByRole('combobox', { name: 'Type of age' }).inputValue()).toBe('number')
+    expect(await dialog.getByRole('combobox', { name: 'Type of email' }).inputValue()).toBe('text')
+    expect(await dialog.getByRole('list', { name: 'Notes' }).textContent()).toContain("Column 2 'Full name' is named 'Full_name'")
+    await dialog.getByRole('checkbox', { name: 'pin is secret' }).check()
+    await dialog.getByRole('combobox', { name: 'Type of pin' }).selectOption('text')
+    await expectAccessible(page, 'the data file import dialog')
+    await dialog.getByRole('button', { name: 'Import 2 rows' }).click()
+    await page.getByRole('textbox', { name: 'Row 2, Full_name' }).waitFor()
+    const { items } = await wb.call('dataSets.list', { search: 'accounts' })
+    const set = await wb.call('dataSets.get', { id: items[0].id })
+    expect(set.columns).toEqual([{ name: 'email', secret: false }, { name: 'Full_name', secret: false }, { name: 'pin', secret: true }, { name: 'age', secret: false, type: 'number' }])
+    expect(set.rows.map((r: { values: object }) => r.values)).toEqual([
+      { email: 'ann@example.test', Full_name: 'Martin; Ann', pin: null, age: '34' },
+      { email: 'bob@example.test', Full_name: 'Bob', pin: null, age: '41' },
+    ])
+    await context.close()
+  }, 120_000)
+
   it('edits an environment: base URL, variables, a secret kept masked', async () => {
     const { page, context } = await wb.open('/')
     await section(page, 'Environments')

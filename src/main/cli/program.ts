@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander'
 import { APP_VERSION } from '../report/app-version'
 import { registerBaselines } from './commands/baselines'
 import { registerCatalog } from './commands/catalog'
+import { registerData } from './commands/data'
 import { registerDemo } from './commands/demo'
 import { registerDemoSite } from './commands/demo-site'
 import { registerHistory } from './commands/history'
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerInfo(program)
   registerProjects(program)
   registerCatalog(program)
+  registerData(program)
   registerProjectFiles(program)
   registerInterop(program)
   registerRun(program)

@@ -1,5 +1,6 @@
 // Contract namespaces of the definition side: projects, suites, tests, steps, data sets,
 // scripts, environments and browser configurations, over the store's repositories.
+import { exportDataFile, importDataFile } from './data-files'
 import type { Api } from '../../shared/api'
 import type { Implementation } from '../../shared/api/contract'
 import type { Store } from '../store'
@@ -64,7 +65,11 @@ export function definitionNamespaces(store: Store): Pick<Impl, 'projects' | 'sui
       delete: ({ id }) => store.tests.deleteStep(id),
       reorder: (input) => store.tests.reorderSteps(input),
     },
-    dataSets: crudMethods(store, store.dataSets, (q) => store.dataSets.list(q), fieldsOf(store, 'dataSets', 'row_count')),
+    dataSets: {
+      ...crudMethods(store, store.dataSets, (q) => store.dataSets.list(q), fieldsOf(store, 'dataSets', 'row_count')),
+      importFile: (input) => importDataFile(store, input),
+      exportFile: (input) => exportDataFile(store, input),
+    },
     scripts: crudMethods(store, store.scripts, (q) => store.scripts.list(q, { test_case_id: q.test_case_id, script_type: q.script_type }), fieldsOf(store, 'scripts')),
     environments: crudMethods(store, store.environments, (q) => store.environments.list(q), fieldsOf(store, 'environments', 'variables')),
     browsers: {

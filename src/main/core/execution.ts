@@ -95,7 +95,7 @@ export function executionNamespaces(
       },
     },
     bundles: {
-      list: ({ test_group_id }) => store.results.bundles(test_group_id),
+      list: (query) => store.results.bundles(query),
       get: ({ id }) => store.mustGet('bundles', id, 'Execution bundle'),
     },
   }

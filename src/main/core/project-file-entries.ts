@@ -56,6 +56,7 @@ export function fileScriptOf(s: TestScript): FileEntry<'scripts'> {
     name: s.name,
     script_type: s.script_type,
     language: s.language,
+    run_in: s.run_in,
     source: s.source,
     is_critical: s.is_critical,
     timeout_ms: s.timeout_ms,

@@ -172,6 +172,34 @@ describe('data-driven items', () => {
   })
 })
 
+describe('execution bundles', () => {
+  it('are listed by data group across runs, by run, or both; a list needs one of them', async () => {
+    const set = await t.ok('dataSets.create', { name: 'Accounts', columns: [{ name: 'user' }], rows: ['ann', 'bob'].map((user) => ({ values: { user } })) })
+    const other = await t.ok('dataSets.create', { name: 'Locales', columns: [{ name: 'locale' }], rows: [{ values: { locale: 'en' } }] })
+    const login = await t.ok('tests.create', { name: 'Login per account', data_set_id: set.id })
+    const signup = await t.ok('tests.create', { name: 'Sign up per account', data_set_id: set.id })
+    const locale = await t.ok('tests.create', { name: 'Home per locale', data_set_id: other.id })
+    const runs = []
+    for (let r = 0; r < 2; r++) {
+      const { run, items } = await startedRun(t, 0, {}, [login, signup, locale])
+      for (const item of items) {
+        const n = item.test_case_id === locale.id ? 1 : 2
+        for (let i = 1; i <= n; i++) await submit(t, item, { iteration_number: i, completes_item: i === n })
+      }
+      runs.push(run)
+    }
+    const byGroup = await t.ok('bundles.list', { test_group_id: set.id })
+    // Two tests over the same data set in two runs: four bundles of two executions, newest first.
+    expect(byGroup).toHaveLength(4)
+    expect(byGroup.map((b: { test_run_id: string }) => b.test_run_id)).toEqual([runs[1].id, runs[1].id, runs[0].id, runs[0].id])
+    expect(byGroup.every((b: { execution_ids: string[] }) => b.execution_ids.length === 2)).toBe(true)
+    expect(await t.ok('bundles.list', { test_run_id: runs[0].id })).toHaveLength(3)
+    expect((await t.ok('bundles.list', { test_group_id: other.id, test_run_id: runs[0].id })).map((b: { test_group_id: string }) => b.test_group_id)).toEqual([other.id])
+    expect(await t.fail('bundles.list', {})).toMatchObject({ kind: 'validation', issues: [{ field: 'test_group_id', message: 'give test_group_id (a data group) or test_run_id' }] })
+    expect(t.store.results.dataGroupNames(byGroup.slice(0, 1)).get(byGroup[0].id)).toBe('Accounts')
+  })
+})
+
 describe('retries', () => {
   it('a failed attempt then a passed retry: the item passes with retry_attempt 1, and history counts it flaky', async () => {
     const { run, items } = await startedRun(t, 1, { retry_count: 2 })

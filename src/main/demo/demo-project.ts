@@ -129,6 +129,27 @@ const TESTS: DemoTest[] = [
       click('[data-testid=logout-link]'),
       verifyText('#login-status', 'You have been logged out'),
     ],
+    scripts: [
+      {
+        name: 'Demo API is up',
+        type: 'pre_execution',
+        runIn: 'node',
+        critical: true,
+        source: [
+          "const response = await fetch(new URL('api/users', vars.baseUrl))",
+          "if (!response.ok) throw new Error('the demo API answered ' + response.status)",
+          'const { total } = await response.json()',
+          "console.log('the demo site knows', total, 'users')",
+          'return total',
+        ].join('\n'),
+      },
+      {
+        name: 'Where the test ended',
+        type: 'post_execution',
+        runIn: 'page',
+        source: "console.log('ended on', location.pathname)\nreturn document.title",
+      },
+    ],
   },
   // ── Login ──
   {
@@ -728,6 +749,20 @@ export function demoProjectFile(): ProjectFileInput {
       step_timeout_ms: test.stepTimeoutMs ?? null,
       steps: fileSteps(`step:${test.name}`, test.steps),
     })),
+    scripts: TESTS.flatMap((test) =>
+      (test.scripts ?? []).map((script, position) => ({
+        id: demoId(`script:${test.name}:${script.name}`),
+        test_id: demoId(`test:${test.name}`),
+        name: script.name,
+        script_type: script.type,
+        run_in: script.runIn,
+        source: script.source,
+        is_critical: script.critical ?? false,
+        timeout_ms: 10_000,
+        attached_to_step: script.afterStep ?? null,
+        position,
+      })),
+    ),
     data_sets: [
       {
         id: dataSetId,

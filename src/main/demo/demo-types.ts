@@ -20,4 +20,14 @@ export interface DemoTest {
   steps: Step[]
   dataDriven?: boolean
   stepTimeoutMs?: number
+  scripts?: DemoScript[]
+}
+
+export interface DemoScript {
+  name: string
+  type: 'pre_execution' | 'post_execution' | 'on_demand'
+  runIn: 'page' | 'node'
+  source: string
+  critical?: boolean
+  afterStep?: number
 }

@@ -43,6 +43,9 @@ export function collectReportData(store: Store, runId: string, now = new Date())
     else resultsByItem.set(result.test_run_item_id, [result])
   }
   const suitePaths = suitePathsOf(store, run.project_id, run.suite_path, rows.suiteLinks)
+  const bundles = store.results.bundles({ test_run_id: run.id })
+  const groupNames = store.results.dataGroupNames(bundles)
+  const bundleOf = new Map(bundles.map((b) => [b.test_run_item_id, { id: b.id, data_group_id: b.test_group_id, data_group: groupNames.get(b.id) ?? null, executions: b.execution_ids.length }]))
 
   const tests: ReportTest[] = rows.items.map((item) => {
     const executions = (resultsByItem.get(item.id) ?? []).map((result): ReportExecution => {
@@ -133,8 +136,10 @@ export function collectReportData(store: Store, runId: string, now = new Date())
           duration_ms: s.duration_ms,
           stdout: s.stdout,
           stderr: s.stderr,
+          return_value: s.return_value,
           error_message: s.error_message,
           critical: s.is_critical,
+          after_step: s.attached_to_step,
         })),
       }
     })
@@ -155,6 +160,7 @@ export function collectReportData(store: Store, runId: string, now = new Date())
       attempts: executions.length ? item.retry_attempt + 1 : 0,
       data_driven: item.is_data_driven,
       iterations: { total: item.total_iterations, passed: item.passed_iterations, failed: item.failed_iterations },
+      bundle: bundleOf.get(item.id) ?? null,
       error_message: errorMessage,
       error_step_number: failing?.error_step_number ?? null,
       failure: item.status !== 'failed' ? null : failing && failing.error_message === errorMessage ? failing.failure : errorMessage ? { step: null, step_text: null, message: errorMessage } : null,

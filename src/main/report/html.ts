@@ -173,6 +173,7 @@ function viewerTest(t: ReportTest) {
     flaky: t.flaky,
     attempts: t.attempts,
     data_driven: t.data_driven,
+    bundle: t.bundle ? { group: t.bundle.data_group ?? 'this test', executions: t.bundle.executions } : null,
     error: t.error_message,
     failure: viewerFailure(t.failure),
     note: t.failure ? null : t.error_message,
@@ -214,7 +215,7 @@ function viewerExecution(x: ReportExecution) {
     })),
     console: x.console,
     network: x.network.map((n) => ({ method: n.method, url: n.url, status: n.status_code, status_text: n.status_text, type: n.resource_type, ms: n.duration_ms, error: n.error_message })),
-    scripts: x.scripts.map((s) => ({ name: s.name, type: s.type, language: s.language, status: s.status, exit_code: s.exit_code, ms: s.duration_ms, stdout: s.stdout, stderr: s.stderr, error: s.error_message, critical: s.critical })),
+    scripts: x.scripts.map((s) => ({ name: s.name, type: s.type, language: s.language, status: s.status, exit_code: s.exit_code, ms: s.duration_ms, stdout: s.stdout, stderr: s.stderr, value: s.return_value, error: s.error_message, critical: s.critical, step: s.after_step })),
   }
 }
 

@@ -52,6 +52,9 @@ describe('JUnit XML', () => {
     expect(xml).toContain('<property name="run.name" value="Run_001"/>')
     expect(xml).toMatch(/<testcase name="Never ran" classname="Regression" time="0.000">\s*<skipped message="Not run"\/>/)
     expect(xml).toContain('Flaky: &quot;Search is flaky&quot;'.replace(/&quot;/g, '"'))
+    expect(xml).toMatch(/Data group of "Sign in with each account": [^,]+, 3 executions in bundle [0-9a-f-]{36}\./)
+    // Each script of a test, with what it printed and returned, in its suite's system-out.
+    expect(xml).toMatch(/<system-out>[^<]*: "Seed users" \(pre-execution\) passed in 80 ms; returned \{"users":3\}; output: seeded 3 users/)
   })
 
   it('puts the error and the failing step in the failure', async () => {

@@ -5,7 +5,7 @@
 import { hostname } from 'node:os'
 import { ROOT_SUITE } from '../../shared/model/definition'
 import { failureHeading } from '../../shared/run-wording'
-import type { ReportData, ReportExecution, ReportTest } from './types'
+import type { ReportData, ReportExecution, ReportScript, ReportTest } from './types'
 
 /** Escapes text for XML content and attributes; drops characters XML 1.0 cannot carry at all. */
 export function escapeXml(value: unknown, attribute = false): string {
@@ -80,7 +80,11 @@ export function renderJunit(data: ReportData, host = safeHostname()): string {
         out.push(`${open}/>\n`)
       }
     }
-    const notes = flaky.map((t) => `Flaky: "${t.name}" failed first and passed on attempt ${t.attempts}.`)
+    const notes = [
+      ...flaky.map((t) => `Flaky: "${t.name}" failed first and passed on attempt ${t.attempts}.`),
+      ...tests.filter((t) => t.bundle).map((t) => `Data group of "${t.name}": ${t.bundle!.data_group ?? 'the test itself'}, ${t.bundle!.executions} executions in bundle ${t.bundle!.id}.`),
+      ...tests.flatMap(scriptNotes),
+    ]
     out.push(`    <system-out>${escapeXml(notes.join('\n'))}</system-out>\n    <system-err></system-err>\n  </testsuite>\n`)
   }
   out.push('</testsuites>\n')
@@ -111,10 +115,29 @@ function caseOf(name: string, classname: string, ms: number, status: string, x: 
     lines.push('', `Checkpoint failed: ${c.name}`)
     for (const v of c.verifications.filter((v) => !v.passed)) lines.push(`  ${v.property} ${v.operator}: expected ${show(v.expected)}, actual ${show(v.actual)}`)
   }
+  for (const s of x?.scripts.filter((s) => s.status === 'failed') ?? []) lines.push('', `Script failed: ${scriptLine(s)}`)
   if (x?.data) lines.push('', `Data: ${JSON.stringify(x.data)}`)
   if (test.attempts > 1) lines.push('', `Attempts: ${test.attempts}`)
   if (x?.trace) lines.push('', `Trace: ${x.trace.command}`)
   return { ...base, failure: { message: message.split('\n')[0], type: step ? `step ${step.number}: ${step.action}` : 'failure', text: lines.join('\n') } }
+}
+
+/** Every script of the test's last attempt, one line each, for the suite's system-out. */
+function scriptNotes(test: ReportTest): string[] {
+  const last = test.executions.at(-1)?.attempt ?? 0
+  return test.executions
+    .filter((x) => x.attempt === last)
+    .flatMap((x) => x.scripts.map((s) => `Script of "${test.name}"${x.iteration !== null ? ` [iteration ${x.iteration}]` : ''}: ${scriptLine(s)}`))
+}
+
+function scriptLine(s: ReportScript): string {
+  const kind = `${s.type.replace('_', '-')}${s.after_step ? ` after step ${s.after_step}` : ''}${s.critical ? ', critical' : ''}`
+  const parts = [`"${s.name}" (${kind}) ${s.status} in ${s.duration_ms} ms`]
+  if (s.return_value) parts.push(`returned ${s.return_value}`)
+  if (s.error_message) parts.push(s.error_message)
+  if (s.stdout) parts.push(`output: ${s.stdout}`)
+  if (s.stderr) parts.push(`errors: ${s.stderr}`)
+  return parts.join('; ')
 }
 
 function show(value: unknown): string {

@@ -38,6 +38,9 @@ describe('report data', () => {
       [2, 'failed', { locale: 'fr-FR' }],
     ])
     expect(test(fixture.names.dataPass).executions[0].data).toEqual({ email: 'ann@example.test', pin: '••••••' })
+    // A data-driven test's executions are bundled by data group; a test with none has no bundle.
+    expect(test(fixture.names.dataPass).bundle).toMatchObject({ executions: 3 })
+    expect(test(fixture.names.failed).bundle).toBeNull()
     const flaky = test(fixture.names.flaky)
     expect([flaky.status, flaky.flaky, flaky.attempts, flaky.label]).toEqual(['passed', true, 2, 'Passed'])
     expect(flaky.executions.map((x) => [x.attempt, x.status])).toEqual([
@@ -54,7 +57,7 @@ describe('report data', () => {
     const passed = test(fixture.names.passed)
     expect(passed.executions[0].console.map((l) => l.level)).toEqual(['info', 'warn'])
     expect(passed.executions[0].network.map((n) => n.status_code)).toEqual([200, 404])
-    expect(passed.executions[0].scripts[0]).toMatchObject({ name: 'Seed users', stdout: 'seeded 3 users' })
+    expect(passed.executions[0].scripts[0]).toMatchObject({ name: 'Seed users', stdout: 'seeded 3 users', return_value: '{"users":3}' })
   })
 
   it('carries each screenshot once, by content, however many rows or paths point at it', async () => {

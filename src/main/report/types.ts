@@ -73,8 +73,12 @@ export interface ReportScript {
   duration_ms: number
   stdout: string | null
   stderr: string | null
+  /** What the script returned, as text. */
+  return_value: string | null
   error_message: string | null
   critical: boolean
+  /** An on-demand script's step. */
+  after_step: number | null
 }
 
 export interface ReportTrace {
@@ -112,6 +116,16 @@ export interface ReportExecution {
   scripts: ReportScript[]
 }
 
+export interface ReportBundle {
+  id: string
+  /** The data set's id (a test case's for a test run over no data set). */
+  data_group_id: string
+  /** The data set's name; null when the group is not a data set. */
+  data_group: string | null
+  /** Every execution of the bundle, each attempt's included. */
+  executions: number
+}
+
 export interface ReportTest {
   id: string
   test_case_id: string
@@ -128,6 +142,8 @@ export interface ReportTest {
   attempts: number
   data_driven: boolean
   iterations: { total: number; passed: number; failed: number }
+  /** A data-driven test's executions grouped by their data group (reference/000). */
+  bundle: ReportBundle | null
   error_message: string | null
   error_step_number: number | null
   failure: FailureShown | null

@@ -233,6 +233,7 @@ function errorBlock(host, failure, image, label, trace) {
 function renderDetails(box, t, runs) {
   if (t.flaky) add(box, el('p', 'flaky', 'Flaky: failed first, passed on attempt ' + t.attempts + '.'));
   else if (t.attempts > 1) add(box, el('p', 'dim', t.attempts + ' attempts.'));
+  if (t.bundle) add(box, el('p', 'dim', 'Data group: ' + t.bundle.group + ' · ' + t.bundle.executions + ' execution' + (t.bundle.executions === 1 ? '' : 's') + ' in its bundle'));
   if (!runs.length) {
     if (t.failure) errorBlock(box, t.failure, t.error_shot, 'screenshot of the failure of ' + t.name, null);
     add(box, el('p', 'note', 'No results were recorded for this test (' + t.label + (t.note ? ': ' + t.note : '') + ').'));
@@ -312,8 +313,9 @@ function renderExecution(host, x) {
   if (x.scripts.length) {
     add(host, el('h2', null, 'Scripts (' + x.scripts.length + ')'));
     x.scripts.forEach(function (s) {
-      entryHead(host, s.status, s.name, s.type + (s.language ? ', ' + s.language : '') + (s.exit_code !== null ? ', exit ' + s.exit_code : '') + ', ' + ms(s.ms) + (s.critical ? ', critical' : ''));
+      entryHead(host, s.status, s.name, s.type.replace('_', '-') + (s.step ? ' after step ' + s.step : '') + (s.language ? ', ' + s.language : '') + (s.exit_code !== null ? ', exit ' + s.exit_code : '') + ', ' + ms(s.ms) + (s.critical ? ', critical' : ''));
       if (s.stdout) add(host, el('pre', null, s.stdout));
+      if (s.value) add(host, el('p', null, 'Returned: ' + s.value));
       if (s.stderr) add(host, el('pre', 'failed', s.stderr));
       if (s.error) add(host, el('pre', 'failed', s.error));
     });

@@ -52,6 +52,7 @@ export function persistExecution(store: Store, outcome: TestOutcome, context: Ex
   const passedCheckpoints = checkpoints.filter((c) => c.status === 'passed').length
   // The number of the test's own step that failed: a set-up or tear-down step numbers another list.
   const failedStep = steps.find((s) => s.status === 'failed' && !s.phase)
+  const scripts = scriptCounts(outcome)
 
   return store.tx(() => {
     const result = store.results.submit(
@@ -75,6 +76,8 @@ export function persistExecution(store: Store, outcome: TestOutcome, context: Ex
         passed_checkpoints: passedCheckpoints,
         failed_checkpoints: checkpoints.length - passedCheckpoints,
         checkpoint_pass_rate: percentage(passedCheckpoints, checkpoints.length),
+        ...scripts,
+        pre_script_aborted: outcome.preScriptAborted,
         error_message: context.errorMessage !== undefined ? context.errorMessage : outcome.errorMessage,
         error_step_number: outcome.errorStepNumber ?? failedStep?.step_number ?? null,
         error_screenshot_path: errorScreenshot ?? (failedStep ? screenshotOf[steps.indexOf(failedStep)] : null),
@@ -96,6 +99,11 @@ export function persistExecution(store: Store, outcome: TestOutcome, context: Ex
     )
     if (checkpointRows.length) store.results.addCheckpoints(result.id, checkpointRows)
     for (const { created, key, actual } of visuals.values()) if (created) store.baselines.save({ test_case_id: context.testCaseId, ...key }, actual)
+    for (const script of outcome.scripts) {
+      // A script deleted while the test ran keeps its result, no longer linked to it.
+      const linked = script.test_script_id && store.scripts.exists(script.test_script_id)
+      store.results.addScriptResult(result.id, linked ? script : { ...script, test_script_id: null })
+    }
     const consoleLogs = withDialogs(outcome.consoleLogs, outcome.dialogs)
     if (consoleLogs.length) store.results.addConsoleLogs(result.id, consoleLogs)
     if (outcome.networkLogs.length) store.results.addNetworkLogs(result.id, outcome.networkLogs)
@@ -125,6 +133,22 @@ function saveVisuals(store: Store, outcome: TestOutcome) {
     }
   })
   return saved
+}
+
+/** total/passed/failed counts of each script type, as test_run_results keeps them. */
+function scriptCounts(outcome: TestOutcome) {
+  const of = (type: string, status?: ResultStatus) => outcome.scripts.filter((s) => s.script_type === type && (!status || s.status === status)).length
+  return {
+    total_pre_scripts: of('pre_execution'),
+    passed_pre_scripts: of('pre_execution', 'passed'),
+    failed_pre_scripts: of('pre_execution', 'failed'),
+    total_post_scripts: of('post_execution'),
+    passed_post_scripts: of('post_execution', 'passed'),
+    failed_post_scripts: of('post_execution', 'failed'),
+    total_on_demand_scripts: of('on_demand'),
+    passed_on_demand_scripts: of('on_demand', 'passed'),
+    failed_on_demand_scripts: of('on_demand', 'failed'),
+  }
 }
 
 /**

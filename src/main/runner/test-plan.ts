@@ -10,6 +10,7 @@ import { SECRET_MASK } from '../../shared/steps'
 import type { Store } from '../store'
 import { DEMO_SITE_URL, type DemoSiteHandle } from './demo-site-link'
 import { DEFAULT_STEP_TIMEOUT_MS } from './engine'
+import type { EngineScript } from './engine/scripts'
 import { createMasker, type Masker } from './engine/masking'
 import { suiteHooksFor, type SuiteHooksPlan } from './suite-hooks'
 
@@ -27,6 +28,8 @@ export interface Iteration {
 
 export interface TestPlan {
   testCase: TestCaseWithSteps
+  /** The test's own scripts in their order; each data iteration runs them all. */
+  scripts: EngineScript[]
   iterations: Iteration[]
   baseUrl: string | null
   startUrl: string | null
@@ -73,6 +76,7 @@ export async function planTest(
   }
   return {
     testCase,
+    scripts: testScripts(store, testCase),
     iterations,
     baseUrl,
     startUrl: testCase.start_url,
@@ -83,6 +87,29 @@ export async function planTest(
   }
 }
 
+
+/** Scripts attached to the test; those with no test are a project's library and run with none. */
+function testScripts(store: Store, testCase: TestCaseWithSteps): EngineScript[] {
+  const scripts: EngineScript[] = []
+  for (let offset = 0, total = 1; offset < total; offset += 1000) {
+    const page = store.scripts.list({ project_id: testCase.project_id, limit: 1000, offset, sort_by: 'position', sort_order: 'asc' }, { test_case_id: testCase.id })
+    total = page.total
+    for (const s of page.items) {
+      scripts.push({
+        id: s.id,
+        name: s.name,
+        script_type: s.script_type,
+        language: s.language,
+        run_in: s.run_in,
+        source: s.source,
+        is_critical: s.is_critical,
+        timeout_ms: s.timeout_ms,
+        attached_to_step: s.attached_to_step,
+      })
+    }
+  }
+  return scripts
+}
 
 /**
  * The test a call_test step names (by id or name) with its steps: a test of the run's own project

@@ -287,8 +287,15 @@ export class ResultsRepo {
 
   // ── Bundles ───────────────────────────────────────────────────────────────────────────────
 
-  bundles(testGroupId: string): ExecutionBundle[] {
-    return this.s.t.bundles.all(new Where().eq('test_group_id', testGroupId), 'ORDER BY created_at DESC')
+  /** Bundles of a data group (a data set, or a test case run with none), of a run, or both; newest first. */
+  bundles(query: { test_group_id?: string; test_run_id?: string }): ExecutionBundle[] {
+    return this.s.t.bundles.all(new Where().eq('test_group_id', query.test_group_id).eq('test_run_id', query.test_run_id), 'ORDER BY created_at DESC, rowid DESC')
+  }
+
+  /** The name of each bundle's data group: its data set's, null for a test run with none. */
+  dataGroupNames(bundles: readonly ExecutionBundle[]): Map<string, string | null> {
+    const name = this.s.statements.get('SELECT name FROM test_data_sets WHERE id = ?')
+    return new Map(bundles.map((b) => [b.id, (name.get(b.test_group_id) as { name: string } | undefined)?.name ?? null]))
   }
 }
 

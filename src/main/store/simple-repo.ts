@@ -28,6 +28,10 @@ export class SimpleRepo<T extends { id: string; project_id: string }, C extends 
     return this.s.mustGet<T>(this.table, id, this.what)
   }
 
+  exists(id: string): boolean {
+    return this.s.t[this.table].exists(id)
+  }
+
   create(input: C, prefix = ''): T {
     return this.s.tx(() => {
       const projectId = this.s.projectOrDefault(input.project_id, prefix ? `${prefix}.project_id` : 'project_id')

@@ -142,7 +142,7 @@ export async function buildFixtureRun(core: Core, options: { xss?: boolean } = {
   })
   await call(core, 'scriptResults.add', {
     test_run_result_id: ok.id,
-    script: { script_name: x('Seed users', 4), script_type: 'pre_execution', script_language: 'javascript', status: 'passed', exit_code: 0, duration_ms: 80, stdout: x('seeded 3 users', 5) },
+    script: { script_name: x('Seed users', 4), script_type: 'pre_execution', script_language: 'javascript', status: 'passed', exit_code: 0, duration_ms: 80, stdout: x('seeded 3 users', 5), return_value: '{"users":3}' },
   })
 
   // Failed at step 3 on both attempts: screenshot on the failing step and a failed checkpoint;

@@ -19,11 +19,16 @@ import {
   type TestScript,
 } from '../model/definition'
 import { z } from 'zod'
+import { ExportDataFileInput, ImportDataFileInput, type ExportedDataFile, type ImportDataFileResult } from '../model/data-file'
 import { method, returns, type Namespace } from './contract'
 import { crud } from './crud'
 
 export const dataSets = {
   ...crud(CreateDataSetInput, UpdateDataSetInput, ListDataSetsQuery, returns<DataSet>(), returns<DataSetWithRows>()),
+  /** A data set from a CSV or XLSX file: header row to columns, types guessed; or only a preview (dry_run). */
+  importFile: method(ImportDataFileInput, returns<ImportDataFileResult>()),
+  /** A data set as a CSV or XLSX file, secret columns left empty. */
+  exportFile: method(ExportDataFileInput, returns<ExportedDataFile>()),
 } satisfies Namespace
 
 export const scripts = {

@@ -147,6 +147,13 @@ export const history = {
 } satisfies Namespace
 
 export const bundles = {
-  list: method(z.object({ test_group_id: z.string().min(1) }).strict(), returns<ExecutionBundle[]>()),
+  /** By data group (a data set's id; a test case's for one run without a data set), by run, or both. */
+  list: method(
+    z
+      .object({ test_group_id: z.string().min(1).optional(), test_run_id: Id.optional() })
+      .strict()
+      .refine((q) => q.test_group_id !== undefined || q.test_run_id !== undefined, { message: 'give test_group_id (a data group) or test_run_id', path: ['test_group_id'] }),
+    returns<ExecutionBundle[]>(),
+  ),
   get: method(ById, returns<ExecutionBundle>()),
 } satisfies Namespace

@@ -420,6 +420,9 @@ export const ScriptType = z.enum(['pre_execution', 'post_execution', 'on_demand'
 export type ScriptType = z.infer<typeof ScriptType>
 export const ScriptLanguage = z.enum(['javascript', 'shell', 'python'])
 export type ScriptLanguage = z.infer<typeof ScriptLanguage>
+/** Where a JavaScript script runs: in the page under test, or in a sandboxed Node context. */
+export const ScriptRunIn = z.enum(['page', 'node'])
+export type ScriptRunIn = z.infer<typeof ScriptRunIn>
 
 export interface TestScript {
   id: string
@@ -428,6 +431,7 @@ export interface TestScript {
   name: string
   script_type: ScriptType
   language: ScriptLanguage
+  run_in: ScriptRunIn
   source: string
   is_critical: boolean
   timeout_ms: number
@@ -441,6 +445,7 @@ const ScriptFields = {
   name: Name,
   script_type: ScriptType,
   language: ScriptLanguage.optional(),
+  run_in: ScriptRunIn.optional(),
   source: z.string().max(1_000_000),
   is_critical: z.boolean().optional(),
   timeout_ms: TimeoutMs.optional(),
@@ -457,6 +462,7 @@ export const UpdateScriptInput = z
     name: Name.optional(),
     script_type: ScriptType.optional(),
     language: ScriptLanguage.optional(),
+    run_in: ScriptRunIn.optional(),
     source: ScriptFields.source.optional(),
     is_critical: z.boolean().optional(),
     timeout_ms: TimeoutMs.optional(),

@@ -506,6 +506,8 @@ export interface ScriptResult {
   duration_ms: number
   stdout: string | null
   stderr: string | null
+  /** What the script returned, as text (JSON for anything but a string). */
+  return_value: string | null
   error_message: string | null
   is_critical: boolean
   attached_to_step: number | null
@@ -525,6 +527,7 @@ export const ScriptResultInput = z
     duration_ms: Ms.optional(),
     stdout: z.string().max(1_000_000).nullish(),
     stderr: z.string().max(1_000_000).nullish(),
+    return_value: z.string().max(1_000_000).nullish(),
     error_message: z.string().max(100_000).nullish(),
     is_critical: z.boolean().optional(),
     attached_to_step: z.number().int().min(1).nullish(),

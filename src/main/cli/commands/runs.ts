@@ -84,16 +84,26 @@ export function registerRuns(program: Command): void {
         }
         // Baselines this run made: a first visual checkpoint passes, but a tester should know.
         const baselines = []
+        const scripts = []
         for (let offset = 0, total = 1; offset < total; offset += 100) {
           const page = await invoke(core, 'results.list', { test_run_id: run.id, limit: 100, offset })
           total = page.total
+          for (const result of page.items.filter((r) => r.total_pre_scripts + r.total_post_scripts + r.total_on_demand_scripts > 0)) {
+            const name = summary.items.find((i) => i.id === result.test_run_item_id)?.test_case_name ?? result.test_case_id
+            for (const script of await invoke(core, 'scriptResults.list', { test_run_result_id: result.id })) {
+              scripts.push({ test: name, iteration: result.iteration_number, attempt: result.retry_attempt, ...script })
+            }
+          }
           for (const result of page.items.filter((r) => r.total_checkpoints > 0)) {
             for (const c of await invoke(core, 'checkpoints.list', { test_run_result_id: result.id })) {
               if (c.checkpoint_type === 'screenshot' && c.actual_properties?.baseline === 'created') baselines.push({ test_case_id: result.test_case_id, checkpoint: c.checkpoint_name, expected: c.expected_properties })
             }
           }
         }
-        return { run, summary, failures, baselines }
+        const found = await invoke(core, 'bundles.list', { test_run_id: run.id })
+        const groups = core.context.store.results.dataGroupNames(found)
+        const bundles = found.map((b) => ({ ...b, data_group: groups.get(b.id) ?? null, test: summary.items.find((i) => i.id === b.test_run_item_id)?.test_case_name ?? null }))
+        return { run, summary, failures, baselines, scripts, bundles }
       })
       // TestDesk's own stacks are for --debug only, in JSON as in text.
       out.result(opts.debug ? shown : { ...shown, failures: shown.failures.map((f) => ({ ...f, steps: f.steps.map(({ error_stack_trace: _, ...step }) => step) })) })
@@ -113,6 +123,18 @@ export function registerRuns(program: Command): void {
           ['#', 'TEST', 'STATUS', 'DURATION'],
         ),
       )
+      for (const b of shown.bundles) {
+        out.line(`Data group ${b.data_group ? `'${b.data_group}'` : '(the test itself)'} of ${b.test ?? 'a test'}: ${b.execution_ids.length} execution${b.execution_ids.length === 1 ? '' : 's'} (bundle ${b.id})`)
+      }
+      if (shown.scripts.length) {
+        const count = (status: string) => shown.scripts.filter((s) => s.status === status).length
+        out.line(`Scripts: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`)
+        for (const s of shown.scripts.filter((s) => s.status === 'failed')) {
+          const where = `${s.test}${s.iteration ? ` [iteration ${s.iteration}]` : ''}${s.attempt ? ` (attempt ${s.attempt + 1})` : ''}`
+          out.line(`  ✗ ${scriptKind(s)} '${s.script_name}'${s.is_critical ? ' (critical)' : ''} in ${where}: ${s.error_message ?? 'failed'}`)
+          for (const line of (s.stderr ?? '').split('\n').filter(Boolean).slice(0, 5)) out.line(`      ${line}`)
+        }
+      }
       for (const b of shown.baselines) out.line(`New visual baseline: ${b.checkpoint.replace(/ \(new baseline\)$/, '')} (${String(b.expected?.browser)} ${String(b.expected?.viewport)})`)
       for (const { item, result, steps, failure, screenshot_file, trace_file, checkpoints } of shown.failures) {
         out.line()
@@ -147,6 +169,11 @@ export function registerRuns(program: Command): void {
 }
 
 const PHASE_WORDS = { setup: 'set-up', teardown: 'tear-down' } as const
+function scriptKind(s: { script_type: string; attached_to_step: number | null }): string {
+  if (s.script_type === 'pre_execution') return 'Pre-script'
+  if (s.script_type === 'post_execution') return 'Post-script'
+  return `On-demand script${s.attached_to_step ? ` after step ${s.attached_to_step}` : ''}`
+}
 
 /** Status as testers read it: Pass (3/4) for data-driven items, flaky marked. */
 export function verdict(item: { status: string; is_data_driven: boolean; passed_iterations: number; total_iterations: number; retry_attempt: number }): string {

@@ -47,6 +47,7 @@ export async function runSteps(session: TestSession, steps: readonly EngineStep[
       continue
     }
     const outcome = await runStep(session, step, scope, out)
+    if (scope === TOP_LEVEL && session.afterStep) await session.afterStep(step, outcome)
     if (outcome.status === 'failed') {
       firstFailure ??= outcome
       if (!step.options?.continue_on_failure) halted = true

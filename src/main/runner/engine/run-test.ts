@@ -6,8 +6,10 @@ import { resolveUrl, navigationFailure } from './actions'
 import { browserGone, headline, StepFailure } from './failures'
 import { runHooks } from './hooks'
 import { runSteps, TOP_LEVEL } from './run-steps'
+import { runScript, scriptFailure, skippedScript, type EngineScript } from './scripts'
 import { TestSession } from './session'
 import type { RunTestInput, StepOutcome, TestOutcome } from './types'
+import type { ScriptResultInput } from '../../../shared/model/execution'
 
 async function openStartUrl(session: TestSession, startUrl: string): Promise<string | null> {
   const timeout = session.navigationTimeoutMs
@@ -31,13 +33,19 @@ export async function runTest(input: RunTestInput): Promise<TestOutcome> {
   let setupError: string | null = null
   let hookSetupFailure: string | null = null
   let teardownFailure: string | null = null
+  const scripts = new TestScripts(session, input.scripts ?? [])
   try {
     await session.open()
     hookSetupFailure = await runHooks(session, setup, 'setup', steps, { skipAfterFailure: true })
     const startFailure = input.startUrl && !hookSetupFailure ? await openStartUrl(session, input.startUrl) : null
     if (startFailure) setupError = `Opening the start URL failed: ${startFailure}`
+    // A critical pre-script that fails halts the session: the steps and tear-down are skipped,
+    // post-scripts (the scripts' own clean-up) still run.
+    if (!hookSetupFailure && !startFailure) setupError = await scripts.before()
+    session.afterStep = (step, outcome) => scripts.after(step.step_number, outcome.status === 'passed')
     // A failed set-up or start URL leaves the test's own steps unrun; tear-down still runs, as after any failure.
     await runSteps(session, input.steps, TOP_LEVEL, steps, hookSetupFailure !== null || startFailure !== null)
+    session.afterStep = null
     teardownFailure = await runHooks(session, teardown, 'teardown', steps, { skipAfterFailure: false })
   } catch (error) {
     setupError ??= `The test could not run: ${browserGone(error) ? 'the browser is closed' : headline(error)}`
@@ -48,9 +56,9 @@ export async function runTest(input: RunTestInput): Promise<TestOutcome> {
       await runSteps(session, input.steps, TOP_LEVEL, steps).catch(() => undefined)
       await runHooks(session, teardown, 'teardown', steps, { skip: true, skipAfterFailure: false }).catch(() => undefined)
     }
-  } finally {
-    session.detach()
   }
+  const postFailure = await scripts.finish().catch((error: unknown) => `Post-scripts could not run: ${headline(error)}`)
+  session.detach()
 
   // Cancel means now: downloads and response bodies still coming get only a moment.
   const hurry = session.halted?.kind === 'cancelled'
@@ -66,6 +74,7 @@ export async function runTest(input: RunTestInput): Promise<TestOutcome> {
   let errorMessage = hookSetupFailure ?? setupError
   if (!errorMessage && failedStep) errorMessage = `Step ${failedStep.step_number} (${failedStep.description}): ${failedStep.error_message}`
   if (!errorMessage && session.halted) errorMessage = session.halted.failure.message
+  if (!errorMessage && postFailure) errorMessage = postFailure
   // A tear-down failure fails the test in its own words, after whatever failed before it.
   if (teardownFailure) errorMessage = errorMessage ? `${errorMessage}\n${teardownFailure}` : teardownFailure
   const failedHook = steps.find((s) => s.status === 'failed' && s.phase && s.screenshot)
@@ -91,11 +100,92 @@ export async function runTest(input: RunTestInput): Promise<TestOutcome> {
     status,
     interrupted,
     steps: [...steps],
+    scripts: scripts.results,
+    preScriptAborted: scripts.preAborted,
     ...logs,
     errorStepNumber: failedStep?.step_number ?? null,
     ...(failedStep?.screenshot ? { errorScreenshot: failedStep.screenshot } : failedHook?.screenshot ? { errorScreenshot: failedHook.screenshot } : {}),
     startedAt: startedAt.toISOString(),
     completedAt: new Date(startedAt.getTime() + (completed - started)).toISOString(),
     durationMs: Math.round(completed - started),
+  }
+}
+
+/** The test's scripts in their order around the steps, and the results they leave. */
+class TestScripts {
+  readonly results: ScriptResultInput[] = []
+  preAborted = false
+  private readonly pre: EngineScript[]
+  private readonly post: EngineScript[]
+  private readonly onDemand: EngineScript[]
+  private ran = new Set<EngineScript>()
+
+  constructor(
+    private readonly session: TestSession,
+    scripts: readonly EngineScript[],
+  ) {
+    this.pre = scripts.filter((s) => s.script_type === 'pre_execution')
+    this.post = scripts.filter((s) => s.script_type === 'post_execution')
+    this.onDemand = scripts.filter((s) => s.script_type === 'on_demand')
+  }
+
+  /** Runs the pre-execution scripts; a critical one failing halts the test and is its error. */
+  async before(): Promise<string | null> {
+    for (const script of this.pre) {
+      if (this.preAborted) {
+        this.skip(script, `Not run: ${this.session.halted!.failure.message}`)
+        continue
+      }
+      const result = await this.run(script, 'the test could not start')
+      if (result.status === 'failed' && script.is_critical) {
+        const error = scriptFailure(script, result)
+        this.preAborted = true
+        this.session.halt('aborted', new StepFailure(error))
+      }
+    }
+    return this.preAborted ? this.session.halted!.failure.message : null
+  }
+
+  /** On-demand scripts of a step that passed run; a critical one failing skips the rest of the test. */
+  async after(stepNumber: number, passed: boolean): Promise<void> {
+    for (const script of this.onDemand.filter((s) => s.attached_to_step === stepNumber)) {
+      if (!passed) {
+        this.skip(script, `Step ${stepNumber} did not pass`)
+        continue
+      }
+      const result = await this.run(script, 'the test was interrupted')
+      if (result.status === 'failed' && script.is_critical) this.session.halt('aborted', new StepFailure(scriptFailure(script, result)))
+    }
+  }
+
+  /**
+   * Post-execution scripts run whatever the steps did (they clean up), unless the run was
+   * cancelled, timed out or lost its browser; returns a failed critical one's error.
+   */
+  async finish(): Promise<string | null> {
+    for (const script of this.onDemand) if (!this.ran.has(script)) this.skip(script, script.attached_to_step ? `Step ${script.attached_to_step} did not run` : 'No step is attached to it')
+    let failure: string | null = null
+    for (const script of this.post) {
+      const result = await this.run(script, 'the test was interrupted')
+      if (result.status === 'failed' && script.is_critical) failure ??= scriptFailure(script, result)
+    }
+    return failure
+  }
+
+  private async run(script: EngineScript, why: string): Promise<ScriptResultInput> {
+    const halted = this.session.halted?.kind
+    if (halted && halted !== 'aborted') return this.skip(script, `Not run: ${why} (${this.session.halted!.failure.message})`)
+    if (halted === 'aborted' && script.script_type !== 'post_execution') return this.skip(script, `Not run: ${this.session.halted!.failure.message}`)
+    this.ran.add(script)
+    const result = await runScript(this.session, script)
+    this.results.push(result)
+    return result
+  }
+
+  private skip(script: EngineScript, reason: string): ScriptResultInput {
+    this.ran.add(script)
+    const result = skippedScript(script, this.session.mask.clip(reason, 100_000))
+    this.results.push(result)
+    return result
   }
 }

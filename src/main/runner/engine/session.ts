@@ -9,11 +9,11 @@ import { BROWSER_CLOSED, CANCELLED, PAGE_CRASHED, StepFailure } from './failures
 import { createMasker, type Masker } from './masking'
 import { NetworkCapture } from './network-capture'
 import { StepClock } from './step-clock'
-import { DEFAULT_STEP_TIMEOUT_MS, type RunTestInput, type StepOutcome } from './types'
+import { DEFAULT_STEP_TIMEOUT_MS, type EngineStep, type RunTestInput, type StepOutcome } from './types'
 import { Windows, type TitleClaim } from './windows'
 import { withinMs } from './within'
 
-export type Interruption = 'cancelled' | 'timed_out' | 'closed' | 'not_started'
+export type Interruption = 'cancelled' | 'timed_out' | 'closed' | 'not_started' | 'aborted'
 
 export class TestSession {
   readonly context: BrowserContext
@@ -32,6 +32,8 @@ export class TestSession {
   readonly clock = new StepClock()
   /** Set once the run must end: every later step is skipped. */
   halted: { kind: Interruption; failure: StepFailure } | null = null
+  /** Called after each of the test's own steps ran (on-demand scripts attach here). */
+  afterStep: ((step: EngineStep, outcome: StepOutcome) => Promise<void>) | null = null
   stopped = false
   /** Steps skipped because the run was asked to stop (a finished test is not 'stopped'). */
   skippedByStop = 0

@@ -6,11 +6,13 @@ import type {
   ConsoleLogInput,
   NetworkLogInput,
   ScreenshotPolicy,
+  ScriptResultInput,
   StepResultInput,
 } from '../../../shared/model/execution'
 import type { SuiteHookPhase } from '../../../shared/model/definition'
 import type { StepTarget } from '../../../shared/steps'
 import type { Masker } from './masking'
+import type { ScriptLanguage, ScriptRunIn, ScriptType } from '../../../shared/model/definition'
 
 /** A step's time limit when neither the step nor its test case sets one. */
 export const DEFAULT_STEP_TIMEOUT_MS = 10_000
@@ -32,6 +34,20 @@ export interface EngineStep {
 export interface SuiteHookSteps {
   suiteName: string
   steps: EngineStep[]
+}
+
+/** A test script as the engine runs it (see ./scripts). */
+export interface EngineScript {
+  id: string | null
+  name: string
+  script_type: ScriptType
+  language: ScriptLanguage
+  run_in: ScriptRunIn
+  source: string
+  is_critical: boolean
+  timeout_ms: number
+  /** For an on-demand script: it runs after this step (1-based) passed. */
+  attached_to_step: number | null
 }
 
 export type DialogResponse = 'accept' | 'dismiss'
@@ -60,6 +76,8 @@ export interface RunTestInput {
   setup?: SuiteHookSteps[]
   /** Suites' tear-down steps, innermost suite first: run after the steps, also after a failure. */
   teardown?: SuiteHookSteps[]
+  /** Pre-execution scripts run after the start URL opened, on-demand ones after their step, post-execution ones last. */
+  scripts?: EngineScript[]
   startUrl?: string | null
   /** Relative URLs (start URL, navigate steps) resolve against it. */
   baseUrl?: string | null
@@ -177,6 +195,10 @@ export interface TestOutcome {
   /** Set when the run did not go to its end on its own. */
   interrupted: 'cancelled' | 'stopped' | 'timed_out' | null
   steps: StepOutcome[]
+  /** One result a script, in the order they ran (or were skipped); secrets masked. */
+  scripts: ScriptResultInput[]
+  /** A critical pre-execution script failed, so no step ran. */
+  preScriptAborted: boolean
   consoleLogs: ConsoleLogInput[]
   networkLogs: NetworkLogInput[]
   dialogs: DialogRecord[]

@@ -6,6 +6,7 @@ import { schedulerAndLeases } from './0050-scheduler-and-leases'
 import { versionsAndRevisions } from './0060-versions-and-revisions'
 import { visualBaselines } from './0080-visual-baselines'
 import { suiteHooks } from './0090-suite-hooks'
+import { scriptRuns } from './0100-script-runs'
 import type { Migration } from './types'
 
-export const migrations: readonly Migration[] = [initial, historyCoveringIndex, suiteTestPositionIndex, schedulerAndLeases, versionsAndRevisions, visualBaselines, suiteHooks]
+export const migrations: readonly Migration[] = [initial, historyCoveringIndex, suiteTestPositionIndex, schedulerAndLeases, versionsAndRevisions, visualBaselines, suiteHooks, scriptRuns]

@@ -1,6 +1,6 @@
 // Edits of a data set's grid as pure functions: cells, rows, columns (renaming a column renames
 // its values in every row), typed values, and pasting a block copied from a spreadsheet.
-import type { DataColumn, DataColumnType } from '../../../shared/model/definition'
+import type { DataColumn } from '../../../shared/model/definition'
 import type { DataRowDraft, DataSetDoc } from '../store/doc-adapters'
 import { newId } from './test-doc'
 
@@ -58,20 +58,7 @@ export function setColumn(doc: DataSetDoc, name: string, patch: Partial<Pick<Dat
   return { ...doc, columns: doc.columns.map((c) => (c.name === name ? { ...c, ...patch, ...(patch.type === 'text' ? { type: undefined } : {}) } : c)) }
 }
 
-/** Why a value does not fit its column's type, or null. */
-export function cellProblem(type: DataColumnType | undefined, value: string | null): string | null {
-  if (value === null || value === '' || value.includes('${')) return null
-  switch (type) {
-    case 'number':
-      return /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? null : 'should be a number'
-    case 'boolean':
-      return value === 'true' || value === 'false' ? null : 'should be true or false'
-    case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? null : 'should be a date (YYYY-MM-DD)'
-    default:
-      return null
-  }
-}
+export { cellProblem } from '../../../shared/data-values'
 
 /** Cells copied from a spreadsheet: rows by line, cells by tab; a trailing newline is not a row. */
 export function parseClipboard(text: string): string[][] {

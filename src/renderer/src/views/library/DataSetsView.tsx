@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef, type ClipboardEvent } from 'react'
 import { DATA_COLUMN_TYPES, type DataColumnType } from '../../../../shared/model/definition'
 import { DocHeader } from '../../components/DocHeader'
+import { DataFileImport } from './DataFileImport'
 import * as Grid from '../../editor/data-grid'
 import type { DataSetDoc } from '../../store/doc-adapters'
 import { useAppStore } from '../../StoreContext'
@@ -19,6 +20,7 @@ export function DataSetsView() {
     intro: 'Rows of values a data-driven test runs with, one run per enabled row; ${column} in a step reads the row.',
     create: async (name) => (await client.dataSets.create({ name, columns: [{ name: 'column1' }], rows: [{ values: { column1: '' } }] })).id,
     remove: async (id) => void (await client.dataSets.delete({ id })),
+    toolbar: <DataFileImport />,
   }
   return <LibraryView config={config} editor={(id) => <DataSetEditor key={id} id={id} />} />
 }

@@ -17,6 +17,8 @@ export interface LibraryConfig {
   intro: string
   /** Creates one and returns its id. */
   create(name: string): Promise<string>
+  /** More ways to make one, beside the New button (a data set from a file). */
+  toolbar?: ReactNode
   remove(id: string): Promise<void>
 }
 
@@ -71,6 +73,7 @@ export function LibraryView({ config, editor }: { config: LibraryConfig; editor(
             <button type="button" className="primary" onClick={() => void create()}>
               New {config.noun}
             </button>
+            {config.toolbar}
           </div>
           {items === null ? (
             <p className="loading">Loading…</p>
