@@ -1,5 +1,5 @@
 // Contract namespaces of the execution side: runs and their items, results and what hangs off
-// them, history and bundles. Starting, stopping and cancelling go through RunControl,
+// them, history, bundles and healed selectors. Starting, stopping and cancelling go through RunControl,
 // which the runner provides.
 import type { Api } from '../../shared/api'
 import type { Implementation } from '../../shared/api/contract'
@@ -18,7 +18,7 @@ export type { RunControl }
 export function executionNamespaces(
   store: Store,
   control: RunControl,
-): Pick<Impl, 'runs' | 'runItems' | 'results' | 'stepResults' | 'checkpoints' | 'scriptResults' | 'logs' | 'history' | 'bundles'> {
+): Pick<Impl, 'runs' | 'runItems' | 'results' | 'stepResults' | 'checkpoints' | 'scriptResults' | 'logs' | 'history' | 'bundles' | 'healings'> {
   const withFields = <Q extends { fields?: string[] }, T extends object>(table: TableName, list: (query: Q) => Page<T>, ...computed: string[]) =>
     listWithFields(list, [...store.columnsOf(table), ...computed])
   return {
@@ -97,6 +97,13 @@ export function executionNamespaces(
     bundles: {
       list: ({ test_group_id }) => store.results.bundles(test_group_id),
       get: ({ id }) => store.mustGet('bundles', id, 'Execution bundle'),
+    },
+    healings: {
+      list: (query) => store.healings.list(query),
+      get: ({ id }) => store.healings.get(id),
+      accept: ({ id }) => store.healings.accept(id),
+      dismiss: ({ id }) => store.healings.dismiss(id),
+      undo: ({ id }) => store.healings.undo(id),
     },
   }
 }

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import type { ConsoleLogInput, ResultStatus, TestRunResult } from '../../shared/model/execution'
 import { percentage } from '../../shared/model/states'
 import type { Store } from '../store'
+import type { HealingInput } from '../store/healings'
 import { stepResultOf, type DialogRecord, type TestOutcome, type VisualBaselineKey } from './engine'
 import { createMasker, type Masker } from './engine/masking'
 import { scrubZip } from './scrub-files'
@@ -94,11 +95,25 @@ export function persistExecution(store: Store, outcome: TestOutcome, context: Ex
       step.checkpoints.map((checkpoint, n) => ({ ...checkpoint, ...visuals.get(`${i}:${n}`)?.paths, test_step_result_id: stepIds[i] })),
     )
     if (checkpointRows.length) store.results.addCheckpoints(result.id, checkpointRows)
+    const healings = steps.flatMap((step, i) => healingsOf(step, stepIds[i], result, context))
+    if (healings.length) store.healings.record(healings)
     for (const { created, key, actual } of visuals.values()) if (created) store.baselines.save({ test_case_id: context.testCaseId, ...key }, actual)
     const consoleLogs = withDialogs(outcome.consoleLogs, outcome.dialogs)
     if (consoleLogs.length) store.results.addConsoleLogs(result.id, consoleLogs)
     if (outcome.networkLogs.length) store.results.addNetworkLogs(result.id, outcome.networkLogs)
     return result
+  })
+}
+
+/**
+ * A step's healed targets as suggestions for the test step they belong to. A step inside a called
+ * test suggests to that test's step; one inside a called test known by no id suggests nothing.
+ */
+function healingsOf(step: TestOutcome['steps'][number], stepResultId: string, result: TestRunResult, context: ExecutionContext): HealingInput[] {
+  return step.healing.flatMap((h) => {
+    const owner = h.step?.called ? h.step.called_test_id : context.testCaseId
+    if (!owner) return []
+    return [{ test_step_result_id: stepResultId, test_run_result_id: result.id, test_run_id: context.runId, test_case_id: owner, step_number: h.step?.number ?? step.step_number, field: h.field, selector: h.selector, healed_selector: h.healed_selector }]
   })
 }
 

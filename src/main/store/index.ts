@@ -6,6 +6,7 @@ import { BaselinesRepo } from './baselines'
 import { StoreBase } from './base'
 import { DataSetsRepo } from './data-sets'
 import { EnvironmentsRepo } from './environments'
+import { HealingsRepo } from './healings'
 import { HistoryRepo } from './history'
 import { ResultsRepo } from './results'
 import { RunsRepo } from './runs'
@@ -47,6 +48,7 @@ export class Store extends StoreBase {
   readonly reports: ReportsRepo
   readonly settings: SettingsRepo
   readonly revisions: RevisionsRepo
+  readonly healings: HealingsRepo
 
   constructor(db: Db, options: StoreOptions) {
     super(db, options.userName)
@@ -70,6 +72,7 @@ export class Store extends StoreBase {
     this.reports = new ReportsRepo(this)
     this.settings = new SettingsRepo(this)
     this.revisions = new RevisionsRepo(this)
+    this.healings = new HealingsRepo(this, this.tests)
   }
 }
 

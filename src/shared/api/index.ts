@@ -2,6 +2,7 @@
 // core must implement it (compile error otherwise); every transport picks it up by itself.
 import { artifacts } from './artifacts'
 import { browsers, dataSets, environments, scripts } from './catalog'
+import { healings } from './healings'
 import { interop } from './interop'
 import { projectFiles } from './project-files'
 import { projects } from './projects'
@@ -39,6 +40,7 @@ export const api = {
   history,
   schedules,
   bundles,
+  healings,
   reports,
   artifacts,
   recorder,
