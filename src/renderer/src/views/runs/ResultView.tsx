@@ -3,11 +3,13 @@
 // (expected against actual), console and network entries; the trace and the run's report.
 import { useEffect, useId, useMemo, useState } from 'react'
 import type { TraceLocation } from '../../../../shared/api/artifacts'
+import type { HealingView } from '../../../../shared/api/healings'
 import type { CheckpointResult, ConsoleLog, NetworkLog, TestRunItem, TestRunResult, TestStepResult } from '../../../../shared/model/execution'
 import { LOG_LEVELS } from '../../../../shared/model/execution'
 import { failureHeading, failureShown, formatDuration, statusLabel } from '../../../../shared/run-wording'
 import { route } from '../../routes'
 import { useApp, useAppStore } from '../../StoreContext'
+import { HealingDecision } from './HealingReview'
 import { LogPanel } from './LogPanel'
 import { errorText } from './run-format'
 import { executionLabel, firstToOpen, shownValue, stepToOpen } from './result-model'
@@ -20,6 +22,7 @@ interface Execution {
   console: ConsoleLog[]
   network: NetworkLog[]
   trace: TraceLocation | null
+  healings: HealingView[]
 }
 
 export function ResultView({ runId, itemId }: { runId: string; itemId: string }) {
@@ -66,10 +69,11 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
       client.logs.console({ ...byResult, limit: 10_000 }),
       client.logs.network({ ...byResult, limit: 10_000 }),
       client.artifacts.trace(byResult),
+      client.healings.list({ ...byResult, limit: 100 }),
     ]).then(
-      ([result, steps, checkpoints, consolePage, networkPage, trace]) => {
+      ([result, steps, checkpoints, consolePage, networkPage, trace, healings]) => {
         if (!live) return
-        setExecution({ result, steps, checkpoints, console: consolePage.items, network: networkPage.items, trace })
+        setExecution({ result, steps, checkpoints, console: consolePage.items, network: networkPage.items, trace, healings: healings.items })
         setStep(stepToOpen(steps, result.error_step_number))
       },
       (e) => live && setError(errorText(e)),
@@ -87,6 +91,7 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
   if (error) return <div className="pane" data-region><p role="alert">{error}</p></div>
   if (!item || !results) return <p className="loading">Loading…</p>
   const open = execution?.steps.find((s) => s.step_number === step) ?? null
+  const openHealings = execution && open ? execution.healings.filter((h) => h.test_step_result_id === open.id) : []
   const stepCheckpoints = execution && open ? execution.checkpoints.filter((c) => c.test_step_result_id === open.id) : []
   const screenshot = open?.screenshot_path ?? (open && execution && open.step_number === execution.result.error_step_number ? execution.result.error_screenshot_path : null)
 
@@ -147,7 +152,10 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
                   {open.status} in {formatDuration(open.duration_ms)}
                   {open.selector ? <> · <code>{open.selector}</code></> : null}
                 </p>
-                {open.healed_selector && <p>Healed: found with <code>{open.healed_selector}</code> after the primary selector failed.</p>}
+                {openHealings.map((h) => (
+                  <HealingDecision key={h.id} healing={h} onChange={(next) => setExecution((e) => e && { ...e, healings: e.healings.map((x) => (x.id === next.id ? next : x)) })} />
+                ))}
+                {open.healed_selector && !openHealings.length && <p>Healed: found with <code>{open.healed_selector}</code> after the primary selector failed.</p>}
                 {open.error_message && <pre className="error-text" aria-label="Error">{open.error_message}</pre>}
                 {stepCheckpoints.map((c) => (
                   <CheckpointTable key={c.id} checkpoint={c} />
