@@ -2,8 +2,8 @@
 // and suggestion, accepted into the step (old primary kept as its first alternative), undone,
 // dismissed; bad ids and repeated decisions refused without touching the database.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { persistExecution } from '../runner/persist'
-import type { StepOutcome, TestOutcome } from '../runner/engine'
+import type { StepOutcome } from '../runner/engine'
+import { healedRun as fixtureRun, healedStep, stepOutcome } from '../testing/healed-runs'
 import { GHOST, openTestCore, type TestCore } from './testing'
 
 let t: TestCore
@@ -18,23 +18,8 @@ const LOGIN = [
   { action: 'drag', target: { selector: 'testid=fruit' }, options: { to: { selector: '#old-basket', alternatives: ['testid=basket'] } } },
 ]
 
-function stepOutcome(n: number, healing: StepOutcome['healing'] = []): StepOutcome {
-  return { step_number: n, step_path: String(n), action: 'fill', status: 'passed', duration_ms: 5, selector: healing[0]?.selector ?? null, healed_selector: healing.find((h) => h.field === 'target')?.healed_selector ?? null, checkpoints: [], healing, timings: { total_ms: 5, playwright_ms: 5, overhead_ms: 0 } }
-}
-
-/** A run of `testId` whose stored execution healed what `healed` says, as the runner stores it. */
-async function healedRun(testId: string, healed: StepOutcome[]) {
-  const created = await t.ok('runs.create', { test_case_ids: [testId] })
-  const run = await t.ok('runs.start', { id: created.id })
-  const [item] = (await t.ok('runItems.list', { test_run_id: run.id })).items
-  const now = new Date().toISOString()
-  const outcome: TestOutcome = { status: 'passed', interrupted: null, steps: healed, consoleLogs: [], networkLogs: [], dialogs: [], downloads: [], initialUrl: null, finalUrl: null, errorMessage: null, errorStepNumber: null, variables: {}, startedAt: now, completedAt: now, durationMs: 10 }
-  const result = persistExecution(t.store, outcome, { runId: run.id, itemId: item.id, testCaseId: testId, attempt: 0, iteration: null, rowIndex: null, rowValues: null, completesItem: true, environmentInfo: {} })
-  return { run, result }
-}
-
-const emailHealed = (called?: { id: string | null }) =>
-  stepOutcome(2, [{ field: 'target', selector: '#email-old', healed_selector: 'label=Email', step: { number: 2, called_test_id: called?.id ?? null, called: !!called } }])
+const healedRun = (testId: string, steps: StepOutcome[]) => fixtureRun(t.core, testId, steps)
+const emailHealed = (called?: { id: string | null }) => healedStep(2, '#email-old', 'label=Email', called)
 
 describe('healings', () => {
   it('lists a pending suggestion once per step, accepts it into the step and undoes that', async () => {

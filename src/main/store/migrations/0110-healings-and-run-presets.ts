@@ -5,7 +5,7 @@
 // Step results stored before this migration that carry a healed selector become pending rows
 // when their test step can still be told for sure (same position, same primary selector).
 // `run_presets`: a run builder's choices saved under a name, per project.
-import { newId } from '../table'
+import { v7 as newId } from 'uuid'
 import type { Migration } from './types'
 
 const NOW = "(strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
