@@ -18,7 +18,7 @@ export type { RunControl }
 export function executionNamespaces(
   store: Store,
   control: RunControl,
-): Pick<Impl, 'runs' | 'runItems' | 'results' | 'stepResults' | 'checkpoints' | 'scriptResults' | 'logs' | 'history' | 'bundles' | 'healings'> {
+): Pick<Impl, 'runs' | 'runItems' | 'results' | 'stepResults' | 'checkpoints' | 'scriptResults' | 'logs' | 'history' | 'bundles' | 'healings' | 'runPresets'> {
   const withFields = <Q extends { fields?: string[] }, T extends object>(table: TableName, list: (query: Q) => Page<T>, ...computed: string[]) =>
     listWithFields(list, [...store.columnsOf(table), ...computed])
   return {
@@ -32,6 +32,10 @@ export function executionNamespaces(
           return store.runs.create({ ...input, test_case_ids: unique })
         }),
       rerun: ({ id, only }) => store.runs.rerun(id, only),
+      preview: ({ test_case_ids }) => {
+        const each = [...store.dataSets.iterationsOf([...new Set(test_case_ids)]).values()]
+        return { tests: each.length, data_driven_tests: each.filter((t) => t.dataDriven).length, iterations: each.reduce((sum, t) => sum + t.iterations, 0) }
+      },
       get: ({ id }) => store.runs.get(id),
       update: (input) => store.runs.update(input),
       delete: ({ id }) => store.runs.delete(id),
@@ -97,6 +101,11 @@ export function executionNamespaces(
     bundles: {
       list: ({ test_group_id }) => store.results.bundles(test_group_id),
       get: ({ id }) => store.mustGet('bundles', id, 'Execution bundle'),
+    },
+    runPresets: {
+      list: ({ project_id }) => store.runPresets.list(project_id),
+      save: ({ project_id, name, config }) => store.runPresets.save(project_id, name, config),
+      delete: ({ id }) => store.runPresets.delete(id),
     },
     healings: {
       list: (query) => store.healings.list(query),

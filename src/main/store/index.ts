@@ -19,6 +19,7 @@ import { TestsRepo, type StepValidator } from './tests'
 import type { BrowserConfiguration, TestScript } from '../../shared/model/definition'
 import { ProjectsRepo } from './projects'
 import { ReportsRepo } from './reports'
+import { RunPresetsRepo } from './run-presets'
 import { RevisionsRepo } from './revisions'
 import { SettingsRepo } from './settings'
 
@@ -49,6 +50,7 @@ export class Store extends StoreBase {
   readonly settings: SettingsRepo
   readonly revisions: RevisionsRepo
   readonly healings: HealingsRepo
+  readonly runPresets: RunPresetsRepo
 
   constructor(db: Db, options: StoreOptions) {
     super(db, options.userName)
@@ -73,6 +75,7 @@ export class Store extends StoreBase {
     this.settings = new SettingsRepo(this)
     this.revisions = new RevisionsRepo(this)
     this.healings = new HealingsRepo(this, this.tests)
+    this.runPresets = new RunPresetsRepo(this)
   }
 }
 

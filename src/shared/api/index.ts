@@ -9,6 +9,7 @@ import { projects } from './projects'
 import { recorder } from './recorder'
 import { reports } from './reports'
 import { bundles, checkpoints, history, logs, results, scriptResults, stepResults } from './results'
+import { runPresets } from './run-presets'
 import { runItems, runs } from './runs'
 import { schedules } from './schedules'
 import { settings } from './settings'
@@ -32,6 +33,7 @@ export const api = {
   browsers,
   runs,
   runItems,
+  runPresets,
   results,
   stepResults,
   checkpoints,
