@@ -198,4 +198,35 @@ describe('runs in the app', () => {
     expect(pageErrors(page)).toEqual([])
     await context.close()
   }, 180_000)
+
+  it('counts data iterations in the run builder, saves a preset and loads it again', async () => {
+    const { page, context } = await wb.open('/runs')
+    await page.getByRole('button', { name: 'New run' }).click()
+    const form = page.getByRole('form', { name: 'New run' })
+    await form.getByRole('radio', { name: 'Suites, tests and tags' }).check()
+    for (const name of ['Smoke: demo user can sign in', 'Login: each account in the data set']) {
+      await form.getByRole('searchbox', { name: 'Filter tests' }).fill(name)
+      await form.getByRole('group', { name: 'Tests' }).getByRole('checkbox', { name }).check()
+    }
+    await form.getByRole('spinbutton', { name: 'Workers (1-10)' }).fill('3')
+    await expect.poll(() => page.getByTestId('run-count').textContent()).toBe('2 tests will run; with data iterations, 3 executions (1 data-driven test, one per enabled row).')
+    const presets = page.getByRole('group', { name: 'Presets' })
+    await presets.getByRole('textbox', { name: 'Save as' }).fill('Sign-in, three workers')
+    await presets.getByRole('button', { name: 'Save preset' }).click()
+    await page.getByText('Saved the preset Sign-in, three workers').waitFor()
+    expect((await wb.call('runPresets.list', {})).map((p: any) => [p.name, p.config.workers, p.config.test_ids.length])).toEqual([['Sign-in, three workers', 3, 2]])
+
+    // Another visit starts from other choices; the preset brings these back.
+    await form.getByRole('spinbutton', { name: 'Workers (1-10)' }).fill('1')
+    await form.getByRole('group', { name: 'Tests' }).getByRole('checkbox', { name: 'Login: each account in the data set' }).uncheck()
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Runs' }).click()
+    await page.getByRole('button', { name: 'New run' }).click()
+    await presets.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Sign-in, three workers' })
+    await presets.getByRole('button', { name: 'Load preset' }).click()
+    expect(await form.getByRole('spinbutton', { name: 'Workers (1-10)' }).inputValue()).toBe('3')
+    await expect.poll(() => page.getByTestId('run-count').textContent()).toBe('2 tests will run; with data iterations, 3 executions (1 data-driven test, one per enabled row).')
+    await expectAccessible(page, 'the run builder with presets')
+    expect(pageErrors(page)).toEqual([])
+    await context.close()
+  }, 120_000)
 })
