@@ -157,11 +157,13 @@ describe('runs in the app', () => {
     await context.close()
   }, 300_000)
 
-  it('accepts a healed selector from the result and undoes it; dismisses one in the healing review', async () => {
+  it("accepts a healed selector from the result and undoes it; dismisses one in the healing review; the suite's trend", async () => {
     const [environment] = (await wb.call('environments.list', {})).items
+    const suite = await wb.call('suites.create', { name: 'Healing' })
     const healing = await wb.call('tests.create', {
       name: 'Login: renamed email field',
       environment_id: environment.id,
+      suite_ids: [suite.id],
       steps: [
         { action: 'navigate', value: 'login.html' },
         { action: 'fill', target: { selector: '#email-old', alternatives: ['testid=login-username'] }, value: 'demo@testdesk.dev' },
@@ -195,6 +197,18 @@ describe('runs in the app', () => {
     await line.getByRole('status').filter({ hasText: 'Dismissed: the step keeps its selector.' }).waitFor()
     expect(await primary()).toEqual({ selector: '#email-old', alternatives: ['testid=login-username'] })
     expect((await wb.call('healings.list', { status: 'pending' })).total).toBe(0)
+
+    // The suite's trend: its run with pass rate and duration, a row that opens the run.
+    await page.getByRole('button', { name: 'All runs' }).click()
+    await page.getByRole('button', { name: 'Suite trends' }).click()
+    await page.getByRole('combobox', { name: 'Suite' }).selectOption({ label: 'Healing' })
+    await page.getByRole('img', { name: 'Pass rate and duration of Healing over its last 1 runs' }).locator('canvas').waitFor()
+    expect(await page.getByTestId('suite-pass-rate').textContent()).toBe('100%')
+    const trend = page.getByRole('table', { name: 'Runs of Healing, newest first' })
+    expect((await trend.getByRole('row').nth(1).getByRole('cell').allTextContents()).slice(1, 4)).toEqual(['100%', '1 of 1', '0'])
+    await expectAccessible(page, 'a suite trend')
+    await trend.getByRole('rowheader').getByRole('button').click()
+    await page.getByRole('progressbar', { name: 'Tests finished' }).waitFor()
     expect(pageErrors(page)).toEqual([])
     await context.close()
   }, 180_000)

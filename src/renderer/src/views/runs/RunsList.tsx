@@ -121,6 +121,7 @@ export function RunsList() {
       <div className="run-head">
         <h1>Runs</h1>
         <div className="toolbar-row">
+          <button type="button" onClick={() => store.getState().navigate(route('runs', 'trend'))}>Suite trends</button>
           <button type="button" onClick={() => store.getState().navigate(route('runs', 'healings'))}>Healing review</button>
           <button type="button" className="primary" onClick={() => store.getState().navigate(route('runs', 'new'))}>New run</button>
         </div>
