@@ -37,7 +37,7 @@ export function persistExecution(store: Store, outcome: TestOutcome, context: Ex
   const screenshotOf = outcome.steps.map((step) => (step.screenshot ? store.artifacts.save(step.screenshot, 'image/png').path : null))
   const errorScreenshot = outcome.errorScreenshot ? store.artifacts.save(outcome.errorScreenshot, 'image/png').path : null
   const downloads = outcome.downloads.map((download) => {
-    const record = { name: download.name, size: download.size, sha256: download.sha256, url: download.url, path: null as string | null, error: download.error ?? null }
+    const record = { name: download.name, size: download.size, sha256: download.sha256, url: download.url, step_index: download.step_index, path: null as string | null, error: download.error ?? null }
     if (!existsSync(download.path)) return { ...record, error: record.error ?? 'The downloaded file was not kept' }
     const artifact = store.artifacts.save(mask.bytes(readFileSync(download.path)), 'application/octet-stream', extensionOf(download.name))
     return { ...record, path: artifact.path }

@@ -12,7 +12,7 @@ import { useApp, useAppStore } from '../../StoreContext'
 import { HealingDecision } from './HealingReview'
 import { LogPanel } from './LogPanel'
 import { errorText } from './run-format'
-import { executionLabel, firstToOpen, shownValue, stepToOpen } from './result-model'
+import { executionLabel, firstToOpen, shownValue, stepDialogs, stepDownloads, stepToOpen, type StepDownload } from './result-model'
 import { Screenshot } from './Screenshot'
 
 interface Execution {
@@ -161,6 +161,7 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
                   <CheckpointTable key={c.id} checkpoint={c} />
                 ))}
                 {screenshot && <Screenshot path={screenshot} label={`Screenshot of step ${open.step_number}`} />}
+                <DialogsAndDownloads dialogs={stepDialogs(execution.console, open.step_number)} downloads={stepDownloads(execution.result.captured_downloads, open.step_number)} />
                 <LogPanel console={execution.console} network={execution.network} step={open.step_number} levels={LOG_LEVELS} />
               </section>
             )}
@@ -198,5 +199,35 @@ function CheckpointTable({ checkpoint }: { checkpoint: CheckpointResult }) {
         ))}
       </tbody>
     </table>
+  )
+}
+
+/** What a step's page opened besides itself: dialogs (with how they were answered) and downloads. */
+function DialogsAndDownloads({ dialogs, downloads }: { dialogs: ConsoleLog[]; downloads: StepDownload[] }) {
+  const id = useId()
+  if (!dialogs.length && !downloads.length) return null
+  return (
+    <>
+      {dialogs.length > 0 && (
+        <section aria-labelledby={`${id}-dialogs`}>
+          <h3 id={`${id}-dialogs`}>Dialogs ({dialogs.length})</h3>
+          <ul>{dialogs.map((d) => <li key={d.id}>{d.message}</li>)}</ul>
+        </section>
+      )}
+      {downloads.length > 0 && (
+        <section aria-labelledby={`${id}-downloads`}>
+          <h3 id={`${id}-downloads`}>Downloads ({downloads.length})</h3>
+          <ul>
+            {downloads.map((d, i) => (
+              <li key={i}>
+                <code>{d.name}</code> ({d.size.toLocaleString()} bytes) from <code>{d.url}</code>
+                {d.path ? <> · kept as <code>{d.path}</code> in the data folder</> : null}
+                {d.error ? <span className="field-issue"> · {d.error}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
   )
 }
