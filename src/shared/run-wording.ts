@@ -78,9 +78,10 @@ export interface FailureShown {
 export function failureShown(
   errorMessage: string | null,
   errorStepNumber: number | null,
-  steps: readonly { number: number; status: string; description: string | null; action: string; error_message: string | null }[],
+  steps: readonly { number: number; status: string; description: string | null; action: string; error_message: string | null; phase?: string | null }[],
 ): FailureShown | null {
-  const failed = steps.filter((s) => s.status === 'failed')
+  // A failed set-up or tear-down step is no step of the test: the message names its suite and step.
+  const failed = steps.filter((s) => s.status === 'failed' && !s.phase)
   const step = (errorStepNumber === null ? failed[0] : failed.find((s) => s.number === errorStepNumber)) ?? null
   const stepMessage = step?.error_message ?? null
   if (step && stepMessage && (!errorMessage || errorMessage === stepMessage || errorMessage.endsWith(`: ${stepMessage}`))) {

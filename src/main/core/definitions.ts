@@ -43,6 +43,8 @@ export function definitionNamespaces(store: Store): Pick<Impl, 'projects' | 'sui
           return store.suites.get(suite_id)
         }),
       testIds: ({ id, recursive }) => store.suites.testIds(id, recursive),
+      hooks: ({ id }) => store.suiteSteps.hooks(id),
+      setHooks: (input) => store.suiteSteps.set(input),
     },
     tests: {
       ...crudMethods(store, store.tests, (q) => store.tests.list(q), fieldsOf(store, 'testCases', 'suite_ids', 'step_count')),

@@ -3,6 +3,7 @@
 // all or nothing with a dry run, clear errors for bad files; and the Playwright export's files.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import ts from 'typescript'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { demoProjectFile } from '../demo/demo-project'
 import { openTestCore, type TestCore } from './testing'
@@ -153,6 +154,35 @@ describe('Playwright export', () => {
     // Titles keep ${name} as written: a title shows in reports, and a value may be a secret.
     expect(login).toContain(`await test.step("Fill 'Password' with '\${password}'", async () => {`)
     expect(result.unsupported).toEqual([])
+  })
+
+  it("writes suites' set-up and tear-down as beforeEach and afterEach, outer suite's outside the inner's", async () => {
+    const outer = await t.ok('suites.create', { name: 'Todos' })
+    const inner = await t.ok('suites.create', { name: 'Seeded', parent_id: outer.id })
+    await t.ok('suites.setHooks', { suite_id: outer.id, setup: [{ action: 'navigate', value: '/todos.html', description: 'Open the app' }, { action: 'clear_storage', options: { storage: 'local' } }, { action: 'reload' }], teardown: [{ action: 'clear_storage', options: { storage: 'cookies' } }] })
+    await t.ok('suites.setHooks', { suite_id: inner.id, setup: [{ action: 'fill', target: { selector: '#new-todo' }, value: '${item}' }, { action: 'call_test', value: 'Nowhere' }] })
+    await t.ok('tests.create', { name: 'Counts one', suite_ids: [inner.id], steps: [{ action: 'reload' }] })
+    const result = await t.ok('interop.exportPlaywright', { suite_path: ['ROOT', 'Todos'] })
+    const spec = result.files.find((f: { path: string }) => f.path === 'tests/todos-seeded.spec.ts').text as string
+    const at = (text: string) => {
+      expect(spec).toContain(text)
+      return spec.indexOf(text)
+    }
+    // Outer hooks directly in the spec's describe; the inner suite's in a describe within it, before the test.
+    const order = [
+      at("test.describe('Todos / Seeded', () => {\n  // Set-up of suite 'Todos'\n  test.beforeEach(async ({ page }) => {"),
+      at("await test.step('Open the app', async () => {"),
+      at('await page.evaluate(() => localStorage.clear());'),
+      at('await page.reload();'),
+      at("// Tear-down of suite 'Todos'\n  test.afterEach(async ({ page }) => {\n    await test.step('Clear cookies'"),
+      at("  test.describe(() => {\n    // Set-up of suite 'Seeded'\n    test.beforeEach(async ({ page }) => {\n      const vars = variables(null);"),
+      at('.fill(vars.item)'),
+      at("test('Counts one', async ({ page }) => {"),
+    ]
+    expect([...order].sort((a, b) => a - b)).toEqual(order)
+    expect(result.unsupported).toEqual([{ test: "Set-up of suite 'Seeded'", step: 2, reason: "calls test 'Nowhere', which is not in the exported tests" }])
+    const { diagnostics } = ts.transpileModule(spec, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } })
+    expect(diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([])
   })
 
   it('writes a step without a Playwright equivalent as code that fails with a message, never drops it', async () => {

@@ -4,6 +4,7 @@ import type { BrowserConfiguration, DataSet, Environment, TestCase, TestScript, 
 import type { ProjectFile } from '../../shared/model/project-file'
 
 type FileEntry<K extends keyof ProjectFile> = ProjectFile[K] extends (infer T)[] ? T : never
+type FileStep = FileEntry<'tests'>['steps'][number]
 
 export function fileTestOf(t: Omit<TestCase, 'suite_ids' | 'step_count'>, steps: readonly TestStep[]): FileEntry<'tests'> {
   return {
@@ -19,15 +20,20 @@ export function fileTestOf(t: Omit<TestCase, 'suite_ids' | 'step_count'>, steps:
     browser_config_id: t.browser_config_id,
     environment_id: t.environment_id,
     data_set_id: t.data_set_id,
-    steps: steps.map((step) => ({
-      id: step.id,
-      action: step.action,
-      target: step.target,
-      value: step.value,
-      options: step.options,
-      description: step.description,
-      disabled: step.disabled,
-    })),
+    steps: steps.map(fileStepOf),
+  }
+}
+
+/** A test's, or a suite's set-up or tear-down, step as a file holds it. */
+export function fileStepOf(step: Pick<TestStep, 'id' | 'action' | 'target' | 'value' | 'options' | 'description' | 'disabled'>): FileStep {
+  return {
+    id: step.id,
+    action: step.action,
+    target: step.target,
+    value: step.value,
+    options: step.options,
+    description: step.description,
+    disabled: step.disabled,
   }
 }
 

@@ -7,7 +7,7 @@ import type { Api } from '../../shared/api'
 import type { Implementation } from '../../shared/api/contract'
 import type { Store } from '../store'
 import type { StepValidator } from '../store/tests'
-import { fileBrowserOf, fileDataSetOf, fileEnvironmentOf, fileScriptOf, fileTestOf } from './project-file-entries'
+import { fileBrowserOf, fileDataSetOf, fileEnvironmentOf, fileScriptOf, fileStepOf, fileTestOf } from './project-file-entries'
 import { importProject, parseProjectText } from './project-import'
 
 export const PROJECT_SCHEMA_NAME = 'testdesk-project.schema.json'
@@ -38,7 +38,18 @@ export function exportProject(store: Store, options: { project_id?: string; suit
     project: { id: project.id, name: project.name, description: project.description },
     scope: scope?.path ?? null,
     suites: suites
-      .map((s) => ({ id: s.id, path: s.path, description: s.description, position: s.position, tests: membership.get(s.id) ?? [] }))
+      .map((s) => {
+        const hooks = store.suiteSteps.hooks(s.id)
+        return {
+          id: s.id,
+          path: s.path,
+          description: s.description,
+          position: s.position,
+          tests: membership.get(s.id) ?? [],
+          setup: hooks.setup.map(fileStepOf),
+          teardown: hooks.teardown.map(fileStepOf),
+        }
+      })
       .sort((a, b) => a.path.join('\u0000').localeCompare(b.path.join('\u0000'))),
     tests: tests.sort(byName).map((t) => fileTestOf(t, store.tests.steps(t.id))),
     data_sets: store.dataSets

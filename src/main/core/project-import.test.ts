@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runTestdesk } from '../../../e2e/support/cli'
 import { MAX_SUITE_DEPTH } from '../../shared/model/definition'
-import { PROJECT_FILE_FORMAT, PROJECT_FILE_VERSION, PROJECT_FILE_LIMITS, type ProjectFile } from '../../shared/model/project-file'
+import { PROJECT_FILE_FORMAT, PROJECT_FILE_VERSION, PROJECT_FILE_LIMITS, type ProjectFile, type ProjectFileInput } from '../../shared/model/project-file'
 import { openCore } from '.'
 import { serializeProjectFile } from './project-files'
 import { decodeProjectFile } from './project-import'
@@ -21,7 +21,7 @@ afterEach(() => t.close())
 
 const PROJECT = { id: '01a20000-0000-7000-8000-0000000000aa', name: 'Imported', description: null }
 const id = (n: number) => `01a20000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`
-const file = (parts: Partial<ProjectFile>) => ({ format: PROJECT_FILE_FORMAT, version: PROJECT_FILE_VERSION, project: PROJECT, ...parts })
+const file = (parts: Partial<ProjectFileInput>) => ({ format: PROJECT_FILE_FORMAT, version: PROJECT_FILE_VERSION, project: PROJECT, ...parts })
 
 async function seed() {
   const smoke = await t.ok('suites.create', { name: 'Smoke' })
@@ -92,6 +92,47 @@ describe('the import summary counts what really changed', () => {
     })
     expect(summary.created).toEqual({ suites: 2 })
     expect(await t.ok('suites.get', { id: id(1) })).toMatchObject({ path: ['ROOT', 'A'], description: 'parent' })
+  })
+})
+
+describe('suite set-up and tear-down in project files', () => {
+  const setup = [{ action: 'navigate', value: '/todos.html', description: 'Open the app' }, { action: 'clear_storage', options: { storage: 'local' } }, { action: 'reload' }]
+  const teardown = [{ action: 'clear_storage', disabled: true }]
+
+  it('round-trip through export and import into an empty data directory, and count as a change', async () => {
+    const { smoke } = await seed()
+    await t.ok('suites.setHooks', { suite_id: smoke.id, setup, teardown })
+    const exported = await t.ok<ProjectFile>('projectFiles.export', {})
+    const inFile = exported.suites.find((s) => s.id === smoke.id)!
+    expect(inFile.setup.map((s) => [s.action, s.value, s.options, s.description])).toEqual([
+      ['navigate', '/todos.html', {}, 'Open the app'], ['clear_storage', null, { storage: 'local' }, null], ['reload', null, {}, null],
+    ])
+    expect(inFile.teardown.map((s) => [s.action, s.disabled])).toEqual([['clear_storage', true]])
+
+    const elsewhere = await openTestCore()
+    try {
+      await elsewhere.ok('projectFiles.import', { text: serializeProjectFile(exported) })
+      expect(await elsewhere.ok('projectFiles.export', {})).toEqual(exported)
+      const untimed = (hooks: { setup: object[]; teardown: object[] }) =>
+        [...hooks.setup, ...hooks.teardown].map(({ created_at: _c, updated_at: _u, ...step }: any) => step)
+      expect(untimed(await elsewhere.ok('suites.hooks', { id: smoke.id }))).toEqual(untimed(await t.ok('suites.hooks', { id: smoke.id })))
+    } finally {
+      await elsewhere.close()
+    }
+
+    expect((await t.ok('projectFiles.import', { file: exported })).updated).toEqual({})
+    inFile.setup = inFile.setup.slice(1)
+    const summary = await t.ok('projectFiles.import', { file: exported })
+    expect(summary.updated).toEqual({ suites: 1 })
+    expect((await t.ok('suites.hooks', { id: smoke.id })).setup.map((s: { action: string }) => s.action)).toEqual(['clear_storage', 'reload'])
+  })
+
+  it('refuse a set-up step the catalogue does not accept, naming its place, and write nothing', async () => {
+    const error = await t.failUnchanged('projectFiles.import', {
+      file: file({ suites: [{ id: id(1), path: ['ROOT', 'Todos'], tests: [], setup: [{ id: id(2), action: 'reload' }, { id: id(3), action: 'navigate' }] }] }),
+    })
+    expect(error.kind).toBe('validation')
+    expect(error.issues?.map((i) => i.field)).toEqual([expect.stringMatching(/^suites\.0\.setup\.1/)])
   })
 })
 

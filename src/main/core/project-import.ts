@@ -12,7 +12,7 @@ import { PROJECT_FILE_LIMITS, ProjectFile, type ImportSummary } from '../../shar
 import type { Store } from '../store'
 import type { SuiteTree } from '../store/suite-tree'
 import type { StepValidator } from '../store/tests'
-import { fileBrowserOf, fileDataSetOf, fileEnvironmentOf, fileScriptOf, fileTestOf } from './project-file-entries'
+import { fileBrowserOf, fileDataSetOf, fileEnvironmentOf, fileScriptOf, fileStepOf, fileTestOf } from './project-file-entries'
 
 const MB = 1024 * 1024
 
@@ -261,6 +261,7 @@ function importSuites(
     const dropped = [...before].some((id) => fileTests.has(id) && !kept.has(id))
     if (outcome === 'unchanged' && (added.length || dropped)) outcome = 'updated'
     store.suites.link(suiteId, added)
+    if (importHooks(store, suiteId, s, at) && outcome === 'unchanged') outcome = 'updated'
     for (const testId of s.tests) memberships.set(testId, [...(memberships.get(testId) ?? []), suiteId])
     count('suites', outcome)
   }
@@ -271,6 +272,20 @@ function importSuites(
     const inside = memberships.get(t.id) ?? []
     store.suites.setSuitesOf(t.id, [...outside, ...inside].length ? [...outside, ...inside] : [tree.root.id])
   }
+}
+
+/**
+ * Writes a suite's set-up and tear-down as the file has them; says whether that changed them.
+ * Steps were checked with the file already; written only when they differ, so an unchanged
+ * file writes nothing.
+ */
+function importHooks(store: Store, suiteId: string, s: ProjectFile['suites'][number], at: string): boolean {
+  const stored = store.suiteSteps.hooks(suiteId)
+  const same = (phase: 'setup' | 'teardown') => isDeepStrictEqual(stored[phase].map(fileStepOf), s[phase])
+  const input = { suite_id: suiteId, ...(same('setup') ? {} : { setup: s.setup }), ...(same('teardown') ? {} : { teardown: s.teardown }) }
+  if (!input.setup && !input.teardown) return false
+  store.suiteSteps.set(input, at)
+  return true
 }
 
 /** The project the file goes into: a named one, the file's own (by id, then name), or a new one. */
@@ -327,6 +342,12 @@ function checkFile(file: ProjectFile, validateStep?: StepValidator): FieldIssue[
     s.tests.forEach((id, j) => {
       if (!tests.has(id)) issues.push({ field: `suites.${i}.tests.${j}`, message: `no test with id ${id} in the file` })
     })
+    for (const phase of ['setup', 'teardown'] as const) {
+      s[phase].forEach((step, j) => {
+        unique(step.id, `suites.${i}.${phase}.${j}.id`)
+        if (validateStep) issues.push(...validateStep(step, `suites.${i}.${phase}.${j}`))
+      })
+    }
   })
   file.tests.forEach((t, i) => {
     if (t.data_set_id && !dataSets.has(t.data_set_id)) issues.push({ field: `tests.${i}.data_set_id`, message: 'no data set with this id in the file' })

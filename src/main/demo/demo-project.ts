@@ -241,13 +241,12 @@ const TESTS: DemoTest[] = [
       verifyUrl('login.html'),
     ],
   },
-  // ── Todos ──
+  // ── Todos (each starts from the suite's set-up: the app open on an empty list) ──
   {
     name: 'Todos: add items and count them',
     suite: 'Todos',
     tags: ['todos', 'smoke'],
     steps: [
-      go('todos.html'),
       verifyText('#todo-empty', 'Nothing to do yet.'),
       ...addTodos('Buy milk', 'Write tests', 'Review report'),
       verify('[data-testid=todo-item]', 'count', 3),
@@ -261,7 +260,6 @@ const TESTS: DemoTest[] = [
     suite: 'Todos',
     tags: ['todos'],
     steps: [
-      go('todos.html'),
       ...addTodos('Buy milk', 'Write tests'),
       check('role=checkbox[name="Buy milk"]'),
       verify('role=checkbox[name="Buy milk"]', 'checked', true),
@@ -276,7 +274,6 @@ const TESTS: DemoTest[] = [
     suite: 'Todos',
     tags: ['todos'],
     steps: [
-      go('todos.html'),
       ...addTodos('One', 'Two', 'Three'),
       check('role=checkbox[name="Two"]'),
       click('#filter-active'),
@@ -293,7 +290,6 @@ const TESTS: DemoTest[] = [
     suite: 'Todos',
     tags: ['todos'],
     steps: [
-      go('todos.html'),
       ...addTodos('Keep me', 'Delete me', 'Keep me too'),
       verify('[data-testid=todo-item]', 'count', 3),
       click('role=button[name="Delete Delete me"]'),
@@ -307,7 +303,6 @@ const TESTS: DemoTest[] = [
     suite: 'Todos',
     tags: ['todos'],
     steps: [
-      go('todos.html'),
       ...addTodos('A', 'B', 'C'),
       check('role=checkbox[name="A"]'),
       check('role=checkbox[name="C"]'),
@@ -323,7 +318,6 @@ const TESTS: DemoTest[] = [
     suite: 'Todos',
     tags: ['todos', 'validation'],
     steps: [
-      go('todos.html'),
       fill('[data-testid=new-todo]', '   '),
       click('#add-todo'),
       verify('[data-testid=todo-item]', 'count', 0),
@@ -341,8 +335,6 @@ const TESTS: DemoTest[] = [
     tags: ['todos', 'storage'],
     description: 'Seeds the list the app keeps in session storage, reloads, checks it as a whole, then clears the storage.',
     steps: [
-      { action: 'clear_storage' },
-      go('todos.html'),
       {
         action: 'set_storage',
         value: JSON.stringify({ nextId: 4, items: [{ id: 1, title: 'Buy milk', completed: false }, { id: 2, title: 'Walk the dog', completed: true }, { id: 3, title: 'Write tests', completed: false }] }),
@@ -365,7 +357,6 @@ const TESTS: DemoTest[] = [
     suite: 'Todos',
     tags: ['todos', 'navigation'],
     steps: [
-      go('todos.html'),
       ...addTodos('Buy milk', 'Buy bread', 'Walk the dog'),
       { action: 'check', target: inRow('bread', '[data-testid=todo-toggle]') },
       { action: 'check', target: { selector: '[data-testid=todo-toggle]', nth: 'last' } },
@@ -390,8 +381,6 @@ const TESTS: DemoTest[] = [
     tags: ['todos', 'storage'],
     description: 'The page remembers the dismissed tip in a cookie: setting the cookie hides the tip, clearing cookies brings it back.',
     steps: [
-      { action: 'clear_storage', options: { storage: 'cookies' } },
-      go('todos.html'),
       verifyVisible('#todo-tip'),
       verify('#todo-tip', 'in_viewport', true),
       { action: 'set_storage', value: 'hidden', options: { storage: 'cookie', name: 'todo-tip' } },
@@ -689,6 +678,25 @@ const TESTS: DemoTest[] = [
   ...CHECKPOINT_TESTS,
 ]
 
+/** Steps a demo suite runs before each of its tests, instead of every test repeating them. */
+const SUITE_SETUP: Record<string, Step[]> = {
+  Todos: [
+    { ...go('todos.html'), description: 'Open the todo app' },
+    { action: 'clear_storage', description: 'Forget lists and cookies from before' },
+    { action: 'reload', description: 'Start from an empty list' },
+  ],
+}
+
+const fileSteps = (key: string, steps: readonly Step[]) =>
+  steps.map((step, i) => ({
+    id: demoId(`${key}:${i}`),
+    action: step.action,
+    target: step.target ? { ...step.target, alternatives: step.target.alternatives ?? [] } : null,
+    value: step.value ?? null,
+    options: step.options ?? {},
+    description: step.description ?? null,
+  }))
+
 export function demoProjectFile(): ProjectFileInput {
   const suites = ['Smoke', 'Login', 'Todos', 'Table', 'Widgets', 'Checkpoints']
   const environmentId = demoId('environment')
@@ -706,6 +714,7 @@ export function demoProjectFile(): ProjectFileInput {
         description: null,
         position,
         tests: TESTS.filter((test) => test.suite === name).map((test) => demoId(`test:${test.name}`)),
+        setup: fileSteps(`suite-setup:${name}`, SUITE_SETUP[name] ?? []),
       })),
     ],
     tests: TESTS.map((test) => ({
@@ -717,14 +726,7 @@ export function demoProjectFile(): ProjectFileInput {
       environment_id: environmentId,
       data_set_id: test.dataDriven ? dataSetId : null,
       step_timeout_ms: test.stepTimeoutMs ?? null,
-      steps: test.steps.map((step, i) => ({
-        id: demoId(`step:${test.name}:${i}`),
-        action: step.action,
-        target: step.target ? { ...step.target, alternatives: step.target.alternatives ?? [] } : null,
-        value: step.value ?? null,
-        options: step.options ?? {},
-        description: step.description ?? null,
-      })),
+      steps: fileSteps(`step:${test.name}`, test.steps),
     })),
     data_sets: [
       {

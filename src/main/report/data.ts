@@ -12,6 +12,7 @@ import { checkpointSubject } from '../../shared/checkpoints'
 import { failureShown, runOutcome, statusLabel } from '../../shared/run-wording'
 import { APP_VERSION } from './app-version'
 import type { Store } from '../store'
+import { inRunOrder } from '../store/results'
 import type { ReportData, ReportExecution, ReportImage, ReportStep, ReportTest, ReportTrace } from './types'
 
 export type * from './types'
@@ -46,7 +47,7 @@ export function collectReportData(store: Store, runId: string, now = new Date())
   const tests: ReportTest[] = rows.items.map((item) => {
     const executions = (resultsByItem.get(item.id) ?? []).map((result): ReportExecution => {
       const stepNumbers = new Map<string, number>()
-      const ownSteps = (steps.get(result.id) ?? []).map((step): ReportStep => {
+      const ownSteps = inRunOrder(steps.get(result.id) ?? []).map((step): ReportStep => {
         stepNumbers.set(step.id, step.step_number)
         return {
           number: step.step_number,
@@ -60,9 +61,10 @@ export function collectReportData(store: Store, runId: string, now = new Date())
           window_title: step.window_title,
           error_message: step.error_message,
           screenshot: images.add(step.screenshot_path),
+          phase: step.phase,
         }
       })
-      const failedStep = ownSteps.find((s) => s.status === 'failed')
+      const failedStep = ownSteps.find((s) => s.status === 'failed' && !s.phase)
       const errorMessage = result.error_message ?? failedStep?.error_message ?? null
       const errorStep = result.error_step_number ?? failedStep?.number ?? null
       return {

@@ -197,7 +197,7 @@ function viewerExecution(x: ReportExecution) {
     start_url: x.initial_url,
     end_url: x.final_url,
     steps: x.steps.map((s) =>
-      trimNulls([s.number, s.action, s.description, s.status, s.duration_ms, s.selector, s.error_message, s.screenshot, s.window_title, s.healed_selector, s.input_value]),
+      trimNulls([s.number, s.action, s.description, s.status, s.duration_ms, s.selector, s.error_message, s.screenshot, s.window_title, s.healed_selector, s.input_value, s.phase]),
     ),
     checkpoints: x.checkpoints.map((c) => ({
       name: c.name,

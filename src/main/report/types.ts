@@ -23,6 +23,8 @@ export interface ReportStep {
   error_message: string | null
   /** Index into ReportData.images. */
   screenshot: number | null
+  /** A suite's set-up or tear-down step (numbered within its phase); null for the test's own. */
+  phase: 'setup' | 'teardown' | null
 }
 
 export interface ReportCheckpoint {

@@ -7,7 +7,8 @@ export const VIEWER_JS = String.raw`(function () {
 'use strict';
 var doc = document, root = doc.documentElement;
 var list = doc.getElementById('tests');
-var STEP = { number: 0, action: 1, text: 2, status: 3, ms: 4, selector: 5, error: 6, shot: 7, title: 8, healed: 9, input: 10 };
+var STEP = { number: 0, action: 1, text: 2, status: 3, ms: 4, selector: 5, error: 6, shot: 7, title: 8, healed: 9, input: 10, phase: 11 };
+var PHASE = { setup: 'Set-up ', teardown: 'Tear-down ' };
 var LOG_LIMIT = 500;
 
 function el(tag, cls, text) {
@@ -264,7 +265,8 @@ function renderExecution(host, x) {
     var body = t.tBodies[0];
     x.steps.forEach(function (s) {
       var tr = add(body, el('tr', s[STEP.status] === 'failed' ? 'failed-step' : null));
-      add(tr, el('td', null, s[STEP.number]));
+      // Set-up and tear-down steps number their own lists: "Set-up 2" is no step of the test.
+      add(tr, el('td', null, (PHASE[s[STEP.phase]] || '') + s[STEP.number]));
       add(tr, el('td', null, s[STEP.action]));
       var what = add(tr, el('td'));
       add(what, el('span', null, s[STEP.text] || ''));
@@ -273,7 +275,7 @@ function renderExecution(host, x) {
       if (s[STEP.input]) { add(what, el('br')); add(what, el('span', 'dim', 'Value: ' + s[STEP.input])); }
       if (s[STEP.title]) { add(what, el('br')); add(what, el('span', 'dim', 'Page: ' + s[STEP.title])); }
       // The step the failure above names is not said twice.
-      var told = x.failure && x.failure.step === s[STEP.number] && x.failure.message === s[STEP.error];
+      var told = x.failure && !s[STEP.phase] && x.failure.step === s[STEP.number] && x.failure.message === s[STEP.error];
       if (s[STEP.error] && !told) add(what, el('pre', 'failed', s[STEP.error]));
       var image = shot(s[STEP.shot], 'screenshot of step ' + s[STEP.number]);
       if (image) add(what, image);

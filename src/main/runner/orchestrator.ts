@@ -450,6 +450,7 @@ class RunExecution {
       const outcome = await runTest({
         context,
         steps,
+        ...plan.hooks,
         startUrl: plan.startUrl,
         baseUrl: plan.baseUrl,
         variables: iteration.variables,

@@ -51,7 +51,8 @@ export function persistExecution(store: Store, outcome: TestOutcome, context: Ex
   const count = (status: ResultStatus) => steps.filter((s) => s.status === status).length
   const checkpoints = steps.flatMap((s) => s.checkpoints)
   const passedCheckpoints = checkpoints.filter((c) => c.status === 'passed').length
-  const failedStep = steps.find((s) => s.status === 'failed')
+  // The number of the test's own step that failed: a set-up or tear-down step numbers another list.
+  const failedStep = steps.find((s) => s.status === 'failed' && !s.phase)
 
   return store.tx(() => {
     const result = store.results.submit(

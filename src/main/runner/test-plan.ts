@@ -1,6 +1,7 @@
 // Everything needed to execute one run item, read from the store before the browser starts:
 // the steps, the data rows to iterate, variables (environment, then data row) and the secret
-// values to mask, timeouts and where relative URLs point; and the test a call_test step calls.
+// values to mask, timeouts and where relative URLs point, the set-up and tear-down of its suites;
+// and the test a call_test step calls.
 import { isId } from '../../shared/model/common'
 import type { TestCaseWithSteps } from '../../shared/model/definition'
 import { whyNotCallable } from '../../shared/run-rules'
@@ -10,6 +11,7 @@ import type { Store } from '../store'
 import { DEMO_SITE_URL, type DemoSiteHandle } from './demo-site-link'
 import { DEFAULT_STEP_TIMEOUT_MS } from './engine'
 import { createMasker, type Masker } from './engine/masking'
+import { suiteHooksFor, type SuiteHooksPlan } from './suite-hooks'
 
 export interface Iteration {
   /** 1-based; null when the test is not data-driven. */
@@ -31,10 +33,17 @@ export interface TestPlan {
   stepTimeoutMs: number
   testTimeoutMs: number | null
   environmentName: string | null
+  /** Set-up and tear-down of the suites the test runs in. */
+  hooks: SuiteHooksPlan
 }
 
 /** `run` needs only its options: a recording session plans its replay with an environment alone. */
-export async function planTest(store: Store, run: { options: Pick<TestRun['options'], 'environment_id' | 'test_timeout_ms'> }, testCaseId: string, demoSite: DemoSiteHandle): Promise<TestPlan> {
+export async function planTest(
+  store: Store,
+  run: { options: Pick<TestRun['options'], 'environment_id' | 'test_timeout_ms'>; suite_path?: string[] | null },
+  testCaseId: string,
+  demoSite: DemoSiteHandle,
+): Promise<TestPlan> {
   const testCase = store.tests.get(testCaseId)
   const environmentId = run.options.environment_id ?? testCase.environment_id
   const environment = environmentId ? store.environments.resolve(environmentId) : { baseUrl: null, variables: {}, secrets: [] }
@@ -70,6 +79,7 @@ export async function planTest(store: Store, run: { options: Pick<TestRun['optio
     stepTimeoutMs: testCase.step_timeout_ms ?? DEFAULT_STEP_TIMEOUT_MS,
     testTimeoutMs: testCase.test_timeout_ms ?? run.options.test_timeout_ms ?? null,
     environmentName,
+    hooks: suiteHooksFor(store, testCase.project_id, testCase.id, run.suite_path ?? null),
   }
 }
 

@@ -19,6 +19,7 @@ const SPECS = {
   dataRows: { name: 'test_data_rows', defaultSort: ['row_index', 'asc'] },
   testCases: { name: 'test_cases', searchColumn: 'name', defaultSort: ['name', 'asc'] },
   steps: { name: 'test_steps', defaultSort: ['position', 'asc'] },
+  suiteSteps: { name: 'suite_steps', defaultSort: ['position', 'asc'] },
   scripts: { name: 'test_scripts', searchColumn: 'name', defaultSort: ['position', 'asc'] },
   runs: { name: 'test_runs', searchColumn: 'run_name', defaultSort: ['created_at', 'desc'] },
   items: { name: 'test_run_items', defaultSort: ['execution_order', 'asc'] },

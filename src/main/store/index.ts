@@ -14,6 +14,7 @@ import { LeasesRepo } from './leases'
 import { SchedulerSettingsRepo } from './scheduler-settings'
 import { SchedulesRepo } from './schedules'
 import { SimpleRepo } from './simple-repo'
+import { SuiteStepsRepo } from './suite-steps'
 import { SuitesRepo } from './suites'
 import { TestsRepo, type StepValidator } from './tests'
 import type { BrowserConfiguration, TestScript } from '../../shared/model/definition'
@@ -32,6 +33,8 @@ export interface StoreOptions {
 
 export class Store extends StoreBase {
   readonly suites: SuitesRepo
+  /** Set-up and tear-down steps of suites. */
+  readonly suiteSteps: SuiteStepsRepo
   readonly tests: TestsRepo
   readonly dataSets: DataSetsRepo
   readonly scripts: SimpleRepo<TestScript, { project_id?: string; test_case_id?: string | null }, { id: string; test_case_id?: string | null }>
@@ -55,6 +58,7 @@ export class Store extends StoreBase {
   constructor(db: Db, options: StoreOptions) {
     super(db, options.userName)
     this.suites = new SuitesRepo(this)
+    this.suiteSteps = new SuiteStepsRepo(this, options.validateStep)
     this.runs = new RunsRepo(this)
     this.tests = new TestsRepo(this, this.suites, this.runs, options.validateStep)
     this.dataSets = new DataSetsRepo(this)

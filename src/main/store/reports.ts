@@ -47,10 +47,11 @@ export type ReportStepRow = Pick<
   | 'window_title'
   | 'error_message'
   | 'screenshot_path'
+  | 'phase'
 >
 
 const STEP_COLUMNS =
-  'id, test_run_result_id, step_number, action, description, status, duration_ms, selector, healed_selector, input_value, window_title, error_message, screenshot_path'
+  'id, test_run_result_id, step_number, action, description, status, duration_ms, selector, healed_selector, input_value, window_title, error_message, screenshot_path, phase'
 
 
 export class ReportsRepo {

@@ -40,6 +40,16 @@ export interface SubmitOptions {
   completesItem?: boolean
 }
 
+const PHASE_ORDER = { setup: 0, test: 1, teardown: 2 } as const
+
+/**
+ * Set-up, then the test's own steps, then tear-down, each in step order as they ran. Sorted here
+ * (stable) so the query keeps reading idx_step_results_number in order.
+ */
+export function inRunOrder<T extends Pick<TestStepResult, 'phase'>>(steps: T[]): T[] {
+  return steps.sort((a, b) => PHASE_ORDER[a.phase ?? 'test'] - PHASE_ORDER[b.phase ?? 'test'])
+}
+
 export class ResultsRepo {
   constructor(
     private readonly s: StoreBase,
@@ -199,11 +209,11 @@ export class ResultsRepo {
 
   steps(resultId: string, status?: ResultStatus): TestStepResult[] {
     this.assertResult(resultId)
-    return this.s.t.stepResults.all(new Where().eq('test_run_result_id', resultId).eq('status', status), 'ORDER BY step_number')
+    return inRunOrder(this.s.t.stepResults.all(new Where().eq('test_run_result_id', resultId).eq('status', status), 'ORDER BY step_number'))
   }
 
   step(resultId: string, stepNumber: number): TestStepResult {
-    const row = this.s.statements.get('SELECT * FROM test_step_results WHERE test_run_result_id = ? AND step_number = ?').get(resultId, stepNumber) as
+    const row = this.s.statements.get('SELECT * FROM test_step_results WHERE test_run_result_id = ? AND step_number = ? AND phase IS NULL').get(resultId, stepNumber) as
       | Row
       | undefined
     if (!row) throw new TestDeskError('not_found', `Step ${stepNumber} not found in result ${resultId}`)

@@ -92,7 +92,8 @@ function resolveMarkers(code: string): string {
 // ── Steps ───────────────────────────────────────────────────────────────────────────────────
 
 interface StepContext {
-  test: FileTest
+  /** Whose steps these are (a test, or a suite's set-up or tear-down), for the unsupported list. */
+  test: { name: string }
   tests: ReadonlyMap<string, FileTest>
   unsupported: PlaywrightExport['unsupported']
   depth: number
@@ -223,6 +224,46 @@ function testCode(test: FileTest, names: Names, tests: ReadonlyMap<string, FileT
   if (test.test_timeout_ms) lines.splice(1, 0, `${dataSet ? '    ' : '  '}test.setTimeout(${test.test_timeout_ms});`)
   const code = lines.join('\n')
   return use.length ? `test.describe(() => {\n  test.use({ ${use.join(', ')} });\n${indent(code, '  ')}\n});` : code
+}
+
+// ── Suite set-up and tear-down ──────────────────────────────────────────────────────────────
+
+type FileSuite = ProjectFile['suites'][number]
+
+/** One suite's set-up and tear-down as test.beforeEach / test.afterEach. */
+function hooksCode(suite: FileSuite, tests: ReadonlyMap<string, FileTest>, unsupported: PlaywrightExport['unsupported'], defaultEnvironment: string | null): string {
+  const name = suite.path.length > 1 ? suite.path.at(-1)! : 'ROOT'
+  const hook = (kind: 'beforeEach' | 'afterEach', steps: readonly FileStep[], what: string) => {
+    if (!steps.length) return null
+    // Where a step cannot be exported, the report names the suite's list in place of a test.
+    const owner = { name: `${what} of suite '${name}'` }
+    const context: StepContext = { test: owner, tests, unsupported, depth: 0, frames: [], usesFrame: false, usesPageSwitch: false }
+    const body = stepsCode(steps, context)
+    const environment = defaultEnvironment ? `environments[${jsString(defaultEnvironment)}]` : 'null'
+    const head = [
+      context.usesPageSwitch ? 'let page = firstPage;' : '',
+      context.usesFrame ? 'let frame;' : '',
+      /\bvars\b/.test(body) ? `const vars = variables(${environment});` : '',
+    ].filter(Boolean).join('\n')
+    const fixtures = context.usesPageSwitch ? '{ page: firstPage, context }' : '{ page }'
+    return `// ${what} of suite ${titleCode(name)}\ntest.${kind}(async (${fixtures}) => {\n${indent(`${head ? `${head}\n` : ''}${body}`, '  ')}\n});`
+  }
+  return [hook('beforeEach', suite.setup, 'Set-up'), hook('afterEach', suite.teardown, 'Tear-down')].filter(Boolean).join('\n')
+}
+
+/**
+ * The tests of a spec inside the set-up and tear-down of their suite and every suite above it:
+ * the outermost suite's hooks in the spec's describe, each inner suite's in a describe inside,
+ * so Playwright runs set-up outermost first and tear-down innermost first, as TestDesk does.
+ */
+function withSuiteHooks(body: string, chain: readonly FileSuite[], tests: ReadonlyMap<string, FileTest>, unsupported: PlaywrightExport['unsupported'], defaultEnvironment: string | null): string {
+  const hooked = chain.filter((suite) => suite.setup.length || suite.teardown.length)
+  let code = body
+  for (let i = hooked.length - 1; i >= 0; i--) {
+    code = `${hooksCode(hooked[i], tests, unsupported, defaultEnvironment)}\n\n${code}`
+    if (i > 0) code = `test.describe(() => {\n${indent(code, '  ')}\n});`
+  }
+  return code
 }
 
 /** An import statement of the generated code (built, so the import rules never read it as this file's own). */
@@ -371,11 +412,13 @@ export function playwrightProject(file: ProjectFile, options: { testName?: strin
   const taken = new Set<string>()
   const placed = new Set<string>()
   const suites = [...file.suites].sort((a, b) => a.path.join('/').localeCompare(b.path.join('/')))
-  const specFor = (title: string, tests: FileTest[]) => {
+  const specFor = (title: string, tests: FileTest[], home: FileSuite | null) => {
     let name = slug(title)
     for (let n = 2; taken.has(name); n++) name = `${slug(title)}-${n}`
     taken.add(name)
-    const body = tests.map((t) => testCode(t, names, byId, unsupported, defaultEnvironment)).join('\n\n')
+    const chain = home ? suites.filter((s) => s.path.length <= home.path.length && s.path.every((part, i) => home.path[i] === part)).sort((a, b) => a.path.length - b.path.length) : []
+    const testsCode = tests.map((t) => testCode(t, names, byId, unsupported, defaultEnvironment)).join('\n\n')
+    const body = withSuiteHooks(testsCode, chain, byId, unsupported, defaultEnvironment)
     files.push({
       path: `tests/${name}.spec.ts`,
       text: `${importLine('{ test, expect }', '@playwright/test')}\n${importLine('{ dataSets, environments, evaluate, variables }', '../testdesk')}\n\ntest.describe(${jsString(title)}, () => {\n${indent(body, '  ')}\n});\n`,
@@ -385,10 +428,10 @@ export function playwrightProject(file: ProjectFile, options: { testName?: strin
     const tests = suite.tests.map((id) => byId.get(id)).filter((t): t is FileTest => !!t && exported.includes(t) && !placed.has(t.id))
     if (!tests.length) continue
     tests.forEach((t) => placed.add(t.id))
-    specFor(suite.path.slice(1).join(' / ') || file.project.name, tests)
+    specFor(suite.path.slice(1).join(' / ') || file.project.name, tests, suite)
   }
   const loose = exported.filter((t) => !placed.has(t.id))
-  if (loose.length) specFor(file.project.name, loose)
+  if (loose.length) specFor(file.project.name, loose, suites.find((s) => s.path.length === 1) ?? null)
   const viewports = exported.map((t) => (t.browser_config_id ? names.browsers.get(t.browser_config_id) : undefined))
   const first = viewports.find((b) => b?.viewport_width && b.viewport_height)
   const support = supportCode(file, env)

@@ -214,6 +214,42 @@ export const ReorderStepsInput = z
   .object({ test_case_id: Id, step_ids: z.array(Id).min(1) })
   .strict()
 
+// ── Suite set-up and tear-down ──────────────────────────────────────────────────────────────
+
+/**
+ * When a suite's steps run: `setup` before each test of the suite and of its child suites
+ * (outermost suite first), `teardown` after each (innermost first, also after a failure).
+ */
+export const SuiteHookPhase = z.enum(['setup', 'teardown'])
+export type SuiteHookPhase = z.infer<typeof SuiteHookPhase>
+
+/** A set-up or tear-down step of a suite: a test step that belongs to a suite and a phase. */
+export interface SuiteStep extends Omit<TestStep, 'test_case_id'> {
+  suite_id: string
+  phase: SuiteHookPhase
+}
+
+/** A suite's set-up and tear-down steps, each list in run order. */
+export interface SuiteHooks {
+  suite_id: string
+  setup: SuiteStep[]
+  teardown: SuiteStep[]
+}
+
+/** Set-up or tear-down steps of one suite: more than any real suite needs, bounded like a test's. */
+export const MAX_HOOK_STEPS = 1000
+
+export const SetSuiteHooksInput = z
+  .object({
+    suite_id: Id,
+    /** Replaces every set-up step when given. */
+    setup: z.array(StepInput).max(MAX_HOOK_STEPS).optional(),
+    /** Replaces every tear-down step when given. */
+    teardown: z.array(StepInput).max(MAX_HOOK_STEPS).optional(),
+  })
+  .strict()
+export type SetSuiteHooksInput = z.infer<typeof SetSuiteHooksInput>
+
 // ── Test cases ──────────────────────────────────────────────────────────────────────────────
 
 export const TestCaseStatus = z.enum(['active', 'draft', 'archived'])

@@ -3,7 +3,7 @@
 // bundles (reference/000), state transitions (reference/002) and artifacts. Schedules: ./schedules.
 import { z } from 'zod'
 import { DateFilter, Id, JsonObject, listQuery, Name, Tags, Timestamp } from './common'
-import { BrowserName, SuitePath } from './definition'
+import { BrowserName, SuiteHookPhase, SuitePath } from './definition'
 
 // ── Status enums (reference/003 "Status Values & Enums") ───────────────────────────────────
 
@@ -388,6 +388,8 @@ export interface TestStepResult {
   window_title: string | null
   /** Set when the primary selector failed and an alternative found the element. */
   healed_selector: string | null
+  /** A suite's set-up or tear-down step; null for the test's own steps. */
+  phase: SuiteHookPhase | null
   created_at: Timestamp
 }
 
@@ -412,6 +414,7 @@ export const StepResultInput = z
     window_id: z.string().max(100).nullish(),
     window_title: z.string().max(500).nullish(),
     healed_selector: z.string().max(1000).nullish(),
+    phase: SuiteHookPhase.nullish(),
   })
   .strict()
 export type StepResultInput = z.infer<typeof StepResultInput>

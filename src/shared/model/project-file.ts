@@ -5,6 +5,7 @@ import { Id, JsonObject, LongText, Name, Tags } from './common'
 import {
   BrowserName,
   DataColumn,
+  MAX_HOOK_STEPS,
   Priority,
   ScriptLanguage,
   ScriptType,
@@ -78,6 +79,10 @@ export const FileSuite = z
     position: z.number().int().min(0).default(0),
     /** Test ids in the suite's order. */
     tests: z.array(Id).max(L.tests, atMost(L.tests, 'tests')).default([]),
+    /** Steps run before each test of the suite and of its child suites (outermost suite first). */
+    setup: z.array(FileStep).max(MAX_HOOK_STEPS, `at most ${MAX_HOOK_STEPS} set-up steps in one suite`).default([]),
+    /** Steps run after each test of the suite and of its child suites (innermost suite first), also after a failure. */
+    teardown: z.array(FileStep).max(MAX_HOOK_STEPS, `at most ${MAX_HOOK_STEPS} tear-down steps in one suite`).default([]),
   })
   .strict()
 

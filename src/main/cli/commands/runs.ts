@@ -123,8 +123,9 @@ export function registerRuns(program: Command): void {
           out.line(`    ${failureHeading(failure)}`)
           for (const line of failure.message.split('\n')) out.line(`    ${line}`)
         }
-        for (const step of steps.filter((s) => s.step_number !== failure?.step)) {
-          out.line(`    Also failed, step ${step.step_number} ${step.description ?? step.action}: ${step.error_message ?? 'failed'}`)
+        for (const step of steps.filter((s) => (s.phase ? !failure?.message.includes(s.error_message ?? '\u0000') : s.step_number !== failure?.step))) {
+          const which = step.phase ? `${PHASE_WORDS[step.phase]} step` : 'step'
+          out.line(`    Also failed, ${which} ${step.step_number} ${step.description ?? step.action}: ${step.error_message ?? 'failed'}`)
         }
         for (const c of checkpoints.filter((c) => c.checkpoint_type !== 'element')) {
           out.line(`    ${c.checkpoint_type} checkpoint failed: ${c.checkpoint_name}`)
@@ -144,6 +145,8 @@ export function registerRuns(program: Command): void {
       }
     })
 }
+
+const PHASE_WORDS = { setup: 'set-up', teardown: 'tear-down' } as const
 
 /** Status as testers read it: Pass (3/4) for data-driven items, flaky marked. */
 export function verdict(item: { status: string; is_data_driven: boolean; passed_iterations: number; total_iterations: number; retry_attempt: number }): string {

@@ -17,6 +17,7 @@ export type {
   RunTestInput,
   StepOutcome,
   StepTimings,
+  SuiteHookSteps,
   TestOutcome,
   VisualBaselineKey,
   VisualBaselines,
@@ -29,8 +30,8 @@ export function stepResultOf(outcome: StepOutcome): StepResultInput {
   return result
 }
 
-/** A test case's stored steps as the engine runs them (positions count from 0, steps from 1). */
-export function engineSteps(steps: readonly TestStep[]): EngineStep[] {
+/** A test case's (or a suite's set-up or tear-down) stored steps as the engine runs them (positions count from 0, steps from 1). */
+export function engineSteps(steps: readonly Omit<TestStep, 'test_case_id'>[]): EngineStep[] {
   return [...steps]
     .sort((a, b) => a.position - b.position)
     .map((step, i) => ({

@@ -2,6 +2,7 @@
 // the catalogue, runs its action within its timeout, and records what happened (error in a
 // tester's words, element HTML, screenshot, window, timings), secrets masked. A failure skips
 // the rest unless the step says continue_on_failure. call_test runs another test's steps here.
+import type { SuiteHookPhase } from '../../../shared/model/definition'
 import { describeStep, interpolateStep, parseStep, playwrightCode, UnknownVariableError } from '../../../shared/steps'
 import { truncate } from '../../../shared/patterns'
 import { ACTION_HANDLERS, resolveUrl } from './actions'
@@ -18,10 +19,12 @@ import type { TitleClaim } from './windows'
 export interface StepScope {
   prefix: string
   rootStep: number | null
-  /** The called test's name, prefixed to its steps' descriptions. */
+  /** The called test's (or the set-up's suite's) name, prefixed to its steps' descriptions. */
   label: string | null
   /** The called test's id (healed selectors are suggested to its steps, not the caller's). */
   calledTestId?: string | null
+  /** Set for a suite's set-up or tear-down steps, and the steps of tests they call. */
+  phase?: SuiteHookPhase
 }
 
 export const TOP_LEVEL: StepScope = { prefix: '', rootStep: null, label: null }
@@ -30,10 +33,13 @@ const MAX_CALL_DEPTH = 10
 /** A backstop beyond a step's own timeout, for calls that carry none (see TestSession.guard). */
 const GRACE_MS = 5000
 
-/** Runs `steps`, appending every result to `out`; returns the first failed result, if any. */
-export async function runSteps(session: TestSession, steps: readonly EngineStep[], scope: StepScope, out: StepOutcome[]): Promise<StepOutcome | null> {
+/**
+ * Runs `steps`, appending every result to `out`; returns the first failed result, if any.
+ * `skip`: record every step as skipped without running it (its set-up failed).
+ */
+export async function runSteps(session: TestSession, steps: readonly EngineStep[], scope: StepScope, out: StepOutcome[], skip = false): Promise<StepOutcome | null> {
   let firstFailure: StepOutcome | null = null
-  let halted = false
+  let halted = skip
   for (const step of steps) {
     if (halted || session.halted || session.stopped || step.disabled) {
       const skipped = skippedOutcome(session, step, scope)
@@ -50,6 +56,11 @@ export async function runSteps(session: TestSession, steps: readonly EngineStep[
     if (session.input.stopAfterStep?.()) session.stopped = true
   }
   return firstFailure
+}
+
+/** The phase field of a result: only set-up and tear-down results carry one. */
+function phaseOf(scope: StepScope): { phase?: SuiteHookPhase } {
+  return scope.phase ? { phase: scope.phase } : {}
 }
 
 function describe(step: EngineStep, scope: StepScope): string {
@@ -82,6 +93,7 @@ function shownStep(session: TestSession, step: EngineStep): EngineStep {
 function skippedOutcome(session: TestSession, step: EngineStep, scope: StepScope): StepOutcome {
   const shown = shownStep(session, step)
   return session.mask.deep({
+    ...phaseOf(scope),
     step_number: scope.rootStep ?? step.step_number,
     step_path: `${scope.prefix}${step.step_number}`,
     action: step.action,
@@ -133,11 +145,11 @@ function boundOf(run: StepRun): number {
 async function runStep(session: TestSession, step: EngineStep, scope: StepScope, out: StepOutcome[]): Promise<StepOutcome> {
   const started = performance.now()
   const startedAt = new Date().toISOString()
-  if (scope.rootStep === null) session.clock.start(step.step_number)
+  if (scope.rootStep === null) session.clock.start(scope.phase ? null : step.step_number)
   session.input.onStepStart?.(step)
   const path = `${scope.prefix}${step.step_number}`
   // Pushed first so the steps of a called test follow the call_test step that ran them.
-  const outcome = { step_number: scope.rootStep ?? step.step_number, step_path: path } as StepOutcome
+  const outcome = { step_number: scope.rootStep ?? step.step_number, step_path: path, ...phaseOf(scope) } as StepOutcome
   out.push(outcome)
 
   let resolved = step
@@ -153,7 +165,7 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
     const timeoutMs = options.timeout_ms ?? (step.action === 'navigate' ? session.navigationTimeoutMs : session.stepTimeoutMs)
     const current = new StepRun(session, resolved, options, timeoutMs)
     run = current
-    const work = step.action === 'call_test' ? () => callTest(current, path, out) : () => ACTION_HANDLERS[step.action as keyof typeof ACTION_HANDLERS](current)
+    const work = step.action === 'call_test' ? () => callTest(current, path, out, scope, outcome.step_number) : () => ACTION_HANDLERS[step.action as keyof typeof ACTION_HANDLERS](current)
     await session.guard(work, boundOf(current), step.action !== 'call_test')
   } catch (error) {
     failure = failureOf(error, run)
@@ -215,7 +227,7 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
       window_title: windowTitle === null ? null : clip(windowTitle, 500),
       healed_selector: run?.healing.find((h) => h.field === 'target')?.healed_selector ?? null,
       checkpoints: run?.checkpoints ?? [],
-      healing: (run?.healing ?? []).map((h) => ({ ...h, step: { number: step.step_number, called_test_id: scope.calledTestId ?? null, called: scope.rootStep !== null } })),
+      healing: (run?.healing ?? []).map((h) => ({ ...h, step: { number: step.step_number, called_test_id: scope.calledTestId ?? null, called: scope.rootStep !== null || !!scope.phase } })),
       output: run?.output === null || run?.output === undefined ? null : clip(run.output, 100_000),
       screenshot_name: run?.screenshotName ?? null,
       timings: { total_ms: total, playwright_ms: playwrightMs, overhead_ms: Math.max(0, total - playwrightMs) },
@@ -229,7 +241,7 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
 }
 
 /** Runs the called test's steps after this one; fails naming the first of them that failed. */
-async function callTest(run: StepRun, path: string, out: StepOutcome[]): Promise<void> {
+async function callTest(run: StepRun, path: string, out: StepOutcome[], caller: StepScope, stepNumber: number): Promise<void> {
   const session = run.session
   const name = (run.step.value ?? '').trim()
   const resolveTest = session.input.resolveTest
@@ -251,7 +263,7 @@ async function callTest(run: StepRun, path: string, out: StepOutcome[]): Promise
   chain.push([name, called.id, called.name].filter((s): s is string => !!s))
   try {
     // Results of called steps carry the number of the test's own step that called them.
-    const scope: StepScope = { prefix: `${path}.`, rootStep: Number(path.split('.')[0]), label: called.name, calledTestId: called.id ?? null }
+    const scope: StepScope = { prefix: `${path}.`, rootStep: stepNumber, label: called.name, calledTestId: called.id ?? null, ...phaseOf(caller) }
     const failed = await runSteps(session, called.steps, scope, out)
     if (failed) throw new StepFailure(`Step ${failed.step_path.slice(scope.prefix.length)} of '${called.name}' failed: ${failed.error_message}`)
   } finally {

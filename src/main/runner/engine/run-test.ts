@@ -4,6 +4,7 @@
 import { truncate } from '../../../shared/patterns'
 import { resolveUrl, navigationFailure } from './actions'
 import { browserGone, headline, StepFailure } from './failures'
+import { runHooks } from './hooks'
 import { runSteps, TOP_LEVEL } from './run-steps'
 import { TestSession } from './session'
 import type { RunTestInput, StepOutcome, TestOutcome } from './types'
@@ -25,21 +26,27 @@ export async function runTest(input: RunTestInput): Promise<TestOutcome> {
   const started = performance.now()
   const session = new TestSession(input)
   const steps: StepOutcome[] = []
+  const setup = input.setup ?? []
+  const teardown = input.teardown ?? []
   let setupError: string | null = null
+  let hookSetupFailure: string | null = null
+  let teardownFailure: string | null = null
   try {
     await session.open()
-    const startFailure = input.startUrl ? await openStartUrl(session, input.startUrl) : null
-    if (startFailure) {
-      setupError = `Opening the start URL failed: ${startFailure}`
-      session.halt('not_started', new StepFailure(setupError))
-    }
-    await runSteps(session, input.steps, TOP_LEVEL, steps)
+    hookSetupFailure = await runHooks(session, setup, 'setup', steps, { skipAfterFailure: true })
+    const startFailure = input.startUrl && !hookSetupFailure ? await openStartUrl(session, input.startUrl) : null
+    if (startFailure) setupError = `Opening the start URL failed: ${startFailure}`
+    // A failed set-up or start URL leaves the test's own steps unrun; tear-down still runs, as after any failure.
+    await runSteps(session, input.steps, TOP_LEVEL, steps, hookSetupFailure !== null || startFailure !== null)
+    teardownFailure = await runHooks(session, teardown, 'teardown', steps, { skipAfterFailure: false })
   } catch (error) {
     setupError ??= `The test could not run: ${browserGone(error) ? 'the browser is closed' : headline(error)}`
     // Every step still gets its (skipped) result, so the run shows what was not done.
     if (!steps.length) {
       session.halt('not_started', new StepFailure(setupError))
+      await runHooks(session, setup, 'setup', steps, { skip: true, skipAfterFailure: true }).catch(() => undefined)
       await runSteps(session, input.steps, TOP_LEVEL, steps).catch(() => undefined)
+      await runHooks(session, teardown, 'teardown', steps, { skip: true, skipAfterFailure: false }).catch(() => undefined)
     }
   } finally {
     session.detach()
@@ -55,10 +62,13 @@ export async function runTest(input: RunTestInput): Promise<TestOutcome> {
     if (request) download.step_index = request.step_index ?? download.step_index
   }
 
-  const failedStep = steps.find((s) => s.status === 'failed' && s.step_path === String(s.step_number))
-  let errorMessage = setupError
+  const failedStep = steps.find((s) => s.status === 'failed' && !s.phase && s.step_path === String(s.step_number))
+  let errorMessage = hookSetupFailure ?? setupError
   if (!errorMessage && failedStep) errorMessage = `Step ${failedStep.step_number} (${failedStep.description}): ${failedStep.error_message}`
   if (!errorMessage && session.halted) errorMessage = session.halted.failure.message
+  // A tear-down failure fails the test in its own words, after whatever failed before it.
+  if (teardownFailure) errorMessage = errorMessage ? `${errorMessage}\n${teardownFailure}` : teardownFailure
+  const failedHook = steps.find((s) => s.status === 'failed' && s.phase && s.screenshot)
   const ran = steps.some((s) => s.status !== 'skipped')
   const status: TestOutcome['status'] = errorMessage ? 'failed' : session.skippedByStop > 0 || !ran ? 'skipped' : 'passed'
   const halted = session.halted?.kind
@@ -83,7 +93,7 @@ export async function runTest(input: RunTestInput): Promise<TestOutcome> {
     steps: [...steps],
     ...logs,
     errorStepNumber: failedStep?.step_number ?? null,
-    ...(failedStep?.screenshot ? { errorScreenshot: failedStep.screenshot } : {}),
+    ...(failedStep?.screenshot ? { errorScreenshot: failedStep.screenshot } : failedHook?.screenshot ? { errorScreenshot: failedHook.screenshot } : {}),
     startedAt: startedAt.toISOString(),
     completedAt: new Date(startedAt.getTime() + (completed - started)).toISOString(),
     durationMs: Math.round(completed - started),

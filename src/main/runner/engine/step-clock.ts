@@ -2,11 +2,12 @@
 // requests, downloads) can reach us after the step that caused them has ended; their timestamps
 // say when they really happened.
 export class StepClock {
-  private readonly starts: { at: number; step: number }[] = []
+  private readonly starts: { at: number; step: number | null }[] = []
   /** The step running now (null before the first). */
   current: number | null = null
 
-  start(step: number): void {
+  /** `null`: none of the test's own steps (a suite's set-up or tear-down step runs). */
+  start(step: number | null): void {
     this.current = step
     this.starts.push({ at: Date.now(), step })
   }

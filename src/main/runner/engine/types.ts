@@ -8,6 +8,7 @@ import type {
   ScreenshotPolicy,
   StepResultInput,
 } from '../../../shared/model/execution'
+import type { SuiteHookPhase } from '../../../shared/model/definition'
 import type { StepTarget } from '../../../shared/steps'
 import type { Masker } from './masking'
 
@@ -23,6 +24,14 @@ export interface EngineStep {
   options: Record<string, unknown>
   description: string | null
   disabled: boolean
+  /** Set on a suite's set-up or tear-down step (numbered within its phase). */
+  phase?: SuiteHookPhase
+}
+
+/** One suite's set-up or tear-down steps, as a test runs them. */
+export interface SuiteHookSteps {
+  suiteName: string
+  steps: EngineStep[]
 }
 
 export type DialogResponse = 'accept' | 'dismiss'
@@ -47,6 +56,10 @@ export interface RunTestInput {
   /** Created, and closed after the run, by the caller. */
   context: BrowserContext
   steps: EngineStep[]
+  /** Suites' set-up steps, outermost suite first: run before the start URL and the steps. */
+  setup?: SuiteHookSteps[]
+  /** Suites' tear-down steps, innermost suite first: run after the steps, also after a failure. */
+  teardown?: SuiteHookSteps[]
   startUrl?: string | null
   /** Relative URLs (start URL, navigate steps) resolve against it. */
   baseUrl?: string | null

@@ -5,7 +5,8 @@ import { suiteTestPositionIndex } from './0030-suite-test-position-index'
 import { schedulerAndLeases } from './0050-scheduler-and-leases'
 import { versionsAndRevisions } from './0060-versions-and-revisions'
 import { visualBaselines } from './0080-visual-baselines'
+import { suiteHooks } from './0090-suite-hooks'
 import { healingsAndRunPresets } from './0110-healings-and-run-presets'
 import type { Migration } from './types'
 
-export const migrations: readonly Migration[] = [initial, historyCoveringIndex, suiteTestPositionIndex, schedulerAndLeases, versionsAndRevisions, visualBaselines, healingsAndRunPresets]
+export const migrations: readonly Migration[] = [initial, historyCoveringIndex, suiteTestPositionIndex, schedulerAndLeases, versionsAndRevisions, visualBaselines, suiteHooks, healingsAndRunPresets]

@@ -8,13 +8,14 @@ import { filterConsole, filterNetwork, prettyBody } from './result-model'
 
 const LINE = 22
 
-export function LogPanel({ console: lines, network, step, levels }: { console: ConsoleLog[]; network: NetworkLog[]; step: number; levels: readonly string[] }) {
+export function LogPanel({ console: lines, network, step, levels }: { console: ConsoleLog[]; network: NetworkLog[]; step: number | null; levels: readonly string[] }) {
   const id = useId()
   const [text, setText] = useState('')
   const [allSteps, setAllSteps] = useState(false)
   const [shown, setShown] = useState<Set<string>>(() => new Set(levels))
   const [failedOnly, setFailedOnly] = useState(false)
   const [openEntry, setOpenEntry] = useState<string | null>(null)
+  // null: a set-up or tear-down step, whose logs belong to no step of the test: all are shown.
   const filterStep = allSteps ? null : step
   const consoleShown = useMemo(() => filterConsole(lines, { step: filterStep, text, levels: shown }), [lines, filterStep, text, shown])
   const networkShown = useMemo(() => filterNetwork(network, { step: filterStep, text, failedOnly }), [network, filterStep, text, failedOnly])

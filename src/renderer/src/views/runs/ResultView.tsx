@@ -25,6 +25,17 @@ interface Execution {
   healings: HealingView[]
 }
 
+const PHASE_MARK = { setup: 'S', teardown: 'T' } as const
+const PHASE_WORD = { setup: 'Set-up step', teardown: 'Tear-down step' } as const
+
+function stepKey(s: Pick<TestStepResult, 'phase' | 'step_number'>): string {
+  return s.phase ? `${s.phase}:${s.step_number}` : String(s.step_number)
+}
+
+function stepWord(s: Pick<TestStepResult, 'phase'>): string {
+  return s.phase ? PHASE_WORD[s.phase] : 'Step'
+}
+
 export function ResultView({ runId, itemId }: { runId: string; itemId: string }) {
   const store = useAppStore()
   const client = useApp((s) => s.client)
@@ -34,7 +45,8 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
   const [results, setResults] = useState<TestRunResult[] | null>(null)
   const [openId, setOpenId] = useState<string | null>(null)
   const [execution, setExecution] = useState<Execution | null>(null)
-  const [step, setStep] = useState<number | null>(null)
+  // Which step is open, by stepKey: set-up and tear-down steps number their own lists.
+  const [step, setStep] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
@@ -74,7 +86,8 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
       ([result, steps, checkpoints, consolePage, networkPage, trace, healings]) => {
         if (!live) return
         setExecution({ result, steps, checkpoints, console: consolePage.items, network: networkPage.items, trace, healings: healings.items })
-        setStep(stepToOpen(steps, result.error_step_number))
+        const first = stepToOpen(steps, result.error_step_number)
+        setStep(first === null ? null : String(first))
       },
       (e) => live && setError(errorText(e)),
     )
@@ -84,16 +97,16 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
   }, [client, openId])
 
   const failure = useMemo(
-    () => execution && failureShown(execution.result.error_message, execution.result.error_step_number, execution.steps.map((s) => ({ number: s.step_number, status: s.status, description: s.description, action: s.action, error_message: s.error_message }))),
+    () => execution && failureShown(execution.result.error_message, execution.result.error_step_number, execution.steps.map((s) => ({ number: s.step_number, status: s.status, description: s.description, action: s.action, error_message: s.error_message, phase: s.phase }))),
     [execution],
   )
 
   if (error) return <div className="pane" data-region><p role="alert">{error}</p></div>
   if (!item || !results) return <p className="loading">Loading…</p>
-  const open = execution?.steps.find((s) => s.step_number === step) ?? null
+  const open = execution?.steps.find((s) => stepKey(s) === step) ?? null
   const openHealings = execution && open ? execution.healings.filter((h) => h.test_step_result_id === open.id) : []
   const stepCheckpoints = execution && open ? execution.checkpoints.filter((c) => c.test_step_result_id === open.id) : []
-  const screenshot = open?.screenshot_path ?? (open && execution && open.step_number === execution.result.error_step_number ? execution.result.error_screenshot_path : null)
+  const screenshot = open?.screenshot_path ?? (open && execution && !open.phase && open.step_number === execution.result.error_step_number ? execution.result.error_screenshot_path : null)
 
   return (
     <div className="pane scroll result-view" data-region>
@@ -135,8 +148,8 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
               <ol className="step-list" aria-labelledby={`${id}-steps`}>
                 {execution.steps.map((s) => (
                   <li key={s.id}>
-                    <button type="button" aria-current={s.step_number === step ? 'step' : undefined} className={`step-row status-${s.status}`} onClick={() => setStep(s.step_number)}>
-                      <span className="step-num"><span className="visually-hidden">Step </span>{s.step_number}<span className="visually-hidden">: </span></span>
+                    <button type="button" aria-current={stepKey(s) === step ? 'step' : undefined} className={`step-row status-${s.status}`} onClick={() => setStep(stepKey(s))}>
+                      <span className="step-num"><span className="visually-hidden">{stepWord(s)} </span>{s.phase ? `${PHASE_MARK[s.phase]}${s.step_number}` : s.step_number}<span className="visually-hidden">: </span></span>
                       <span className="step-text">{s.description ?? s.action}</span>
                       <span className="step-status"><span className="visually-hidden">, </span>{s.status}{s.healed_selector ? ' (healed)' : ''}</span>
                       <span className="step-time"><span className="visually-hidden">, </span>{formatDuration(s.duration_ms)}</span>
@@ -146,8 +159,8 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
               </ol>
             </section>
             {open && (
-              <section aria-label={`Step ${open.step_number}`} className="step-detail">
-                <h2>Step {open.step_number}: {open.description ?? open.action}</h2>
+              <section aria-label={`${stepWord(open)} ${open.step_number}`} className="step-detail">
+                <h2>{stepWord(open)} {open.step_number}: {open.description ?? open.action}</h2>
                 <p className="muted">
                   {open.status} in {formatDuration(open.duration_ms)}
                   {open.selector ? <> · <code>{open.selector}</code></> : null}
@@ -160,9 +173,10 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
                 {stepCheckpoints.map((c) => (
                   <CheckpointTable key={c.id} checkpoint={c} />
                 ))}
-                {screenshot && <Screenshot path={screenshot} label={`Screenshot of step ${open.step_number}`} />}
-                <DialogsAndDownloads dialogs={stepDialogs(execution.console, open.step_number)} downloads={stepDownloads(execution.result.captured_downloads, open.step_number)} />
-                <LogPanel console={execution.console} network={execution.network} step={open.step_number} levels={LOG_LEVELS} />
+                {screenshot && <Screenshot path={screenshot} label={`Screenshot of ${stepWord(open).toLowerCase()} ${open.step_number}`} />}
+                {/* Dialogs and downloads are kept by the test's own step numbers, not a suite hook's. */}
+                {!open.phase && <DialogsAndDownloads dialogs={stepDialogs(execution.console, open.step_number)} downloads={stepDownloads(execution.result.captured_downloads, open.step_number)} />}
+                <LogPanel console={execution.console} network={execution.network} step={open.phase ? null : open.step_number} levels={LOG_LEVELS} />
               </section>
             )}
           </div>
