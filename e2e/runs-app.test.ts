@@ -1,7 +1,8 @@
 // The running half of the app, in real Chromium through browser mode, by roles and names only:
 // build a run of demo tests (2 workers, 1 retry), watch it live, read the failing test's
 // checkpoint, screenshot and console, export the report, rerun the failed test, compare two runs,
-// delete one; stop one run and cancel another. axe on every screen.
+// delete one; stop one run and cancel another; accept a healed selector and undo it, dismiss one in
+// the healing review. axe on every screen.
 import { existsSync, readFileSync } from 'node:fs'
 import type { Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -155,4 +156,91 @@ describe('runs in the app', () => {
     expect(pageErrors(page)).toEqual([])
     await context.close()
   }, 300_000)
+
+  it("accepts a healed selector from the result and undoes it; dismisses one in the healing review; the suite's trend", async () => {
+    const [environment] = (await wb.call('environments.list', {})).items
+    const suite = await wb.call('suites.create', { name: 'Healing' })
+    const healing = await wb.call('tests.create', {
+      name: 'Login: renamed email field',
+      environment_id: environment.id,
+      suite_ids: [suite.id],
+      steps: [
+        { action: 'navigate', value: 'login.html' },
+        { action: 'fill', target: { selector: '#email-old', alternatives: ['testid=login-username'] }, value: 'demo@testdesk.dev' },
+      ],
+    })
+    const { page, context } = await wb.open('/runs')
+    await page.getByRole('heading', { name: 'Runs', exact: true }).waitFor()
+    await buildRun(page, ['Login: renamed email field'], { workers: '1', retries: '0' })
+    await page.getByTestId('run-outcome').filter({ hasText: 'Completed: the test passed' }).waitFor({ timeout: 60_000 })
+    await page.getByRole('button', { name: 'Login: renamed email field' }).click()
+    await page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /^Step 2\b.*passed \(healed\)/ }).click()
+    const decision = page.getByRole('region', { name: 'Step 2' }).getByRole('group', { name: 'Healed selector of step 2' })
+    await decision.getByText('Healed: found with testid=login-username after #email-old found nothing.').waitFor()
+    await expectAccessible(page, 'a healed step in the result viewer')
+    const primary = async () => (await wb.call('steps.get', { id: healing.steps[1].id })).target
+    await decision.getByRole('button', { name: 'Accept as primary selector' }).click()
+    await decision.getByRole('status').filter({ hasText: 'Accepted: the step now uses testid=login-username, with #email-old kept as a fallback.' }).waitFor()
+    expect(await primary()).toEqual({ selector: 'testid=login-username', alternatives: ['#email-old'] })
+    await decision.getByRole('button', { name: 'Undo' }).click()
+    await decision.getByRole('button', { name: 'Accept as primary selector' }).waitFor()
+    expect(await primary()).toEqual({ selector: '#email-old', alternatives: ['testid=login-username'] })
+
+    // The review lists it among every pending healing; dismissing leaves the step as it is.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Runs' }).click()
+    await page.getByRole('button', { name: 'Healing review' }).click()
+    await page.getByRole('heading', { name: 'Healing review' }).waitFor()
+    expect(await page.getByTestId('healings-pending').textContent()).toBe('1 pending healing')
+    const line = page.getByRole('listitem', { name: 'Login: renamed email field, step 2' })
+    await expectAccessible(page, 'the healing review')
+    await line.getByRole('button', { name: 'Dismiss' }).click()
+    await line.getByRole('status').filter({ hasText: 'Dismissed: the step keeps its selector.' }).waitFor()
+    expect(await primary()).toEqual({ selector: '#email-old', alternatives: ['testid=login-username'] })
+    expect((await wb.call('healings.list', { status: 'pending' })).total).toBe(0)
+
+    // The suite's trend: its run with pass rate and duration, a row that opens the run.
+    await page.getByRole('button', { name: 'All runs' }).click()
+    await page.getByRole('button', { name: 'Suite trends' }).click()
+    await page.getByRole('combobox', { name: 'Suite' }).selectOption({ label: 'Healing' })
+    await page.getByRole('img', { name: 'Pass rate and duration of Healing over its last 1 runs' }).locator('canvas').waitFor()
+    expect(await page.getByTestId('suite-pass-rate').textContent()).toBe('100%')
+    const trend = page.getByRole('table', { name: 'Runs of Healing, newest first' })
+    expect((await trend.getByRole('row').nth(1).getByRole('cell').allTextContents()).slice(1, 4)).toEqual(['100%', '1 of 1', '0'])
+    await expectAccessible(page, 'a suite trend')
+    await trend.getByRole('rowheader').getByRole('button').click()
+    await page.getByRole('progressbar', { name: 'Tests finished' }).waitFor()
+    expect(pageErrors(page)).toEqual([])
+    await context.close()
+  }, 180_000)
+
+  it('counts data iterations in the run builder, saves a preset and loads it again', async () => {
+    const { page, context } = await wb.open('/runs')
+    await page.getByRole('button', { name: 'New run' }).click()
+    const form = page.getByRole('form', { name: 'New run' })
+    await form.getByRole('radio', { name: 'Suites, tests and tags' }).check()
+    for (const name of ['Smoke: demo user can sign in', 'Login: each account in the data set']) {
+      await form.getByRole('searchbox', { name: 'Filter tests' }).fill(name)
+      await form.getByRole('group', { name: 'Tests' }).getByRole('checkbox', { name }).check()
+    }
+    await form.getByRole('spinbutton', { name: 'Workers (1-10)' }).fill('3')
+    await expect.poll(() => page.getByTestId('run-count').textContent()).toBe('2 tests will run; with data iterations, 3 executions (1 data-driven test, one per enabled row).')
+    const presets = page.getByRole('group', { name: 'Presets' })
+    await presets.getByRole('textbox', { name: 'Save as' }).fill('Sign-in, three workers')
+    await presets.getByRole('button', { name: 'Save preset' }).click()
+    await page.getByText('Saved the preset Sign-in, three workers').waitFor()
+    expect((await wb.call('runPresets.list', {})).map((p: any) => [p.name, p.config.workers, p.config.test_ids.length])).toEqual([['Sign-in, three workers', 3, 2]])
+
+    // Another visit starts from other choices; the preset brings these back.
+    await form.getByRole('spinbutton', { name: 'Workers (1-10)' }).fill('1')
+    await form.getByRole('group', { name: 'Tests' }).getByRole('checkbox', { name: 'Login: each account in the data set' }).uncheck()
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Runs' }).click()
+    await page.getByRole('button', { name: 'New run' }).click()
+    await presets.getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'Sign-in, three workers' })
+    await presets.getByRole('button', { name: 'Load preset' }).click()
+    expect(await form.getByRole('spinbutton', { name: 'Workers (1-10)' }).inputValue()).toBe('3')
+    await expect.poll(() => page.getByTestId('run-count').textContent()).toBe('2 tests will run; with data iterations, 3 executions (1 data-driven test, one per enabled row).')
+    await expectAccessible(page, 'the run builder with presets')
+    expect(pageErrors(page)).toEqual([])
+    await context.close()
+  }, 120_000)
 })

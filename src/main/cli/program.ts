@@ -6,6 +6,7 @@ import { registerCatalog } from './commands/catalog'
 import { registerData } from './commands/data'
 import { registerDemo } from './commands/demo'
 import { registerDemoSite } from './commands/demo-site'
+import { registerHealings } from './commands/healings'
 import { registerHistory } from './commands/history'
 import { registerInfo } from './commands/info'
 import { registerInterop } from './commands/interop'
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerReport(program)
   registerHistory(program)
   registerBaselines(program)
+  registerHealings(program)
   for (const command of program.commands) {
     command.exitOverride()
     for (const sub of command.commands) sub.exitOverride()

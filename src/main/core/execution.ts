@@ -1,5 +1,5 @@
 // Contract namespaces of the execution side: runs and their items, results and what hangs off
-// them, history and bundles. Starting, stopping and cancelling go through RunControl,
+// them, history, bundles and healed selectors. Starting, stopping and cancelling go through RunControl,
 // which the runner provides.
 import type { Api } from '../../shared/api'
 import type { Implementation } from '../../shared/api/contract'
@@ -18,7 +18,7 @@ export type { RunControl }
 export function executionNamespaces(
   store: Store,
   control: RunControl,
-): Pick<Impl, 'runs' | 'runItems' | 'results' | 'stepResults' | 'checkpoints' | 'scriptResults' | 'logs' | 'history' | 'bundles'> {
+): Pick<Impl, 'runs' | 'runItems' | 'results' | 'stepResults' | 'checkpoints' | 'scriptResults' | 'logs' | 'history' | 'bundles' | 'healings' | 'runPresets'> {
   const withFields = <Q extends { fields?: string[] }, T extends object>(table: TableName, list: (query: Q) => Page<T>, ...computed: string[]) =>
     listWithFields(list, [...store.columnsOf(table), ...computed])
   return {
@@ -32,6 +32,10 @@ export function executionNamespaces(
           return store.runs.create({ ...input, test_case_ids: unique })
         }),
       rerun: ({ id, only }) => store.runs.rerun(id, only),
+      preview: ({ test_case_ids }) => {
+        const each = [...store.dataSets.iterationsOf([...new Set(test_case_ids)]).values()]
+        return { tests: each.length, data_driven_tests: each.filter((t) => t.dataDriven).length, iterations: each.reduce((sum, t) => sum + t.iterations, 0) }
+      },
       get: ({ id }) => store.runs.get(id),
       update: (input) => store.runs.update(input),
       delete: ({ id }) => store.runs.delete(id),
@@ -97,6 +101,18 @@ export function executionNamespaces(
     bundles: {
       list: (query) => store.results.bundles(query),
       get: ({ id }) => store.mustGet('bundles', id, 'Execution bundle'),
+    },
+    runPresets: {
+      list: ({ project_id }) => store.runPresets.list(project_id),
+      save: ({ project_id, name, config }) => store.runPresets.save(project_id, name, config),
+      delete: ({ id }) => store.runPresets.delete(id),
+    },
+    healings: {
+      list: (query) => store.healings.list(query),
+      get: ({ id }) => store.healings.get(id),
+      accept: ({ id }) => store.healings.accept(id),
+      dismiss: ({ id }) => store.healings.dismiss(id),
+      undo: ({ id }) => store.healings.undo(id),
     },
   }
 }

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import type { ConsoleLogInput, ResultStatus, TestRunResult } from '../../shared/model/execution'
 import { percentage } from '../../shared/model/states'
 import type { Store } from '../store'
+import type { HealingInput } from '../store/healings'
 import { stepResultOf, type DialogRecord, type TestOutcome, type VisualBaselineKey } from './engine'
 import { createMasker, type Masker } from './engine/masking'
 import { scrubZip } from './scrub-files'
@@ -36,7 +37,7 @@ export function persistExecution(store: Store, outcome: TestOutcome, context: Ex
   const screenshotOf = outcome.steps.map((step) => (step.screenshot ? store.artifacts.save(step.screenshot, 'image/png').path : null))
   const errorScreenshot = outcome.errorScreenshot ? store.artifacts.save(outcome.errorScreenshot, 'image/png').path : null
   const downloads = outcome.downloads.map((download) => {
-    const record = { name: download.name, size: download.size, sha256: download.sha256, url: download.url, path: null as string | null, error: download.error ?? null }
+    const record = { name: download.name, size: download.size, sha256: download.sha256, url: download.url, step_index: download.step_index, path: null as string | null, error: download.error ?? null }
     if (!existsSync(download.path)) return { ...record, error: record.error ?? 'The downloaded file was not kept' }
     const artifact = store.artifacts.save(mask.bytes(readFileSync(download.path)), 'application/octet-stream', extensionOf(download.name))
     return { ...record, path: artifact.path }
@@ -98,6 +99,8 @@ export function persistExecution(store: Store, outcome: TestOutcome, context: Ex
       step.checkpoints.map((checkpoint, n) => ({ ...checkpoint, ...visuals.get(`${i}:${n}`)?.paths, test_step_result_id: stepIds[i] })),
     )
     if (checkpointRows.length) store.results.addCheckpoints(result.id, checkpointRows)
+    const healings = steps.flatMap((step, i) => healingsOf(step, stepIds[i], result, context))
+    if (healings.length) store.healings.record(healings)
     for (const { created, key, actual } of visuals.values()) if (created) store.baselines.save({ test_case_id: context.testCaseId, ...key }, actual)
     for (const script of outcome.scripts) {
       // A script deleted while the test ran keeps its result, no longer linked to it.
@@ -108,6 +111,18 @@ export function persistExecution(store: Store, outcome: TestOutcome, context: Ex
     if (consoleLogs.length) store.results.addConsoleLogs(result.id, consoleLogs)
     if (outcome.networkLogs.length) store.results.addNetworkLogs(result.id, outcome.networkLogs)
     return result
+  })
+}
+
+/**
+ * A step's healed targets as suggestions for the test step they belong to. A step inside a called
+ * test suggests to that test's step; one inside a called test known by no id suggests nothing.
+ */
+function healingsOf(step: TestOutcome['steps'][number], stepResultId: string, result: TestRunResult, context: ExecutionContext): HealingInput[] {
+  return step.healing.flatMap((h) => {
+    const owner = h.step?.called ? h.step.called_test_id : context.testCaseId
+    if (!owner) return []
+    return [{ test_step_result_id: stepResultId, test_run_result_id: result.id, test_run_id: context.runId, test_case_id: owner, step_number: h.step?.number ?? step.step_number, field: h.field, selector: h.selector, healed_selector: h.healed_selector }]
   })
 }
 

@@ -41,6 +41,22 @@ export class DataSetsRepo {
   }
 
   /** Columns and enabled rows with their real values, for a data-driven run. */
+  /**
+   * Per test case: how many executions a run of it makes (its data set's enabled rows, as forRun
+   * reads them, or 1 when it is not data-driven). Unknown ids are left out.
+   */
+  iterationsOf(testCaseIds: readonly string[]): Map<string, { dataDriven: boolean; iterations: number }> {
+    const out = new Map<string, { dataDriven: boolean; iterations: number }>()
+    const read = this.s.statements.get(
+      `SELECT t.id, t.data_set_id, (SELECT count(*) FROM test_data_rows r WHERE r.data_set_id = t.data_set_id AND r.enabled = 1) AS n
+       FROM test_cases t WHERE t.id IN (SELECT value FROM json_each(?))`,
+    )
+    for (const row of read.all(JSON.stringify(testCaseIds)) as { id: string; data_set_id: string | null; n: number }[]) {
+      out.set(row.id, row.data_set_id ? { dataDriven: true, iterations: row.n } : { dataDriven: false, iterations: 1 })
+    }
+    return out
+  }
+
   forRun(dataSetId: string): { columns: DataColumn[]; rows: StoredDataRow[] } {
     const set = this.base.get(dataSetId)
     return { columns: set.columns, rows: this.rows(dataSetId).filter((row) => row.enabled) }

@@ -6,6 +6,7 @@ import { BaselinesRepo } from './baselines'
 import { StoreBase } from './base'
 import { DataSetsRepo } from './data-sets'
 import { EnvironmentsRepo } from './environments'
+import { HealingsRepo } from './healings'
 import { HistoryRepo } from './history'
 import { ResultsRepo } from './results'
 import { RunsRepo } from './runs'
@@ -19,6 +20,7 @@ import { TestsRepo, type StepValidator } from './tests'
 import type { BrowserConfiguration, TestScript } from '../../shared/model/definition'
 import { ProjectsRepo } from './projects'
 import { ReportsRepo } from './reports'
+import { RunPresetsRepo } from './run-presets'
 import { RevisionsRepo } from './revisions'
 import { SettingsRepo } from './settings'
 
@@ -50,6 +52,8 @@ export class Store extends StoreBase {
   readonly reports: ReportsRepo
   readonly settings: SettingsRepo
   readonly revisions: RevisionsRepo
+  readonly healings: HealingsRepo
+  readonly runPresets: RunPresetsRepo
 
   constructor(db: Db, options: StoreOptions) {
     super(db, options.userName)
@@ -74,6 +78,8 @@ export class Store extends StoreBase {
     this.reports = new ReportsRepo(this)
     this.settings = new SettingsRepo(this)
     this.revisions = new RevisionsRepo(this)
+    this.healings = new HealingsRepo(this, this.tests)
+    this.runPresets = new RunPresetsRepo(this)
   }
 }
 

@@ -2,12 +2,14 @@
 // core must implement it (compile error otherwise); every transport picks it up by itself.
 import { artifacts } from './artifacts'
 import { browsers, dataSets, environments, scripts } from './catalog'
+import { healings } from './healings'
 import { interop } from './interop'
 import { projectFiles } from './project-files'
 import { projects } from './projects'
 import { recorder } from './recorder'
 import { reports } from './reports'
 import { bundles, checkpoints, history, logs, results, scriptResults, stepResults } from './results'
+import { runPresets } from './run-presets'
 import { runItems, runs } from './runs'
 import { schedules } from './schedules'
 import { settings } from './settings'
@@ -31,6 +33,7 @@ export const api = {
   browsers,
   runs,
   runItems,
+  runPresets,
   results,
   stepResults,
   checkpoints,
@@ -39,6 +42,7 @@ export const api = {
   history,
   schedules,
   bundles,
+  healings,
   reports,
   artifacts,
   recorder,

@@ -33,7 +33,18 @@ export const StartRunInput = z
   })
   .strict()
 
+/** What a run of these tests would execute, before it is made. */
+export interface RunPreview {
+  /** Tests that exist, each once. */
+  tests: number
+  data_driven_tests: number
+  /** Executions without retries: one per test, one per enabled data row of a data-driven test. */
+  iterations: number
+}
+
 export const runs = {
+  /** How many tests and data iterations a run of these tests makes (the run builder's count). */
+  preview: method(z.object({ test_case_ids: z.array(Id).max(10_000) }).strict(), returns<RunPreview>()),
   create: method(CreateRunInput, returns<TestRun>()),
   get: method(ById, returns<TestRun>()),
   update: method(UpdateRunInput, returns<TestRun>()),

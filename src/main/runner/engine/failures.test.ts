@@ -157,11 +157,11 @@ describe('healing', () => {
     )
     expect(statuses(outcome)).toEqual(Array(8).fill('passed'))
     expect(outcome.steps.map((s) => s.healed_selector)).toEqual([null, 'label=Email', null, 'role=button[name="Sign in"]', 'testid=welcome-message', null, null, null])
-    expect(outcome.steps[1].healing).toEqual([{ field: 'target', selector: '#email-old', healed_selector: 'label=Email' }])
+    expect(outcome.steps[1].healing).toEqual([{ field: 'target', selector: '#email-old', healed_selector: 'label=Email', step: { number: 2, called_test_id: null, called: false } }])
     expect(outcome.steps[1].selector).toBe('#email-old')
     expect(outcome.steps[1].duration_ms).toBeLessThan(2500)
     expect(outcome.steps[4].checkpoints[0].selector).toBe('testid=welcome-message')
-    expect(outcome.steps[6].healing).toEqual([{ field: 'options.to', selector: '#old-basket', healed_selector: 'testid=basket' }])
+    expect(outcome.steps[6].healing).toEqual([{ field: 'options.to', selector: '#old-basket', healed_selector: 'testid=basket', step: { number: 7, called_test_id: null, called: false } }])
   })
 })
 
@@ -259,7 +259,7 @@ describe('a broken browser', () => {
 
 describe('call_test', () => {
   const library: Record<string, ReturnType<typeof numbered>> = {
-    'Log in': numbered([step('navigate', null, 'login.html'), step('fill', 'label=Email', '${user}'), step('fill', 'label=Password', 'secret123'), step('click', 'role=button[name="Sign in"]')]),
+    'Log in': numbered([step('navigate', null, 'login.html'), step('fill', { selector: '#email-old', alternatives: ['label=Email'] }, '${user}'), step('fill', 'label=Password', 'secret123'), step('click', 'role=button[name="Sign in"]')]),
     'Read welcome': numbered([step('set_variable', 'testid=welcome-message', null, { name: 'welcome' })]),
     'Ping': numbered([step('call_test', null, 'Pong')]),
     'Pong': numbered([step('call_test', null, 'Ping')]),
@@ -268,7 +268,7 @@ describe('call_test', () => {
   const resolveTest = async (name: string) => {
     const steps = library[name]
     if (!steps) throw new Error(`no test case is named '${name}'`)
-    return { name, steps }
+    return { id: `id of ${name}`, name, steps }
   }
 
   it("runs another test's steps inline, sharing variables", async () => {
@@ -283,6 +283,8 @@ describe('call_test', () => {
       [3, '3', 'passed'],
     ])
     expect(outcome.steps[4].description).toBe("Log in › Click button 'Sign in'")
+    // A called step's healed selector is suggested to the called test's own step.
+    expect(outcome.steps[2].healing).toEqual([{ field: 'target', selector: '#email-old', healed_selector: 'label=Email', step: { number: 2, called_test_id: 'id of Log in', called: true } }])
     expect(outcome.variables.welcome).toBe('Welcome, Demo User!')
   })
 

@@ -21,6 +21,8 @@ export interface StepScope {
   rootStep: number | null
   /** The called test's (or the set-up's suite's) name, prefixed to its steps' descriptions. */
   label: string | null
+  /** The called test's id (healed selectors are suggested to its steps, not the caller's). */
+  calledTestId?: string | null
   /** Set for a suite's set-up or tear-down steps, and the steps of tests they call. */
   phase?: SuiteHookPhase
 }
@@ -226,7 +228,7 @@ async function runStep(session: TestSession, step: EngineStep, scope: StepScope,
       window_title: windowTitle === null ? null : clip(windowTitle, 500),
       healed_selector: run?.healing.find((h) => h.field === 'target')?.healed_selector ?? null,
       checkpoints: run?.checkpoints ?? [],
-      healing: run?.healing ?? [],
+      healing: (run?.healing ?? []).map((h) => ({ ...h, step: { number: step.step_number, called_test_id: scope.calledTestId ?? null, called: scope.rootStep !== null || !!scope.phase } })),
       output: run?.output === null || run?.output === undefined ? null : clip(run.output, 100_000),
       screenshot_name: run?.screenshotName ?? null,
       timings: { total_ms: total, playwright_ms: playwrightMs, overhead_ms: Math.max(0, total - playwrightMs) },
@@ -262,7 +264,7 @@ async function callTest(run: StepRun, path: string, out: StepOutcome[], caller: 
   chain.push([name, called.id, called.name].filter((s): s is string => !!s))
   try {
     // Results of called steps carry the number of the test's own step that called them.
-    const scope: StepScope = { prefix: `${path}.`, rootStep: stepNumber, label: called.name, ...phaseOf(caller) }
+    const scope: StepScope = { prefix: `${path}.`, rootStep: stepNumber, label: called.name, calledTestId: called.id ?? null, ...phaseOf(caller) }
     const failed = await runSteps(session, called.steps, scope, out)
     if (failed) throw new StepFailure(`Step ${failed.step_path.slice(scope.prefix.length)} of '${called.name}' failed: ${failed.error_message}`)
   } finally {

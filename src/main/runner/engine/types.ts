@@ -119,6 +119,8 @@ export interface HealedTarget {
   selector: string
   /** The alternative that found the element; the tester may accept it as the new selector. */
   healed_selector: string
+  /** Where the step is: its number in its own test, and that test when a call_test ran it. */
+  step?: { number: number; called_test_id: string | null; called: boolean }
 }
 
 /**

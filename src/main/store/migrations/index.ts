@@ -7,6 +7,7 @@ import { versionsAndRevisions } from './0060-versions-and-revisions'
 import { visualBaselines } from './0080-visual-baselines'
 import { suiteHooks } from './0090-suite-hooks'
 import { scriptRuns } from './0100-script-runs'
+import { healingsAndRunPresets } from './0110-healings-and-run-presets'
 import type { Migration } from './types'
 
-export const migrations: readonly Migration[] = [initial, historyCoveringIndex, suiteTestPositionIndex, schedulerAndLeases, versionsAndRevisions, visualBaselines, suiteHooks, scriptRuns]
+export const migrations: readonly Migration[] = [initial, historyCoveringIndex, suiteTestPositionIndex, schedulerAndLeases, versionsAndRevisions, visualBaselines, suiteHooks, scriptRuns, healingsAndRunPresets]

@@ -1,15 +1,14 @@
 // A test's history: its last executions (status, duration, run, when) with pass rate, flaky
 // rate, and a chart of duration and pass rate over time (uPlot: small, fast, kept up), the
 // chart's numbers also in the table below it for those who cannot see it; each row opens its result.
-import { useEffect, useId, useRef, useState } from 'react'
-import uPlot from 'uplot'
-import 'uplot/dist/uPlot.min.css'
+import { useEffect, useId, useState } from 'react'
 import type { TestCaseHistory } from '../../../../shared/api/results'
 import { formatDuration } from '../../../../shared/run-wording'
 import { route } from '../../routes'
 import { useApp, useAppStore } from '../../StoreContext'
 import { historySeries } from './history-series'
 import { errorText } from './run-format'
+import { TrendChart } from './TrendChart'
 
 const LIMIT = 50
 
@@ -52,7 +51,7 @@ export function HistoryView({ testId }: { testId: string }) {
         <p className="empty">This test has not run yet.</p>
       ) : (
         <>
-          <HistoryChart history={history} label={`Duration and pass rate of the last ${history.history.length} executions`} />
+          <TrendChart series={historySeries(history.history)} label={`Duration and pass rate of the last ${history.history.length} executions`} />
           <table className="list-table" aria-labelledby={`${id}-execs`}>
             <caption id={`${id}-execs`} className="visually-hidden">Executions, newest first</caption>
             <thead>
@@ -79,33 +78,4 @@ export function HistoryView({ testId }: { testId: string }) {
       )}
     </div>
   )
-}
-
-function HistoryChart({ history, label }: { history: TestCaseHistory; label: string }) {
-  const box = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    const target = box.current
-    if (!target) return
-    const s = historySeries(history.history)
-    const styles = getComputedStyle(document.documentElement)
-    const color = (name: string) => styles.getPropertyValue(name).trim() || '#555'
-    const axis = { stroke: color('--muted'), grid: { stroke: color('--border') } }
-    const plot = new uPlot(
-      {
-        width: Math.min(720, target.clientWidth || 720),
-        height: 220,
-        scales: { x: { time: true }, pct: { range: [0, 100] } },
-        axes: [axis, { ...axis, label: 'Duration (s)' }, { ...axis, scale: 'pct', side: 1, label: 'Pass rate (%)', grid: { show: false } }],
-        series: [
-          {},
-          { label: 'Duration (s)', stroke: color('--accent'), width: 2, points: { show: true } },
-          { label: 'Pass rate (%)', scale: 'pct', stroke: color('--ok'), width: 2, points: { show: true } },
-        ],
-      },
-      [s.at, s.duration_s, s.pass_rate],
-      target,
-    )
-    return () => plot.destroy()
-  }, [history])
-  return <figure className="chart" role="img" aria-label={label} ref={box} />
 }

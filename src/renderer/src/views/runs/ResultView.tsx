@@ -3,14 +3,16 @@
 // (expected against actual), console and network entries; the trace and the run's report.
 import { useEffect, useId, useMemo, useState } from 'react'
 import type { TraceLocation } from '../../../../shared/api/artifacts'
+import type { HealingView } from '../../../../shared/api/healings'
 import type { CheckpointResult, ConsoleLog, NetworkLog, TestRunItem, TestRunResult, TestStepResult } from '../../../../shared/model/execution'
 import { LOG_LEVELS } from '../../../../shared/model/execution'
 import { failureHeading, failureShown, formatDuration, statusLabel } from '../../../../shared/run-wording'
 import { route } from '../../routes'
 import { useApp, useAppStore } from '../../StoreContext'
+import { HealingDecision } from './HealingReview'
 import { LogPanel } from './LogPanel'
 import { errorText } from './run-format'
-import { executionLabel, firstToOpen, shownValue, stepToOpen } from './result-model'
+import { executionLabel, firstToOpen, shownValue, stepDialogs, stepDownloads, stepToOpen, type StepDownload } from './result-model'
 import { Screenshot } from './Screenshot'
 
 interface Execution {
@@ -20,6 +22,7 @@ interface Execution {
   console: ConsoleLog[]
   network: NetworkLog[]
   trace: TraceLocation | null
+  healings: HealingView[]
 }
 
 const PHASE_MARK = { setup: 'S', teardown: 'T' } as const
@@ -78,10 +81,11 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
       client.logs.console({ ...byResult, limit: 10_000 }),
       client.logs.network({ ...byResult, limit: 10_000 }),
       client.artifacts.trace(byResult),
+      client.healings.list({ ...byResult, limit: 100 }),
     ]).then(
-      ([result, steps, checkpoints, consolePage, networkPage, trace]) => {
+      ([result, steps, checkpoints, consolePage, networkPage, trace, healings]) => {
         if (!live) return
-        setExecution({ result, steps, checkpoints, console: consolePage.items, network: networkPage.items, trace })
+        setExecution({ result, steps, checkpoints, console: consolePage.items, network: networkPage.items, trace, healings: healings.items })
         const first = stepToOpen(steps, result.error_step_number)
         setStep(first === null ? null : String(first))
       },
@@ -100,6 +104,7 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
   if (error) return <div className="pane" data-region><p role="alert">{error}</p></div>
   if (!item || !results) return <p className="loading">Loading…</p>
   const open = execution?.steps.find((s) => stepKey(s) === step) ?? null
+  const openHealings = execution && open ? execution.healings.filter((h) => h.test_step_result_id === open.id) : []
   const stepCheckpoints = execution && open ? execution.checkpoints.filter((c) => c.test_step_result_id === open.id) : []
   const screenshot = open?.screenshot_path ?? (open && execution && !open.phase && open.step_number === execution.result.error_step_number ? execution.result.error_screenshot_path : null)
 
@@ -160,12 +165,17 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
                   {open.status} in {formatDuration(open.duration_ms)}
                   {open.selector ? <> · <code>{open.selector}</code></> : null}
                 </p>
-                {open.healed_selector && <p>Healed: found with <code>{open.healed_selector}</code> after the primary selector failed.</p>}
+                {openHealings.map((h) => (
+                  <HealingDecision key={h.id} healing={h} onChange={(next) => setExecution((e) => e && { ...e, healings: e.healings.map((x) => (x.id === next.id ? next : x)) })} />
+                ))}
+                {open.healed_selector && !openHealings.length && <p>Healed: found with <code>{open.healed_selector}</code> after the primary selector failed.</p>}
                 {open.error_message && <pre className="error-text" aria-label="Error">{open.error_message}</pre>}
                 {stepCheckpoints.map((c) => (
                   <CheckpointTable key={c.id} checkpoint={c} />
                 ))}
                 {screenshot && <Screenshot path={screenshot} label={`Screenshot of ${stepWord(open).toLowerCase()} ${open.step_number}`} />}
+                {/* Dialogs and downloads are kept by the test's own step numbers, not a suite hook's. */}
+                {!open.phase && <DialogsAndDownloads dialogs={stepDialogs(execution.console, open.step_number)} downloads={stepDownloads(execution.result.captured_downloads, open.step_number)} />}
                 <LogPanel console={execution.console} network={execution.network} step={open.phase ? null : open.step_number} levels={LOG_LEVELS} />
               </section>
             )}
@@ -203,5 +213,35 @@ function CheckpointTable({ checkpoint }: { checkpoint: CheckpointResult }) {
         ))}
       </tbody>
     </table>
+  )
+}
+
+/** What a step's page opened besides itself: dialogs (with how they were answered) and downloads. */
+function DialogsAndDownloads({ dialogs, downloads }: { dialogs: ConsoleLog[]; downloads: StepDownload[] }) {
+  const id = useId()
+  if (!dialogs.length && !downloads.length) return null
+  return (
+    <>
+      {dialogs.length > 0 && (
+        <section aria-labelledby={`${id}-dialogs`}>
+          <h3 id={`${id}-dialogs`}>Dialogs ({dialogs.length})</h3>
+          <ul>{dialogs.map((d) => <li key={d.id}>{d.message}</li>)}</ul>
+        </section>
+      )}
+      {downloads.length > 0 && (
+        <section aria-labelledby={`${id}-downloads`}>
+          <h3 id={`${id}-downloads`}>Downloads ({downloads.length})</h3>
+          <ul>
+            {downloads.map((d, i) => (
+              <li key={i}>
+                <code>{d.name}</code> ({d.size.toLocaleString()} bytes) from <code>{d.url}</code>
+                {d.path ? <> · kept as <code>{d.path}</code> in the data folder</> : null}
+                {d.error ? <span className="field-issue"> · {d.error}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
   )
 }

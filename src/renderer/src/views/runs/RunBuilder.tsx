@@ -2,6 +2,8 @@
 // an earlier run), where and how (browser configuration, environment, workers, retries,
 // screenshots, trace, fail-fast, timeouts), how many tests that makes, then start and watch.
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
+import type { RunPreset } from '../../../../shared/api/run-presets'
+import type { RunPreview } from '../../../../shared/api/runs'
 import type { TestRun } from '../../../../shared/model/execution'
 import { route } from '../../routes'
 import { useApp, useAppStore } from '../../StoreContext'
@@ -23,6 +25,12 @@ export function RunBuilder() {
   const [testFilter, setTestFilter] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [presets, setPresets] = useState<RunPreset[]>([])
+  const [presetId, setPresetId] = useState('')
+  const [presetName, setPresetName] = useState('')
+  const [preview, setPreview] = useState<RunPreview | null>(null)
+  // Number fields keep their own text; a loaded preset remounts them with its values.
+  const [numbersKey, setNumbersKey] = useState(0)
 
   useEffect(() => {
     const state = store.getState()
@@ -34,6 +42,7 @@ export function RunBuilder() {
       (page) => setFailedRuns(page.items.filter((r) => r.failed_tests > 0)),
       () => setFailedRuns([]),
     )
+    client.runPresets.list({}).then(setPresets, (e) => setError(errorText(e)))
   }, [store, client])
   // The last choice, once the defaults it falls back on are known.
   useEffect(() => {
@@ -53,6 +62,20 @@ export function RunBuilder() {
   }, [tree, choice, treePicked])
   const failedRun = failedRuns.find((r) => r.id === choice?.failed_run_id) ?? null
   const count = choice?.source === 'failed' ? (failedRun?.failed_tests ?? 0) : testIds.length
+  // Data iterations come from the data sets, which only main reads in full.
+  const idsKey = testIds.join(' ')
+  useEffect(() => {
+    let live = true
+    setPreview(null)
+    if (!idsKey) return
+    const timer = setTimeout(() => {
+      client.runs.preview({ test_case_ids: idsKey.split(' ') }).then((p) => live && setPreview(p), () => live && setPreview(null))
+    }, 150)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [client, idsKey])
 
   if (!choice || !tree) return <p className="loading">Loading…</p>
   const set = (patch: Partial<RunChoice>) => setChoice({ ...choice, ...patch })
@@ -62,6 +85,30 @@ export function RunBuilder() {
   const tags = allTags(tree)
   const words = testFilter.toLowerCase().split(/\s+/).filter(Boolean)
   const tests = [...tree.testsById.values()].filter((t) => words.every((w) => t.name.toLowerCase().includes(w))).slice(0, 200)
+
+  async function savePreset() {
+    if (!choice) return
+    const name = presetName.trim()
+    if (!name) return setError('Name the preset to save it.')
+    setError(null)
+    try {
+      const saved = await client.runPresets.save({ name, config: choice })
+      setPresets((all) => [...all.filter((p) => p.id !== saved.id), saved].sort((a, b) => a.name.localeCompare(b.name)))
+      setPresetId(saved.id)
+      store.getState().toast(`Saved the preset ${saved.name}`)
+    } catch (e) {
+      setError(errorText(e))
+    }
+  }
+
+  function loadPreset() {
+    const preset = presets.find((p) => p.id === presetId)
+    if (!preset) return
+    // Read like the remembered choice: what no longer fits falls back to the defaults.
+    setChoice(readChoice(JSON.stringify(preset.config), settings?.run_defaults ?? null))
+    setPresetName(preset.name)
+    setNumbersKey((k) => k + 1)
+  }
 
   async function start(event: FormEvent) {
     event.preventDefault()
@@ -91,6 +138,17 @@ export function RunBuilder() {
   return (
     <div className="pane scroll run-builder" data-region>
       <h1>New run</h1>
+      <div className="toolbar-row" role="group" aria-label="Presets">
+        <label htmlFor={`${id}-preset`}>Preset</label>
+        <select id={`${id}-preset`} value={presetId} onChange={(e) => setPresetId(e.target.value)}>
+          <option value="">{presets.length ? 'Choose a preset…' : 'No presets saved yet'}</option>
+          {presets.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        </select>
+        <button type="button" disabled={!presetId} onClick={loadPreset}>Load preset</button>
+        <label htmlFor={`${id}-preset-name`}>Save as</label>
+        <input id={`${id}-preset-name`} value={presetName} placeholder="Preset name" onChange={(e) => setPresetName(e.target.value)} />
+        <button type="button" disabled={!presetName.trim()} onClick={() => void savePreset()}>Save preset</button>
+      </div>
       <form className="form" aria-label="New run" onSubmit={start}>
         <div className="field">
           <label htmlFor={`${id}-name`}>Run name</label>
@@ -170,7 +228,7 @@ export function RunBuilder() {
             </select>
           </div>
         </div>
-        <div className="field-row">
+        <div className="field-row" key={`numbers-${numbersKey}`}>
           <NumberField id={`${id}-workers`} label="Workers (1-10)" min={1} max={10} value={choice.workers} onChange={(workers) => workers !== null && set({ workers })} />
           <NumberField id={`${id}-retries`} label="Retries (0-10)" min={0} max={10} value={choice.retries} onChange={(retries) => retries !== null && set({ retries })} />
           <div className="field">
@@ -189,7 +247,7 @@ export function RunBuilder() {
             </select>
           </div>
         </div>
-        <div className="field-row">
+        <div className="field-row" key={`timeouts-${numbersKey}`}>
           <NumberField id={`${id}-test-timeout`} label="Test timeout (seconds)" min={1} max={86_400} value={choice.test_timeout_s} optional onChange={(test_timeout_s) => set({ test_timeout_s })} />
           <NumberField id={`${id}-run-timeout`} label="Run timeout (minutes)" min={1} max={10_080} value={choice.run_timeout_min} optional onChange={(run_timeout_min) => set({ run_timeout_min })} />
         </div>
@@ -200,7 +258,13 @@ export function RunBuilder() {
 
         <p role="status" data-testid="run-count">
           {count === 1 ? '1 test will run' : `${count} tests will run`}
-          {choice.retries > 0 ? `, each failed one retried up to ${choice.retries} times` : ''}; data-driven tests run once per data row.
+          {choice.retries > 0 ? `, each failed one retried up to ${choice.retries} times` : ''}
+          {choice.source !== 'failed' && preview && preview.tests === count
+            ? preview.data_driven_tests
+              ? `; with data iterations, ${preview.iterations} ${preview.iterations === 1 ? 'execution' : 'executions'} (${preview.data_driven_tests} data-driven ${preview.data_driven_tests === 1 ? 'test' : 'tests'}, one per enabled row)`
+              : '; no test is data-driven'
+            : '; data-driven tests run once per data row'}
+          .
         </p>
         {error && <p role="alert" className="field-issue">{error}</p>}
         <div className="buttons start">

@@ -120,7 +120,11 @@ export function RunsList() {
     <div className="pane runs-list" data-region>
       <div className="run-head">
         <h1>Runs</h1>
-        <button type="button" className="primary" onClick={() => store.getState().navigate(route('runs', 'new'))}>New run</button>
+        <div className="toolbar-row">
+          <button type="button" onClick={() => store.getState().navigate(route('runs', 'trend'))}>Suite trends</button>
+          <button type="button" onClick={() => store.getState().navigate(route('runs', 'healings'))}>Healing review</button>
+          <button type="button" className="primary" onClick={() => store.getState().navigate(route('runs', 'new'))}>New run</button>
+        </div>
       </div>
       <div className="toolbar-row" role="search" aria-label="Filter runs">
         <input type="search" aria-label="Search runs by name" placeholder="Search by name…" value={filter.search} onChange={(e) => set({ search: e.target.value })} />

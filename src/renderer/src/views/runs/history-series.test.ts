@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { historySeries } from './history-series'
+import { historySeries, suiteTrendSeries } from './history-series'
 
 describe('history series', () => {
   it('orders oldest first, durations in seconds, with the running pass rate', () => {
@@ -19,5 +19,15 @@ describe('history series', () => {
     const s = historySeries([{ executed_at: same, duration_ms: 1, status: 'failed' }, { executed_at: same, duration_ms: 1, status: 'passed' }])
     expect(s.at[1]).toBeGreaterThan(s.at[0])
     expect(historySeries([])).toEqual({ at: [], duration_s: [], pass_rate: [] })
+  })
+
+  it("charts a suite's runs oldest first with each run's own pass rate", () => {
+    const s = suiteTrendSeries([
+      { executed_at: '2026-01-02T00:00:00.000Z', duration_ms: 2500, pass_rate: 50 },
+      { executed_at: '2026-01-02T00:00:00.000Z', duration_ms: 1000, pass_rate: 100 },
+    ])
+    expect(s.duration_s).toEqual([1, 2.5])
+    expect(s.pass_rate).toEqual([100, 50])
+    expect(s.at[1]).toBeGreaterThan(s.at[0])
   })
 })

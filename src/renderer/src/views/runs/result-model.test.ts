@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ConsoleLog, NetworkLog } from '../../../../shared/model/execution'
-import { executionLabel, filterConsole, filterNetwork, firstToOpen, prettyBody, shownValue, stepToOpen } from './result-model'
+import { executionLabel, filterConsole, filterNetwork, firstToOpen, prettyBody, shownValue, stepDialogs, stepDownloads, stepToOpen } from './result-model'
 
 const log = (step_index: number | null, log_level: string, message: string) => ({ step_index, log_level, message, source: null }) as ConsoleLog
 const net = (step_index: number, url: string, status_code: number | null, error_message: string | null = null) => ({ step_index, url, method: 'GET', status_code, error_message }) as NetworkLog
@@ -42,5 +42,23 @@ describe('result model', () => {
     expect(shownValue('Showing 20 of 20')).toBe('Showing 20 of 20')
     expect(shownValue(20)).toBe('20')
     expect(shownValue(undefined)).toBe('—')
+  })
+
+  it("finds a step's downloads among the result's, leaving out what is not shaped like one", () => {
+    const captured = [
+      { name: 'data.json', size: 42, sha256: 'x', url: 'http://site/data.json', step_index: 3, path: 'artifacts/ab/cd.json', error: null },
+      { name: 'other.csv', size: 1, url: 'http://site/other.csv', step_index: 4, path: null, error: 'The downloaded file was not kept' },
+      { name: 'old.txt', size: 1, url: 'u', path: 'p' },
+      'junk',
+      null,
+    ]
+    expect(stepDownloads(captured, 3)).toEqual([{ name: 'data.json', size: 42, url: 'http://site/data.json', path: 'artifacts/ab/cd.json', error: null }])
+    expect(stepDownloads(captured, 4)).toEqual([{ name: 'other.csv', size: 1, url: 'http://site/other.csv', path: null, error: 'The downloaded file was not kept' }])
+    expect(stepDownloads(null, 3)).toEqual([])
+  })
+
+  it("finds a step's dialogs among its console lines", () => {
+    const lines = [{ ...log(2, 'info', 'confirm dialog: "Sure?" (accepted)'), source: 'dialog' }, log(2, 'info', 'not a dialog'), { ...log(3, 'info', 'alert dialog: "Hi" (accepted)'), source: 'dialog' }] as ConsoleLog[]
+    expect(stepDialogs(lines, 2).map((l) => l.message)).toEqual(['confirm dialog: "Sure?" (accepted)'])
   })
 })

@@ -60,3 +60,31 @@ export function shownValue(value: unknown): string {
   if (value === undefined) return '—'
   return typeof value === 'string' ? value : JSON.stringify(value)
 }
+
+/** A file the page downloaded, as a result keeps it. */
+export interface StepDownload {
+  name: string
+  size: number
+  url: string
+  /** Where it is kept in the data folder; null when it was not kept. */
+  path: string | null
+  error: string | null
+}
+
+/**
+ * The downloads of step `step` among a result's captured downloads (stored as JSON, so anything
+ * not shaped like one is left out; results stored before downloads named their step have none).
+ */
+export function stepDownloads(captured: readonly unknown[] | null, step: number): StepDownload[] {
+  return (captured ?? []).flatMap((d) => {
+    if (!d || typeof d !== 'object') return []
+    const r = d as Record<string, unknown>
+    if (r.step_index !== step || typeof r.name !== 'string') return []
+    return [{ name: r.name, size: typeof r.size === 'number' ? r.size : 0, url: typeof r.url === 'string' ? r.url : '', path: typeof r.path === 'string' ? r.path : null, error: typeof r.error === 'string' ? r.error : null }]
+  })
+}
+
+/** The dialogs (alert, confirm, prompt) step `step` met, from the console lines they are kept as. */
+export function stepDialogs(lines: readonly ConsoleLog[], step: number): ConsoleLog[] {
+  return lines.filter((l) => l.source === 'dialog' && l.step_index === step)
+}
