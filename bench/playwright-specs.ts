@@ -15,18 +15,23 @@ export interface SpecTest {
 }
 
 /**
- * `use` holds the settings beyond the browser's: with `artefactsOff` the config says screenshot,
- * trace and video off (Playwright Test's defaults too, said out loud); without, it leaves them to
- * Playwright Test, as a project's config does that sets nothing.
+ * `artefacts` is what the config says of screenshot, trace and video: 'off' says all three off
+ * (Playwright Test's defaults too, said out loud), 'defaults' leaves them to Playwright Test as a
+ * config that sets nothing does, 'retain-on-failure' records a trace of every test and keeps
+ * failures' (what TestDesk's `--trace retain-on-failure` does).
  */
 export function writePlaywrightProject(
   dir: string,
   tests: SpecTest[],
-  options: { variables: Record<string, string>; baseUrl: string; executable: string; artefactsOff: boolean; reporter?: string },
+  options: { variables: Record<string, string>; baseUrl: string; executable: string; artefacts: 'defaults' | 'off' | 'retain-on-failure'; reporter?: string },
 ): string {
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(join(dir, 'specs'), { recursive: true })
-  const artefacts = options.artefactsOff ? "\n    screenshot: 'off',\n    trace: 'off',\n    video: 'off'," : ''
+  const artefacts = {
+    defaults: '',
+    off: "\n    screenshot: 'off',\n    trace: 'off',\n    video: 'off',",
+    'retain-on-failure': "\n    trace: 'retain-on-failure',",
+  }[options.artefacts]
   writeFileSync(
     join(dir, 'playwright.config.ts'),
     `import { defineConfig } from '@playwright/test'

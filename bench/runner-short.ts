@@ -3,7 +3,8 @@
 // demo site, first with each tool's defaults, then with artefacts (screenshots, traces) off.
 // Prints each run's wall time, CPU (the process and everything it started: browsers, workers) and
 // per-test figures, and TestDesk's ratio to Playwright Test. BENCH_SHORT_TESTS sets how many
-// tests (default 40); BENCH_SHORT_ROUNDS how many times each pair runs (default 1, best kept).
+// tests (default 40); BENCH_SHORT_ROUNDS how many times each pair runs (default 1, best kept);
+// BENCH_SHORT_MODES which of defaults,off,retain (both tools tracing every test) to run.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -63,10 +64,9 @@ export async function shortWorkload(siteUrl: string, executable: string): Promis
 
   const bin = join(ROOT, 'bin', 'testdesk.mjs')
   const pwCli = join(ROOT, 'node_modules', '@playwright', 'test', 'cli.js')
-  const projects = {
-    defaults: writePlaywrightProject(join(WORKDIR, 'defaults'), file.tests!, { variables: {}, baseUrl: siteUrl, executable, artefactsOff: false }),
-    off: writePlaywrightProject(join(WORKDIR, 'off'), file.tests!, { variables: {}, baseUrl: siteUrl, executable, artefactsOff: true }),
-  }
+  const project = (artefacts: 'defaults' | 'off' | 'retain-on-failure') =>
+    writePlaywrightProject(join(WORKDIR, artefacts), file.tests!, { variables: {}, baseUrl: siteUrl, executable, artefacts })
+  const projects = { defaults: project('defaults'), off: project('off'), retain: project('retain-on-failure') }
   const testdesk = (extra: string[], only?: string) =>
     measured(process.execPath, [bin, 'run', '--data-dir', dataDir, '--workers', '1', ...(only ? ['--test', only] : ['--tag', 'short']), ...extra], { TESTDESK_BROWSER_PATH: executable })
   const playwright = (project: string, only?: string) =>
@@ -78,11 +78,16 @@ export async function shortWorkload(siteUrl: string, executable: string): Promis
   await testdesk([], file.tests![0].name)
   await playwright(projects.defaults, file.tests![0].name)
   await playwright(projects.off, file.tests![0].name)
+  await playwright(projects.retain, file.tests![0].name)
 
-  const modes = [
-    { label: 'defaults', td: [] as string[], pw: projects.defaults },
-    { label: 'artefacts off', td: ['--screenshots', 'off', '--trace', 'off'], pw: projects.off },
+  const allModes = [
+    { key: 'defaults', label: 'defaults', td: [] as string[], pw: projects.defaults },
+    { key: 'off', label: 'artefacts off', td: ['--screenshots', 'off', '--trace', 'off'], pw: projects.off },
+    // Both tools recording a trace of every test and keeping failures': TestDesk's default before.
+    { key: 'retain', label: 'trace retain-on-failure', td: ['--trace', 'retain-on-failure'], pw: projects.retain },
   ]
+  const wanted = (process.env.BENCH_SHORT_MODES ?? 'defaults,off,retain').split(',')
+  const modes = allModes.filter((mode) => wanted.includes(mode.key))
   const rows: string[][] = []
   for (const mode of modes) {
     let best: { td: Measured; pw: Measured } | null = null

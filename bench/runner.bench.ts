@@ -137,7 +137,7 @@ async function main(): Promise<void> {
 
 /** The demo suite's 30 tests, artefacts off on both sides, with 1 and then 2 workers. */
 async function demoWorkload(tests: FileTest[], steps: number, dataDir: string, variables: Record<string, string>, secrets: string[], siteUrl: string, executable: string): Promise<void> {
-  const project = writePlaywrightProject(WORKDIR, tests, { variables, baseUrl: siteUrl, executable, artefactsOff: true, reporter: 'dot' })
+  const project = writePlaywrightProject(WORKDIR, tests, { variables, baseUrl: siteUrl, executable, artefacts: 'off', reporter: 'dot' })
 
   console.log(`Runner benchmark: ${tests.length} demo-site tests, ${steps} steps, Chromium ${executable}`)
   console.log(`Load average ${loadavg()[0].toFixed(1)} on this machine when starting.\n`)
