@@ -3,12 +3,13 @@
 // executable, the same workers (1, then 2), no screenshots, no traces. Prints both wall times and
 // their ratio (goal ≤ 0.8), and TestDesk's own overhead per step outside Playwright calls (goal
 // < 2 ms), measured in-process from the engine's step timings plus the time spent storing results.
+// Then the short-test workload (./runner-short): generated todo-app tests of 8-15 steps, each tool
+// with its defaults and with artefacts off. BENCH_RUNNER_WORKLOADS=demo or =short runs one of the
+// two; BENCH_SHORT_TESTS sets the short workload's size.
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { StepTarget } from '../src/shared/steps'
-import { interpolateStep, playwrightCode } from '../src/shared/steps'
 import { openCore } from '../src/main/core'
 import { demoProjectFile } from '../src/main/demo/demo-project'
 import { seedDemo } from '../src/main/demo/seed'
@@ -18,10 +19,11 @@ import { engineSteps, runTest, type StepOutcome, type TestOutcome } from '../src
 import { persistExecution } from '../src/main/runner/persist'
 import { chromium } from 'playwright'
 import { quantile } from './stats'
+import { DEFAULT_STEP_TIMEOUT, writePlaywrightProject } from './playwright-specs'
+import { shortWorkload } from './runner-short'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const WORKDIR = join(ROOT, 'bench', '.results', 'runner')
-const DEFAULT_STEP_TIMEOUT = 10_000
 
 type FileTest = NonNullable<ReturnType<typeof demoProjectFile>['tests']>[number]
 
@@ -44,57 +46,6 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = RO
     child.stderr.on('data', (d) => (output += d))
     child.on('close', (code) => done({ ms: performance.now() - started, code, output }))
   })
-}
-
-/** One spec file per test, generated from the stored steps with the catalogue's Playwright code. */
-function writePlaywrightProject(tests: FileTest[], variables: Record<string, string>, baseUrl: string, executable: string): string {
-  rmSync(WORKDIR, { recursive: true, force: true })
-  mkdirSync(join(WORKDIR, 'specs'), { recursive: true })
-  writeFileSync(
-    join(WORKDIR, 'playwright.config.ts'),
-    `import { defineConfig } from '@playwright/test'
-export default defineConfig({
-  testDir: './specs',
-  fullyParallel: true,
-  retries: 0,
-  reporter: 'dot',
-  timeout: 120_000,
-  use: {
-    baseURL: ${JSON.stringify(baseUrl)},
-    headless: true,
-    screenshot: 'off',
-    trace: 'off',
-    video: 'off',
-    launchOptions: { executablePath: ${JSON.stringify(executable)}, args: ${JSON.stringify(chromiumArgs({ headless: true }))} },
-  },
-})
-`,
-  )
-  tests.forEach((test, index) => {
-    const timeout = test.step_timeout_ms ?? DEFAULT_STEP_TIMEOUT
-    let frames: string[] = []
-    const lines: string[] = []
-    for (const stored of test.steps!) {
-      const step = interpolateStep({ ...stored, target: stored.target as StepTarget | null, options: stored.options ?? {} }, variables)
-      lines.push(...playwrightCode(step, { frames }).split('\n'))
-      if (step.action === 'switch_frame') frames = step.target ? [...(step.target.frames ?? []), step.target.selector] : []
-    }
-    writeFileSync(
-      join(WORKDIR, 'specs', `t${String(index).padStart(2, '0')}.spec.ts`),
-      `import { test, expect as baseExpect } from '@playwright/test'
-const expect = baseExpect.configure({ timeout: ${timeout} })
-test.use({ actionTimeout: ${timeout}, navigationTimeout: ${Math.max(30_000, timeout)} })
-test(${JSON.stringify(test.name)}, async ({ page: firstPage, context }) => {
-  let page = firstPage
-  let frame = page.mainFrame()
-  const vars: Record<string, unknown> = {}
-  void frame; void vars; void context
-${lines.map((line) => `  ${line}`).join('\n')}
-})
-`,
-    )
-  })
-  return WORKDIR
 }
 
 interface OverheadFigures {
@@ -178,9 +129,17 @@ async function main(): Promise<void> {
   const resolved = seedCore.context.store.environments.resolve(env.id)
   await seedCore.close()
   const variables = { ...resolved.variables, baseUrl: site.url }
-  const project = writePlaywrightProject(tests, variables, site.url, found.path)
+  const workloads = (process.env.BENCH_RUNNER_WORKLOADS ?? 'demo,short').split(',')
+  if (workloads.includes('demo')) await demoWorkload(tests, steps, dataDir, variables, resolved.secrets, site.url, found.path)
+  if (workloads.includes('short')) await shortWorkload(site.url, found.path)
+  await site.close()
+}
 
-  console.log(`Runner benchmark: ${tests.length} demo-site tests, ${steps} steps, Chromium ${found.path}`)
+/** The demo suite's 30 tests, artefacts off on both sides, with 1 and then 2 workers. */
+async function demoWorkload(tests: FileTest[], steps: number, dataDir: string, variables: Record<string, string>, secrets: string[], siteUrl: string, executable: string): Promise<void> {
+  const project = writePlaywrightProject(WORKDIR, tests, { variables, baseUrl: siteUrl, executable, artefacts: 'off', reporter: 'dot' })
+
+  console.log(`Runner benchmark: ${tests.length} demo-site tests, ${steps} steps, Chromium ${executable}`)
   console.log(`Load average ${loadavg()[0].toFixed(1)} on this machine when starting.\n`)
   const rows: string[][] = []
   const bin = join(ROOT, 'bin', 'testdesk.mjs')
@@ -191,10 +150,10 @@ async function main(): Promise<void> {
     const testdeskArgs = [bin, 'run', '--data-dir', dataDir, '--workers', String(workers), '--screenshots', 'off', '--trace', 'off', ...tests.flatMap((t) => ['--test', t.name])]
     // Warm both once (first start compiles TypeScript / loads caches), then time the second run.
     if (workers === 1) {
-      await timed(process.execPath, testdeskArgs, { TESTDESK_BROWSER_PATH: found.path })
+      await timed(process.execPath, testdeskArgs, { TESTDESK_BROWSER_PATH: executable })
       await timed(process.execPath, [pwCli, 'test', '--workers', '1', '--config', join(project, 'playwright.config.ts')], {}, project)
     }
-    const testdesk = await timed(process.execPath, testdeskArgs, { TESTDESK_BROWSER_PATH: found.path })
+    const testdesk = await timed(process.execPath, testdeskArgs, { TESTDESK_BROWSER_PATH: executable })
     const pw = await timed(process.execPath, [pwCli, 'test', '--workers', String(workers), '--config', join(project, 'playwright.config.ts')], {}, project)
     const tdFailures = [...testdesk.output.matchAll(/^✗ (.+?) \(\d[^)]*\)(?:: (.*))?$/gm)].map((m) => `${m[1]}: ${m[2] ?? ''}`)
     const pwFailures = [...pw.output.matchAll(/^\s+\d+\) \S+ › (.+?) ─+\s*$/gm)].map((m) => m[1])
@@ -221,7 +180,7 @@ async function main(): Promise<void> {
     console.log(`  Playwright Test failed: ${d.playwright.join('; ') || 'none'}`)
   }
 
-  const overhead = await measureOverhead(tests, site.url, found.path, variables, resolved.secrets)
+  const overhead = await measureOverhead(tests, siteUrl, executable, variables, secrets)
   const p50 = quantile(overhead.engineOverhead, 0.5)
   const p95 = quantile(overhead.engineOverhead, 0.95)
   const mean = overhead.engineOverhead.reduce((a, b) => a + b, 0) / overhead.steps
@@ -230,7 +189,6 @@ async function main(): Promise<void> {
   console.log(`  engine: mean ${ms(mean)}, p50 ${ms(p50)}, p95 ${ms(p95)}; storing results: ${ms(overhead.storeMsPerStep)} per step`)
   console.log(`  total mean ${ms(total)} per step (goal < 2 ms): ${total < 2 ? 'PASS' : 'MISS'}; time inside Playwright calls: ${ms(overhead.playwrightMs / overhead.steps)} per step`)
   console.log(`Load average ${loadavg()[0].toFixed(1)} when done. Wall times include each tool's process start and browser launch.`)
-  await site.close()
 }
 
 await main()

@@ -1,6 +1,7 @@
 // Todo list kept in sessionStorage: survives a reload, starts empty in every new browser context.
 // The filter is in the URL (#/active, #/completed), so Back and Forward move between filters; the
-// tip stays hidden once dismissed (a cookie remembers it).
+// tip stays hidden once dismissed (a cookie remembers it). Double-clicking a title edits it in place:
+// Enter or leaving the field saves, Escape cancels, an emptied title deletes the item.
 (function () {
   var KEY = 'testdesk-demo-todos';
   var state = load();
@@ -62,6 +63,14 @@
         title.textContent = item.title;
         label.appendChild(box);
         label.appendChild(title);
+        // A click on the title does not tick the box (its label's default), so that a
+        // double-click edits the title rather than re-rendering the row under the pointer.
+        title.addEventListener('click', function (event) {
+          event.preventDefault();
+        });
+        title.addEventListener('dblclick', function () {
+          edit(li, item);
+        });
 
         var remove = document.createElement('button');
         remove.type = 'button';
@@ -87,6 +96,34 @@
     filterButtons.forEach(function (button) {
       button.setAttribute('aria-pressed', String(button.getAttribute('data-filter') === filter));
     });
+  }
+
+  function edit(li, item) {
+    var field = document.createElement('input');
+    field.type = 'text';
+    field.className = 'todo-edit';
+    field.value = item.title;
+    field.setAttribute('data-testid', 'todo-edit');
+    field.setAttribute('aria-label', 'Edit ' + item.title);
+    li.classList.add('editing');
+    li.appendChild(field);
+    field.focus();
+    field.select();
+    var done = false;
+    function finish(save_) {
+      if (done) return;
+      done = true;
+      var title = field.value.trim();
+      if (save_ && title) item.title = title;
+      if (save_ && !title) state.items = state.items.filter(function (other) { return other !== item; });
+      save();
+      render();
+    }
+    field.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') finish(true);
+      if (event.key === 'Escape') finish(false);
+    });
+    field.addEventListener('blur', function () { finish(true); });
   }
 
   form.addEventListener('submit', function (event) {

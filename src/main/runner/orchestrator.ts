@@ -23,6 +23,9 @@ import { PriorityQueue } from './queue'
 import { RunReporters, type RunReporter } from './reporter'
 import type { RunControl } from './run-control'
 import { calledTest, planTest, type Iteration, type TestPlan } from './test-plan'
+import { attemptTracing, tracesByRerun, type AttemptTracing } from './trace-policy'
+
+type TracedOutcome = TestOutcome & { trace?: Buffer | null }
 
 export interface OrchestratorOptions {
   store: Store
@@ -357,8 +360,10 @@ class RunExecution {
     }
     this.store.runs.transitionItem(item.id, 'running', 'a worker started it')
     const maxAttempt = run.retry_on_failure ? run.retry_count : 0
+    const policy = run.options.trace ?? 'on-failure'
     for (let attempt = 0; attempt <= maxAttempt; attempt++) {
-      const outcomes: { iteration: Iteration; outcome: (TestOutcome & { trace?: Buffer | null }) | null }[] = []
+      const tracing = attemptTracing(policy, attempt)
+      const outcomes: { iteration: Iteration; outcome: TracedOutcome | null }[] = []
       for (const iteration of plan.iterations) {
         if (this.cancelled || (this.stopReason && outcomes.length)) break
         this.running.set(item.id, {
@@ -371,7 +376,7 @@ class RunExecution {
         })
         this.reporters.tell('onTestBegin', this.itemProgress(item, 'running', attempt, iteration.number, plan.iterations.length))
         this.progress()
-        const outcome = await this.executeIteration(run, item, plan, steps, iteration, worker, settings, executable, config)
+        const outcome = await this.executeIteration(run, item, plan, steps, iteration, worker, settings, executable, config, { tracing })
         outcomes.push({ iteration, outcome })
         this.running.delete(item.id)
         if (!outcome) break
@@ -379,6 +384,12 @@ class RunExecution {
       if (this.cancelled) return
       const failed = outcomes.some((o) => o.outcome?.status === 'failed')
       const final = !failed || attempt === maxAttempt || !!this.stopReason
+      if (final && failed && !this.stopReason && tracesByRerun(policy, tracing)) {
+        for (const { iteration, outcome } of outcomes) {
+          if (outcome?.status === 'failed') await this.traceByRerun(run, item, plan, steps, iteration, worker, settings, executable, config, outcome)
+        }
+        if (this.cancelled) return
+      }
       outcomes.forEach(({ iteration, outcome }, i) => {
         if (!outcome) return
         const stopped = outcome.interrupted === 'stopped' && outcome.status !== 'failed'
@@ -431,6 +442,31 @@ class RunExecution {
     this.progress()
   }
 
+  /**
+   * Runs a failed iteration once more, recording a trace, and gives `failed` that trace when the
+   * re-run fails too; when it passes, `failed` says so instead. Nothing else of the re-run is
+   * kept or told: the test's results and verdict are the attempt's that failed.
+   */
+  private async traceByRerun(
+    run: TestRun,
+    item: RunItemView,
+    plan: TestPlan,
+    steps: EngineStep[],
+    iteration: Iteration,
+    worker: Worker,
+    settings: LaunchSettings,
+    executable: string | null,
+    config: BrowserConfiguration | null,
+    failed: TracedOutcome,
+  ): Promise<void> {
+    const rerun = await this.executeIteration(run, item, plan, steps, iteration, worker, settings, executable, config, { tracing: 'keep-if-failed', rerun: true })
+    if (!rerun) return
+    if (rerun.trace) failed.trace = rerun.trace
+    else if (rerun.status === 'passed' && failed.errorMessage) {
+      failed.errorMessage = `${failed.errorMessage} (run again to record a trace, the test passed: no trace was kept)`
+    }
+  }
+
   private async executeIteration(
     run: TestRun,
     item: RunItemView,
@@ -441,12 +477,13 @@ class RunExecution {
     settings: LaunchSettings,
     executable: string | null,
     config: BrowserConfiguration | null,
-  ): Promise<(TestOutcome & { trace?: Buffer | null }) | null> {
+    how: { tracing: AttemptTracing; rerun?: boolean },
+  ): Promise<TracedOutcome | null> {
     let context: BrowserContext | null = null
-    const tracing = (run.options.trace ?? 'on-failure') === 'on-failure'
+    const { tracing, rerun = false } = how
     try {
       context = await this.newContext(worker, settings, executable, await contextOptions(config, run))
-      if (tracing) await context.tracing.start({ screenshots: true, snapshots: true })
+      if (tracing !== 'none') await context.tracing.start({ screenshots: true, snapshots: true })
       const outcome = await runTest({
         context,
         steps,
@@ -459,7 +496,8 @@ class RunExecution {
         mask: iteration.mask,
         stepTimeoutMs: plan.stepTimeoutMs,
         testTimeoutMs: plan.testTimeoutMs,
-        screenshots: run.options.screenshots ?? 'on-failure',
+        // A re-run for a trace keeps nothing but the trace, which has its own screenshots.
+        screenshots: rerun ? 'off' : (run.options.screenshots ?? 'on-failure'),
         downloadsDir: this.downloadsDir!,
         baselines: { get: (key) => this.baselineOf(plan.testCase.id, key) },
         signal: this.cancelController.signal,
@@ -467,12 +505,12 @@ class RunExecution {
         testName: plan.testCase.name,
         stopAfterStep: () => this.stopReason !== null,
         resolveTest: (ref: string) => this.resolveTest(run, ref),
-        onStepStart: (step) => this.stepStarted(item, step, steps.length, iteration.mask),
-        onStepEnd: (result) => this.stepEnded(item, result, steps.length),
+        onStepStart: rerun ? undefined : (step) => this.stepStarted(item, step, steps.length, iteration.mask),
+        onStepEnd: rerun ? undefined : (result) => this.stepEnded(item, result, steps.length),
       })
       if (this.cancelled) return null
       let trace: Buffer | null = null
-      if (tracing && outcome.status === 'failed') {
+      if (tracing === 'keep' || (tracing === 'keep-if-failed' && outcome.status === 'failed')) {
         const path = join(this.downloadsDir!, `trace-${item.id}-${Date.now()}.zip`)
         await context.tracing.stop({ path }).catch(() => undefined)
         trace = existsSync(path) ? readFileSync(path) : null

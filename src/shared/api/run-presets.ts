@@ -2,7 +2,7 @@
 // run again later (or on another machine sharing the data folder).
 import { z } from 'zod'
 import { ById, Id, Name, type Deleted } from '../model/common'
-import { ScreenshotPolicy } from '../model/execution'
+import { ScreenshotPolicy, TracePolicy } from '../model/execution'
 import { method, returns, type Namespace } from './contract'
 
 const Ids = z.array(Id).max(10_000)
@@ -21,7 +21,7 @@ export const RunPresetConfig = z
     workers: z.number().int().min(1).max(10),
     retries: z.number().int().min(0).max(10),
     screenshots: ScreenshotPolicy,
-    trace: z.enum(['off', 'on-failure']),
+    trace: TracePolicy,
     fail_fast: z.boolean(),
     headless: z.boolean(),
     test_timeout_s: z.number().int().min(1).max(86_400).nullable(),

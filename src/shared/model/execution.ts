@@ -36,6 +36,22 @@ export type LogLevel = z.infer<typeof LogLevel>
 export const ScreenshotPolicy = z.enum(['off', 'on-failure', 'every-step'])
 export type ScreenshotPolicy = z.infer<typeof ScreenshotPolicy>
 
+/**
+ * When a run records a Playwright trace and which it keeps. Recording costs on every test that
+ * records (about a third more wall time and CPU on a short test), so the default records none on
+ * a test's first attempt: 'on-failure' traces retries, and a failed test that will not be retried
+ * is run once more with a trace, for the trace alone (its verdict stays the failure).
+ */
+export const TRACE_POLICIES = ['off', 'on-failure', 'retain-on-failure', 'on-first-retry'] as const
+export const TracePolicy = z.enum(TRACE_POLICIES)
+export type TracePolicy = z.infer<typeof TracePolicy>
+export const TRACE_POLICY_LABELS: Record<TracePolicy, string> = {
+  off: 'Off',
+  'on-failure': 'Kept for failed tests (re-run with a trace)',
+  'retain-on-failure': 'Recorded for every test, kept when it fails',
+  'on-first-retry': 'Recorded on the first retry',
+}
+
 /** How a run executes, beyond reference/003's columns (kept as one JSON column). */
 export const RunOptions = z
   .object({
@@ -43,7 +59,7 @@ export const RunOptions = z
     browser_config_id: Id.nullish(),
     headless: z.boolean().optional(),
     screenshots: ScreenshotPolicy.optional(),
-    trace: z.enum(['off', 'on-failure']).optional(),
+    trace: TracePolicy.optional(),
     fail_fast: z.boolean().optional(),
     test_timeout_ms: z.number().int().min(1000).max(24 * 3_600_000).nullish(),
     run_timeout_ms: z.number().int().min(1000).max(7 * 24 * 3_600_000).nullish(),

@@ -1,14 +1,14 @@
 // Settings of this installation that every window and the CLI share (stored in the database):
 // the defaults a new run starts from. Per-window choices (theme, panel sizes) stay in the window.
 import { z } from 'zod'
-import { ScreenshotPolicy } from './execution'
+import { ScreenshotPolicy, TracePolicy } from './execution'
 
 /** Each run default with its bounds, without its default value (an update names only some). */
 const RunDefaultFields = {
   workers: z.number().int().min(1, 'Must be between 1 and 10').max(10, 'Must be between 1 and 10'),
   retries: z.number().int().min(0, 'Must be between 0 and 10').max(10, 'Must be between 0 and 10'),
   screenshots: ScreenshotPolicy,
-  trace: z.enum(['off', 'on-failure']),
+  trace: TracePolicy,
   headless: z.boolean(),
 }
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { Option } from 'commander'
 import { TestDeskError } from '../../../shared/api/errors'
 import { isId } from '../../../shared/model/common'
-import type { TestRun } from '../../../shared/model/execution'
+import { TRACE_POLICIES, type TestRun, type TracePolicy } from '../../../shared/model/execution'
 import type { ItemProgress, RunProgress, StepProgress } from '../../../shared/model/progress'
 import type { Core } from '../../core'
 import { BrowserUnavailableError, launchBrowser, resolveExecutable, type LaunchSettings } from '../../runner/launch'
@@ -24,7 +24,7 @@ interface RunFlags {
   browser: 'chromium' | 'firefox' | 'webkit'
   headed?: boolean
   screenshots: 'off' | 'on-failure' | 'every-step'
-  trace: 'off' | 'on-failure'
+  trace: TracePolicy
   env?: string
   failFast?: boolean
   browserEndpoint?: string
@@ -50,7 +50,7 @@ export function registerRun(program: Command): void {
     .addOption(new Option('--browser <name>', 'browser to use').choices(['chromium', 'firefox', 'webkit']).default('chromium'))
     .option('--headed', 'show the browser window')
     .addOption(new Option('--screenshots <when>', 'when to take screenshots').choices(['off', 'on-failure', 'every-step']).default('on-failure'))
-    .addOption(new Option('--trace <when>', 'keep a Playwright trace').choices(['off', 'on-failure']).default('on-failure'))
+    .addOption(new Option('--trace <when>', 'record and keep a Playwright trace (see README: what each costs)').choices(TRACE_POLICIES).default('on-failure'))
     .option('--env <name>', 'environment (base URL and variables) to run against')
     .option('--fail-fast', 'start no more tests after the first failure')
     .option('--browser-endpoint <url>', 'ws:// endpoint of a remote Playwright browser server')

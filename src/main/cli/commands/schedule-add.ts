@@ -10,6 +10,7 @@ import { wallClock } from '../../../shared/zoned-time'
 import { suitePathFlag, table } from '../format'
 import { createOutput, intFlag, usageError, type GlobalOptions, type Output } from '../output'
 import { isId } from '../../../shared/model/common'
+import { TRACE_POLICIES, type TracePolicy } from '../../../shared/model/execution'
 import { invoke, projectOf, projectOption, withCore } from '../session'
 import { findEnvironment } from './run'
 
@@ -33,7 +34,7 @@ interface AddFlags {
   env?: string
   headed?: boolean
   screenshots?: 'off' | 'on-failure' | 'every-step'
-  trace?: 'off' | 'on-failure'
+  trace?: TracePolicy
   report: string
   missed: 'skip' | 'run-once'
   overlap: 'skip' | 'queue'
@@ -71,7 +72,7 @@ export function registerScheduleAdd(schedules: Command): void {
     .option('--env <name>', 'environment (base URL and variables) to run against')
     .option('--headed', 'show the browser window')
     .addOption(new Option('--screenshots <when>', 'when to take screenshots').choices(['off', 'on-failure', 'every-step']))
-    .addOption(new Option('--trace <when>', 'keep a Playwright trace').choices(['off', 'on-failure']))
+    .addOption(new Option('--trace <when>', 'record and keep a Playwright trace (see README: what each costs)').choices(TRACE_POLICIES))
     .option('--report <formats>', `reports each run writes: ${REPORT_FORMATS.join(', ')} (comma-separated, "none" for none)`, 'html')
     .addOption(new Option('--missed <policy>', 'at start, for occurrences missed while nothing ran: skip them, or run the latest once').choices(['skip', 'run-once']).default('skip'))
     .addOption(new Option('--overlap <policy>', 'when the previous run still goes: skip the occurrence, or queue it').choices(['skip', 'queue']).default('skip'))

@@ -1,6 +1,7 @@
 // Settings: where the data lives (and opening it), which browser runs tests (and how to get
 // one), the defaults new runs start from, and the theme.
 import { useEffect, useId, useState } from 'react'
+import { TRACE_POLICIES, TRACE_POLICY_LABELS } from '../../../shared/model/execution'
 import type { RunDefaults } from '../../../shared/model/settings'
 import { openDataFolder } from '../data-folder'
 import { exportPlaywrightProject, exportProject } from '../project-files'
@@ -109,8 +110,7 @@ export function SettingsView() {
               <div className="field">
                 <label htmlFor={`${id}-trace`}>Playwright trace</label>
                 <select id={`${id}-trace`} value={defaults.trace} onChange={(e) => update({ trace: e.target.value as RunDefaults['trace'] })}>
-                  <option value="off">Off</option>
-                  <option value="on-failure">Kept for failed tests</option>
+                  {TRACE_POLICIES.map((policy) => <option key={policy} value={policy}>{TRACE_POLICY_LABELS[policy]}</option>)}
                 </select>
               </div>
             </div>

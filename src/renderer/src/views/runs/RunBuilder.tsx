@@ -4,7 +4,7 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
 import type { RunPreset } from '../../../../shared/api/run-presets'
 import type { RunPreview } from '../../../../shared/api/runs'
-import type { TestRun } from '../../../../shared/model/execution'
+import { TRACE_POLICIES, TRACE_POLICY_LABELS, type TestRun } from '../../../../shared/model/execution'
 import { route } from '../../routes'
 import { useApp, useAppStore } from '../../StoreContext'
 import { selectedRows } from '../../tree/selection'
@@ -242,8 +242,7 @@ export function RunBuilder() {
           <div className="field">
             <label htmlFor={`${id}-trace`}>Playwright trace</label>
             <select id={`${id}-trace`} value={choice.trace} onChange={(e) => set({ trace: e.target.value as RunChoice['trace'] })}>
-              <option value="off">Off</option>
-              <option value="on-failure">Kept for failed tests</option>
+              {TRACE_POLICIES.map((policy) => <option key={policy} value={policy}>{TRACE_POLICY_LABELS[policy]}</option>)}
             </select>
           </div>
         </div>

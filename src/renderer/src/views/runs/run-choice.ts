@@ -2,7 +2,7 @@
 // core applies to suites and tags: active tests only, each once, in suite order), the contract
 // input that creates the run, and the last choice kept between visits.
 import { SELECTED_STATUSES } from '../../../../shared/run-rules'
-import type { CreateRunInput, ScreenshotPolicy } from '../../../../shared/model/execution'
+import type { CreateRunInput, ScreenshotPolicy, TracePolicy } from '../../../../shared/model/execution'
 import type { RunDefaults } from '../../../../shared/model/settings'
 import { suiteSubtree, type TreeModel } from '../../tree/tree-model'
 
@@ -21,7 +21,7 @@ export interface RunChoice {
   workers: number
   retries: number
   screenshots: ScreenshotPolicy
-  trace: 'off' | 'on-failure'
+  trace: TracePolicy
   fail_fast: boolean
   headless: boolean
   /** Seconds; null for the test's own. */
