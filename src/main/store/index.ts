@@ -10,6 +10,7 @@ import { HistoryRepo } from './history'
 import { ResultsRepo } from './results'
 import { RunsRepo } from './runs'
 import { LeasesRepo } from './leases'
+import { OutboxRepo } from './outbox'
 import { SchedulerSettingsRepo } from './scheduler-settings'
 import { SchedulesRepo } from './schedules'
 import { SimpleRepo } from './simple-repo'
@@ -47,6 +48,7 @@ export class Store extends StoreBase {
   readonly reports: ReportsRepo
   readonly settings: SettingsRepo
   readonly revisions: RevisionsRepo
+  readonly outbox: OutboxRepo
 
   constructor(db: Db, options: StoreOptions) {
     super(db, options.userName)
@@ -70,6 +72,7 @@ export class Store extends StoreBase {
     this.reports = new ReportsRepo(this)
     this.settings = new SettingsRepo(this)
     this.revisions = new RevisionsRepo(this)
+    this.outbox = new OutboxRepo(this)
   }
 }
 

@@ -5,6 +5,7 @@ import { suiteTestPositionIndex } from './0030-suite-test-position-index'
 import { schedulerAndLeases } from './0050-scheduler-and-leases'
 import { versionsAndRevisions } from './0060-versions-and-revisions'
 import { visualBaselines } from './0080-visual-baselines'
+import { syncOutboxTriggers } from './0090-sync-outbox-triggers'
 import type { Migration } from './types'
 
-export const migrations: readonly Migration[] = [initial, historyCoveringIndex, suiteTestPositionIndex, schedulerAndLeases, versionsAndRevisions, visualBaselines]
+export const migrations: readonly Migration[] = [initial, historyCoveringIndex, suiteTestPositionIndex, schedulerAndLeases, versionsAndRevisions, visualBaselines, syncOutboxTriggers]
