@@ -31,12 +31,17 @@ const rows: { measure: string; figure: string; goal: string; status: string }[] 
 const seeding: [string, number][] = []
 const started = performance.now()
 const loadAtStart = loadavg()[0]
+// `--sync-capture`: every store writes its changes to the sync outbox too (migration 0090), to
+// see what capture costs; off by default, as on a machine that does not sync.
+const SYNC_CAPTURE = process.argv.includes('--sync-capture')
 
 function open(name: string): { db: Database.Database; store: Store } {
   const dataDir = join(root, name)
   mkdirSync(dataDir)
   const db = openDatabase(join(dataDir, 'testdesk.db'))
-  return { db, store: new Store(db, { dataDir, userName: 'bench' }) }
+  const store = new Store(db, { dataDir, userName: 'bench' })
+  if (SYNC_CAPTURE) store.outbox.setCapturing(true)
+  return { db, store }
 }
 
 function timed<T>(label: string, work: () => T): T {
@@ -364,7 +369,7 @@ const total = (performance.now() - started) / 1000
 const width = (key: 'measure' | 'figure' | 'goal' | 'status') => Math.max(key.length, ...rows.map((r) => r[key].length))
 const line = (r: { measure: string; figure: string; goal: string; status: string }) =>
   `${r.measure.padEnd(width('measure'))}  ${r.figure.padStart(width('figure'))}  ${r.goal.padEnd(width('goal'))}  ${r.status}`.trimEnd()
-console.log(`\nTestDesk store benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, WAL database file`)
+console.log(`\nTestDesk store benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, WAL database file, sync capture ${SYNC_CAPTURE ? 'on' : 'off'}`)
 // Other work on the machine slows absolute figures; the repository/raw ratios are measured side by side.
 console.log(`load average ${loadAtStart.toFixed(1)} at start, ${loadavg()[0].toFixed(1)} at end\n`)
 console.log(line({ measure: 'measure', figure: 'figure', goal: 'goal', status: 'status' }))

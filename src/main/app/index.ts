@@ -4,9 +4,8 @@ import { app, BrowserWindow, ipcMain } from 'electron'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { openCore, type Core } from '../core'
-import { IPC_EVENT_CHANNEL } from '../../shared/api/transport'
 import { desktopNotifier, hideTray, showTray } from './background'
-import { registerIpc } from './ipc'
+import { registerEventSubscriptions, registerIpc } from './ipc'
 import { installMenu } from './menu'
 import { hardenApp, trustedSender } from './security'
 import { createMainWindow, rendererPaths } from './window'
@@ -40,12 +39,10 @@ async function start(): Promise<void> {
     // In development the SQLite addon is built for Electron beside the Node one (scripts/start.mjs).
     nativeBinding: process.env.TESTDESK_SQLITE_BINDING || undefined,
   })
-  registerIpc(ipcMain, core.dispatcher, trustedSender(rendererIndex, devServerUrl))
-  core.events.subscribe((name, payload) => {
-    for (const window of BrowserWindow.getAllWindows()) {
-      if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, name, payload)
-    }
-  })
+  const trusted = trustedSender(rendererIndex, devServerUrl)
+  registerIpc(ipcMain, core.dispatcher, trusted)
+  // Each window gets the events it subscribed to, not every event of every run.
+  registerEventSubscriptions(ipcMain, core.events, trusted)
   // The app runs the schedules of its data directory (or stands by while `testdesk scheduler` does).
   core.scheduler.start({ kind: 'app', desktop: desktopNotifier, log: (message) => console.log(`[testdesk] scheduler: ${message}`) })
   installMenu()

@@ -1,6 +1,7 @@
 // Screenshots and traces through the contract, as browser mode reads them: only files the store
 // registered, with a clear error for a path that names nothing or climbs out of the data folder.
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildFixtureRun } from '../testing/fixture-runs'
 import { GHOST, openTestCore, type TestCore } from './testing'
@@ -17,6 +18,14 @@ describe('artifacts', () => {
     const saved = t.store.artifacts.save(png, 'image/png')
     const image = await t.ok('artifacts.image', { path: saved.path })
     expect(image).toEqual({ path: saved.path, mime: 'image/png', bytes: png.byteLength, data: png.toString('base64') })
+  })
+
+  it('says where files that results name are on this machine, refusing a path that climbs out', async () => {
+    const saved = t.store.artifacts.save(Buffer.from('89504e47', 'hex'), 'image/png')
+    const [file] = await t.ok('artifacts.files', { paths: [saved.path] })
+    expect(file).toBe(join(t.core.context.dataDir, saved.path))
+    expect(readFileSync(file).toString('hex')).toBe('89504e47')
+    expect((await t.fail('artifacts.files', { paths: [saved.path, '../../etc/passwd'] })).issues?.[0]).toMatchObject({ field: 'paths.1' })
   })
 
   it('refuses paths outside the data folder, unknown files and files that are not images', async () => {

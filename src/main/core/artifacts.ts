@@ -28,5 +28,6 @@ export function artifactsNamespace(store: Store): Implementation<Api>['artifacts
       const trace = traceOf(store, result.trace_path)
       return trace ? { file: trace.file, command: trace.command } : null
     },
+    files: ({ paths }) => paths.map((path) => store.artifacts.absolute(path)),
   }
 }

@@ -64,7 +64,7 @@ export interface Core {
 export async function openCore(options: CoreOptions): Promise<Core> {
   const databasePath = options.databasePath ?? dbPathIn(options.dataDir)
   const db: Db = openDatabase(databasePath, { nativeBinding: options.nativeBinding })
-  const events = new EventBus<Api>()
+  const events = new EventBus<Api>(api)
   const store = new Store(db, { dataDir: options.dataDir, userName: options.userName, validateStep })
   const context: CoreContext = { dataDir: options.dataDir, databasePath, db, events, store }
   const runner = options.execution === 'manual' ? null : new Orchestrator({ store, reporters: [storeResults(store), publishRunEvents(events)] })

@@ -204,13 +204,31 @@ describe('host: events over WebSocket', () => {
     })
   const events = () => `ws://127.0.0.1:${host.port}/api/events`
 
-  it('delivers core events to a page offering the token as a subprotocol, answering with the plain one', async () => {
+  it('delivers the events a page subscribed to, for its run only, to a page offering the token as a subprotocol', async () => {
     const { ws, status } = await connect(events(), { Origin: host.origin }, ['testdesk', tokenProtocol(host.token)])
     expect(status).toBe(101)
     expect(ws.protocol).toBe('testdesk')
-    const message = new Promise<string>((resolve) => ws.on('message', (data) => resolve(String(data))))
-    core.events.emit('test.onPing' as never, { n: 1 } as never)
-    expect(JSON.parse(await message)).toEqual({ event: 'test.onPing', payload: { n: 1 } })
+    const messages: unknown[] = []
+    ws.on('message', (data) => messages.push(JSON.parse(String(data))))
+    const arrived = (count: number) => expect.poll(() => messages.length).toBeGreaterThanOrEqual(count)
+    ws.send(JSON.stringify({ type: 'subscribe', id: 7, events: ['runs.onItem'], filter: { run_id: 'r1' } }))
+    await arrived(1)
+    const item = (run_id: string) => ({ run_id, item_id: `${run_id}-i`, test_case_id: 't', test_case_name: 'T', status: 'running', attempt: 0, iteration: null, total_iterations: 1 })
+    core.events.emit('runs.onItem', item('r2') as never)
+    core.events.emit('runs.onStep', { ...item('r1'), step_number: 1 } as never)
+    core.events.emit('runs.onItem', item('r1') as never)
+    await arrived(2)
+    ws.send(JSON.stringify({ type: 'unsubscribe', id: 7 }))
+    ws.send(JSON.stringify({ type: 'subscribe', id: 8, events: ['system.onChanged'], filter: { run_id: 'r1' } }))
+    ws.send('{"type":"subscribe"')
+    await arrived(4)
+    core.events.emit('runs.onItem', item('r1') as never)
+    expect(messages).toEqual([
+      { type: 'subscribed', id: 7 },
+      { type: 'event', id: 7, event: 'runs.onItem', payload: item('r1') },
+      { type: 'refused', id: 8, message: 'Invalid subscription: filter.run_id: system.onChanged cannot be filtered by run_id' },
+      { type: 'refused', id: null, message: 'Invalid events request: not JSON' },
+    ])
     ws.close()
   })
 

@@ -1,7 +1,7 @@
-// Browser mode: the contract over HTTP (POST /api/<namespace>.<method>) and events over one
-// WebSocket, plus the built UI. Bound to 127.0.0.1; every contract call and the socket must
-// carry the session token and come from our own origin (see access.ts). A refused request runs
-// nothing.
+// Browser mode: the contract over HTTP (POST /api/<namespace>.<method>), subscribed events over
+// one WebSocket (event-socket.ts) and the built UI. Bound to 127.0.0.1; every contract call and
+// the socket must carry the session token and come from our own origin (see access.ts). A refused
+// request runs nothing.
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -9,9 +9,12 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { HTTP_STATUS } from '../../shared/api/errors'
 import { EVENTS_PROTOCOL, HTTP_TOKEN_HEADER, TOKEN_FRAGMENT_KEY } from '../../shared/api/transport'
+import type { Api } from '../../shared/api'
 import type { Dispatcher } from '../core/dispatch'
 import type { EventSource } from '../core/events'
 import { findFile, readBody, resolveInside, sendFile, sendJson, sendText } from '../http/static-files'
+import { serveEventSocket } from './event-socket'
+import type { OutboxLimits } from './outbox'
 import { checkCallToken, checkHost, checkJsonBody, checkOrigin, checkSocketToken, isSessionToken, WRONG_TOKEN, type Refusal } from './access'
 
 export const TOKEN_HEADER = HTTP_TOKEN_HEADER
@@ -20,7 +23,9 @@ const MAX_BODY = 16 * 1024 * 1024
 
 export interface HostOptions {
   dispatcher: Dispatcher
-  events: EventSource
+  events: EventSource<Api>
+  /** How far a page may fall behind on its events before its socket is closed. */
+  eventLimits?: OutboxLimits
   /** Folder of the built renderer (out/renderer). */
   rendererDir: string
   port?: number
@@ -47,12 +52,6 @@ export async function startHost(options: HostOptions): Promise<Host> {
     handleProtocols: (offered) => (offered.has(EVENTS_PROTOCOL) ? EVENTS_PROTOCOL : false),
   })
   let port = 0
-
-  const unsubscribe = options.events.subscribe((name, payload) => {
-    if (!sockets.clients.size) return
-    const message = JSON.stringify({ event: name, payload })
-    for (const socket of sockets.clients) if (socket.readyState === socket.OPEN) socket.send(message)
-  })
 
   server.on('request', (req, res) => {
     handleRequest(req, res).catch((error) => {
@@ -147,8 +146,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
     sockets.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       ws.on('error', () => ws.terminate())
-      // The socket only carries events out; anything sent in is ignored.
-      ws.on('message', () => undefined)
+      serveEventSocket(ws, options.events, options.eventLimits)
     })
   })
 
@@ -167,7 +165,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     origin,
     port,
     token,
-    close: () => closeHost(server, sockets, unsubscribe),
+    close: () => closeHost(server, sockets),
   }
 }
 
@@ -189,8 +187,7 @@ export function contentSecurityPolicy(port: number): string {
   ].join('; ')
 }
 
-function closeHost(server: Server, sockets: WebSocketServer, unsubscribe: () => void): Promise<void> {
-  unsubscribe()
+function closeHost(server: Server, sockets: WebSocketServer): Promise<void> {
   for (const socket of sockets.clients) socket.terminate()
   sockets.close()
   server.closeAllConnections()

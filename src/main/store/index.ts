@@ -11,6 +11,7 @@ import { HistoryRepo } from './history'
 import { ResultsRepo } from './results'
 import { RunsRepo } from './runs'
 import { LeasesRepo } from './leases'
+import { OutboxRepo } from './outbox'
 import { SchedulerSettingsRepo } from './scheduler-settings'
 import { SchedulesRepo } from './schedules'
 import { SimpleRepo } from './simple-repo'
@@ -54,6 +55,7 @@ export class Store extends StoreBase {
   readonly revisions: RevisionsRepo
   readonly healings: HealingsRepo
   readonly runPresets: RunPresetsRepo
+  readonly outbox: OutboxRepo
 
   constructor(db: Db, options: StoreOptions) {
     super(db, options.userName)
@@ -80,6 +82,7 @@ export class Store extends StoreBase {
     this.revisions = new RevisionsRepo(this)
     this.healings = new HealingsRepo(this, this.tests)
     this.runPresets = new RunPresetsRepo(this)
+    this.outbox = new OutboxRepo(this)
   }
 }
 

@@ -38,4 +38,6 @@ export const artifacts = {
   image: method(z.object({ path: ArtifactPath }).strict(), returns<ArtifactImage>()),
   /** The Playwright trace kept for a result; null when none was kept. */
   trace: method(z.object({ test_run_result_id: Id }).strict(), returns<TraceLocation | null>()),
+  /** Where files that results name are on this machine (absolute paths), in the order asked. */
+  files: method(z.object({ paths: z.array(ArtifactPath).max(10_000) }).strict(), returns<string[]>()),
 } satisfies Namespace

@@ -10,7 +10,25 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly output?: O
 }
 
-export interface EventSpec<P = unknown> {
+/** What a subscription may narrow an event to: one run, one recording session, one schedule. */
+export const FILTER_KEYS = ['run_id', 'session_id', 'schedule_id'] as const
+export type FilterKey = (typeof FILTER_KEYS)[number]
+export type EventFilter = Partial<Record<FilterKey, string>>
+
+// Method syntax keeps the parameter bivariant, so an EventSpec<RunProgress> is still an EventSpec.
+type ReadKey<P> = { read(payload: P): string }['read']
+
+export interface EventOptions<P> {
+  /** How each filter a subscriber may give is read from the payload. */
+  readonly filters?: Partial<Record<FilterKey, ReadKey<P>>>
+  /**
+   * Set on events that carry a whole state (run progress): only the latest per key matters, so a
+   * slow subscriber gets the newest one instead of every one it could not take yet.
+   */
+  readonly latestBy?: ReadKey<P>
+}
+
+export interface EventSpec<P = unknown> extends EventOptions<P> {
   readonly kind: 'event'
   /** Phantom: carries the payload type only. */
   readonly payload?: P
@@ -26,8 +44,8 @@ export function method<I extends z.ZodType, O>(input: I, _output: O): MethodSpec
 }
 
 /** Declares an event; its name must start with `on` (see `isEventName`). */
-export function event<P>(): EventSpec<P> {
-  return { kind: 'event' }
+export function event<P>(options: EventOptions<P> = {}): EventSpec<P> {
+  return { kind: 'event', ...options }
 }
 
 /** Names the output type of a method without creating a value of it. */
@@ -70,7 +88,7 @@ export type Client<C extends Contract> = {
   [N in keyof C]: {
     [M in MethodKeys<C[N]>]: (input: RawInputOf<C[N][M]>) => Promise<OutputOf<C[N][M]>>
   } & {
-    [E in EventKeys<C[N]>]: (listener: (payload: PayloadOf<C[N][E]>) => void) => Unsubscribe
+    [E in EventKeys<C[N]>]: (listener: (payload: PayloadOf<C[N][E]>) => void, filter?: EventFilter) => Unsubscribe
   }
 }
 

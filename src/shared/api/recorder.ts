@@ -138,10 +138,10 @@ export const recorder = {
   get: method(BySession, returns<RecorderSession>()),
   /** Sessions of this process, running ones first. */
   list: method(z.object({}).strict().default({}), returns<RecorderSession[]>()),
-  /** A step was recorded or grew; filter by session_id. */
-  onStep: event<RecordedStepEvent>(),
+  /** A step was recorded or grew. */
+  onStep: event<RecordedStepEvent>({ filters: { session_id: (p) => p.session_id } }),
   /** The session changed: status, paused, mode, URL, windows. */
-  onState: event<RecorderSession>(),
+  onState: event<RecorderSession>({ filters: { session_id: (p) => p.id }, latestBy: (p) => p.id }),
   /** The tester picked an element. */
-  onPick: event<PickedTarget>(),
+  onPick: event<PickedTarget>({ filters: { session_id: (p) => p.session_id } }),
 } satisfies Namespace

@@ -62,11 +62,11 @@ export const runs = {
   /** Stop at once; unfinished items become no_run and the run cancelled. */
   cancel: method(ById, returns<TestRun>()),
   /** Run counts and what is running, whenever something changes. */
-  onProgress: event<RunProgress>(),
+  onProgress: event<RunProgress>({ filters: { run_id: (p) => p.run_id }, latestBy: (p) => p.run_id }),
   /** A test started, finished, or moved to another status. */
-  onItem: event<ItemProgress>(),
+  onItem: event<ItemProgress>({ filters: { run_id: (p) => p.run_id } }),
   /** A step started or finished. */
-  onStep: event<StepProgress>(),
+  onStep: event<StepProgress>({ filters: { run_id: (p) => p.run_id } }),
 } satisfies Namespace
 
 export const runItems = {

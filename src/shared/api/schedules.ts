@@ -44,9 +44,9 @@ export const schedules = {
   /** SMTP for e-mail notifications (the password is a secret, never returned) and background running. */
   updateSettings: method(UpdateSchedulerSettingsInput, returns<SchedulerSettings>()),
   /** An occurrence fired: its run was created, or it was skipped, queued or recorded missed. */
-  onFired: event<ScheduleFired>(),
+  onFired: event<ScheduleFired>({ filters: { schedule_id: (p) => p.schedule_id } }),
   /** An occurrence changed status (its run started or ended, notifications went out). */
-  onExecution: event<ScheduleExecution>(),
+  onExecution: event<ScheduleExecution>({ filters: { schedule_id: (p) => p.schedule_id } }),
   /** A schedule was created, changed or deleted, or its next run was planned again. */
-  onChanged: event<{ id: string; deleted: boolean; next_execution_at: string | null }>(),
+  onChanged: event<{ id: string; deleted: boolean; next_execution_at: string | null }>({ filters: { schedule_id: (p) => p.id } }),
 } satisfies Namespace

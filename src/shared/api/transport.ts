@@ -1,14 +1,20 @@
 // Names and shapes shared by the transports generated from the contract.
-import type { Contract, MethodSpec, EventSpec, OutputOf, PayloadOf, RawInputOf, Unsubscribe } from './contract'
+import { z } from 'zod'
+import type { Contract, EventName, MethodSpec, OutputOf, RawInputOf, Unsubscribe } from './contract'
 import type { Envelope } from './errors'
+import { SubscriptionInput, type Subscription } from './subscription'
 
 /** IPC channel of a contract method. */
 export function ipcChannel(name: string): string {
   return `testdesk:${name}`
 }
 
-/** The one IPC channel events travel on, as (name, payload). */
+/** The IPC channel events travel on, as (subscription id, name, payload). */
 export const IPC_EVENT_CHANNEL = 'testdesk:event'
+/** The page asks for events as (id, subscription); the answer is an envelope. */
+export const IPC_SUBSCRIBE_CHANNEL = 'testdesk:subscribe'
+/** The page ends a subscription as (id). */
+export const IPC_UNSUBSCRIBE_CHANNEL = 'testdesk:unsubscribe'
 
 /** Where browser mode calls a contract method. */
 export function httpPath(name: string): string {
@@ -38,24 +44,34 @@ export function tokenFromProtocols(protocols: Iterable<string>): string | null {
   return null
 }
 
-/** A message on the events WebSocket. */
-export interface EventMessage {
-  event: string
-  payload: unknown
-}
+/** What a page sends on the events WebSocket: start or end a subscription it numbers itself. */
+export const SocketRequest = z.discriminatedUnion('type', [
+  SubscriptionInput.extend({ type: z.literal('subscribe'), id: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('unsubscribe'), id: z.number().int().nonnegative() }).strict(),
+])
+export type SocketRequest = z.input<typeof SocketRequest>
+
+/** What the host sends on it: an event for one subscription, or the answer to a request. */
+export type SocketMessage =
+  | { type: 'event'; id: number; event: string; payload: unknown }
+  | { type: 'subscribed'; id: number }
+  | { type: 'refused'; id: number | null; message: string }
 
 /**
  * What the preload exposes as `window.testdesk`: every method returns an envelope (errors keep
- * their kind and fields across the context bridge), every event is a subscription.
+ * their kind and fields across the context bridge); events come through one `subscribe`, which
+ * reports a refused subscription to `onRefused`.
  */
 export type Bridge<C extends Contract> = {
   [N in keyof C]: {
     [M in keyof C[N] as C[N][M] extends MethodSpec ? M : never]: (
       input?: RawInputOf<C[N][M]>,
     ) => Promise<Envelope<OutputOf<C[N][M]>>>
-  } & {
-    [E in keyof C[N] as C[N][E] extends EventSpec ? E : never]: (
-      listener: (payload: PayloadOf<C[N][E]>) => void,
-    ) => Unsubscribe
   }
+} & {
+  subscribe(
+    subscription: Subscription<C, EventName<C>>,
+    listener: (name: string, payload: unknown) => void,
+    onRefused?: (message: string) => void,
+  ): Unsubscribe
 }

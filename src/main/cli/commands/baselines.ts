@@ -19,7 +19,7 @@ export function registerBaselines(program: Command): void {
       const { testCase, list, files } = await withCore(globals, async (core) => {
         const testCase = await invoke(core, 'tests.get', { id: await testCaseId(core, test, await projectOf(core, opts.project)) })
         const list = await invoke(core, 'checkpoints.baselines', { test_case_id: testCase.id })
-        return { testCase, list, files: list.map((b) => core.context.store.artifacts.absolute(b.path)) }
+        return { testCase, list, files: await invoke(core, 'artifacts.files', { paths: list.map((b) => b.path) }) }
       })
       out.result(list.map((b, i) => ({ ...b, file: files[i] })))
       if (!list.length) return out.line(`${testCase.name} has no visual baselines yet: its first run with a visual checkpoint makes them`)

@@ -58,7 +58,7 @@ export function registerRuns(program: Command): void {
       const shown = await withCore(globals, async (core) => {
         const run = await findRun(core, ref, opts.project)
         const summary = await invoke(core, 'runs.summary', { id: run.id })
-        const file = (path: string | null) => (path ? core.context.store.artifacts.absolute(path) : null)
+        const file = async (path: string | null) => (path ? (await invoke(core, 'artifacts.files', { paths: [path] }))[0] : null)
         const failures = []
         for (const item of summary.items.filter((i) => i.status === 'failed')) {
           // The attempt that decided the item: its last one.
@@ -67,18 +67,18 @@ export function registerRuns(program: Command): void {
             const steps = await invoke(core, 'stepResults.list', { test_run_result_id: result.id, status: 'failed' })
             const failure = failureShown(result.error_message, result.error_step_number, steps.map((s) => ({ ...s, number: s.step_number })))
             const failedStep = steps.find((s) => s.step_number === failure?.step) ?? steps[0]
-            const checkpoints = (await invoke(core, 'checkpoints.list', { test_run_result_id: result.id, status: 'failed' })).map((c) => ({
-              ...c,
-              files: { baseline: file(c.baseline_screenshot_path), actual: file(c.actual_screenshot_path), diff: file(c.diff_screenshot_path) },
-            }))
+            const checkpoints = []
+            for (const c of await invoke(core, 'checkpoints.list', { test_run_result_id: result.id, status: 'failed' })) {
+              checkpoints.push({ ...c, files: { baseline: await file(c.baseline_screenshot_path), actual: await file(c.actual_screenshot_path), diff: await file(c.diff_screenshot_path) } })
+            }
             failures.push({
               checkpoints,
               item,
               result,
               steps,
               failure,
-              screenshot_file: file(result.error_screenshot_path ?? failedStep?.screenshot_path ?? null),
-              trace_file: file(result.trace_path),
+              screenshot_file: await file(result.error_screenshot_path ?? failedStep?.screenshot_path ?? null),
+              trace_file: await file(result.trace_path),
             })
           }
         }

@@ -8,6 +8,7 @@ import { visualBaselines } from './0080-visual-baselines'
 import { suiteHooks } from './0090-suite-hooks'
 import { scriptRuns } from './0100-script-runs'
 import { healingsAndRunPresets } from './0110-healings-and-run-presets'
+import { syncOutboxTriggers } from './0120-sync-outbox-triggers'
 import type { Migration } from './types'
 
-export const migrations: readonly Migration[] = [initial, historyCoveringIndex, suiteTestPositionIndex, schedulerAndLeases, versionsAndRevisions, visualBaselines, suiteHooks, scriptRuns, healingsAndRunPresets]
+export const migrations: readonly Migration[] = [initial, historyCoveringIndex, suiteTestPositionIndex, schedulerAndLeases, versionsAndRevisions, visualBaselines, suiteHooks, scriptRuns, healingsAndRunPresets, syncOutboxTriggers]

@@ -22,12 +22,13 @@ export const liveSlice =
     activeRuns: [],
 
     startLive() {
-      const stops = [
-        deps.client.system.onChanged((change) => get().applyChange(change)),
-        deps.client.runs.onProgress((progress) => set({ activeRuns: applyRunProgress(get().activeRuns, progress) })),
-      ]
+      // Data changes and run progress only: the status bar needs no test or step events.
+      const stop = deps.client.subscribe({ events: ['system.onChanged', 'runs.onProgress'] }, (event) => {
+        if (event.name === 'system.onChanged') get().applyChange(event.payload)
+        else set({ activeRuns: applyRunProgress(get().activeRuns, event.payload) })
+      })
       void get().loadActiveRuns()
-      return () => stops.forEach((stop) => stop())
+      return stop
     },
 
     applyChange(change) {

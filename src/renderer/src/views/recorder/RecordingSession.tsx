@@ -1,13 +1,13 @@
 // One recording session, live: the browser and the page it shows, pause and resume, what a
 // click in the page does, a URL to open, the steps as they arrive, and stop.
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type Dispatch, type FormEvent, type SetStateAction } from 'react'
 import { RecorderMode, type RecorderSession } from '../../../../shared/api/recorder'
 import type { TestStep } from '../../../../shared/model/definition'
 import { route } from '../../routes'
 import { messageOf } from '../../store/docsSlice'
 import { useApp, useAppStore } from '../../StoreContext'
 import { RecordedSteps } from './RecordedSteps'
-import { applyStepEvent, sessionSteps } from './recorded-steps'
+import { recordingSubscription, reduceRecording, sessionSteps, type RecordingView } from './recorded-steps'
 
 const MODE_LABELS: Record<RecorderMode, string> = {
   record: 'Record actions',
@@ -32,31 +32,33 @@ export function RecordingSession({ sessionId }: { sessionId: string }) {
   const store = useAppStore()
   const client = useApp((s) => s.client)
   const id = useId()
-  const [session, setSession] = useState<RecorderSession | null>(null)
-  const [steps, setSteps] = useState<TestStep[]>([])
+  const [{ session, steps }, setView] = useState<RecordingView>({ session: null, steps: [] })
+  const setSession = (next: RecorderSession) => setView((view) => ({ ...view, session: next }))
+  const setSteps: Dispatch<SetStateAction<TestStep[]>> = (next) =>
+    setView((view) => ({ ...view, steps: typeof next === 'function' ? next(view.steps) : next }))
   const [error, setError] = useState<string | null>(null)
   const [url, setUrl] = useState('')
 
   useEffect(() => {
     let alive = true
-    // Subscribe first, so nothing recorded between the read and the subscription is lost.
-    const offStep = client.recorder.onStep((event) => alive && setSteps((list) => applyStepEvent(list, event, sessionId)))
-    const offState = client.recorder.onState((next) => alive && next.id === sessionId && setSession(next))
+    // Subscribe first, so nothing recorded between the read and the subscription is lost; only
+    // this session's events come.
+    const stop = client.subscribe(recordingSubscription(sessionId), (event) => {
+      if (alive) setView((view) => reduceRecording(view, event, sessionId))
+    })
     void (async () => {
       try {
         const current = await client.recorder.get({ session_id: sessionId })
         const all = await client.steps.list({ test_case_id: current.test_case_id })
         if (!alive) return
-        setSession(current)
-        setSteps(sessionSteps(all, current.step_ids))
+        setView({ session: current, steps: sessionSteps(all, current.step_ids) })
       } catch (e) {
         if (alive) setError(messageOf(e))
       }
     })()
     return () => {
       alive = false
-      offStep()
-      offState()
+      stop()
     }
   }, [client, sessionId])
 

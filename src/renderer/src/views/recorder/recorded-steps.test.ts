@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TestStep } from '../../../../shared/model/definition'
-import { applyStepEvent, moveRecorded, sessionSteps } from './recorded-steps'
+import type { RecorderSession } from '../../../../shared/api/recorder'
+import { applyStepEvent, moveRecorded, reduceRecording, sessionSteps } from './recorded-steps'
 
 const step = (id: string, position: number, value: string | null = null): TestStep => ({
   id,
@@ -38,5 +39,17 @@ describe('the recorder panel projection', () => {
     expect(moveRecorded(test, ['a', 'b', 'c'], 'c', 1)).toBeNull()
     // The first recorded step does not move above a step recorded before the session.
     expect(moveRecorded(test, ['a', 'b', 'c'], 'a', -1)).toBeNull()
+  })
+
+  it('applies steps and state of its own session through one reducer, keeping the view of another session as it was', () => {
+    const session = (id: string, status: RecorderSession['status']) => ({ id, status }) as RecorderSession
+    const start = { session: session('s', 'starting'), steps: [] }
+    let view = reduceRecording(start, { name: 'recorder.onState', payload: session('s', 'recording') }, 's')
+    view = reduceRecording(view, { name: 'recorder.onStep', payload: { session_id: 's', change: 'added', step: step('a', 1), latency_ms: 1 } }, 's')
+    expect(view.session?.status).toBe('recording')
+    expect(view.steps.map((s) => s.id)).toEqual(['a'])
+    expect(start.session.status).toBe('starting')
+    expect(reduceRecording(view, { name: 'recorder.onState', payload: session('other', 'stopped') }, 's')).toBe(view)
+    expect(reduceRecording(view, { name: 'recorder.onStep', payload: { session_id: 'other', change: 'added', step: step('x', 0), latency_ms: 1 } }, 's')).toBe(view)
   })
 })

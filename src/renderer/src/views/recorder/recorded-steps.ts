@@ -1,6 +1,8 @@
 // The recorder panel's projection of a session's steps: the events and the edits made while
 // recording applied as pure functions, so the order rules have unit tests of their own.
-import type { RecordedStepEvent } from '../../../../shared/api/recorder'
+import type { Api } from '../../../../shared/api'
+import type { RecordedStepEvent, RecorderSession } from '../../../../shared/api/recorder'
+import type { EventOf, Subscription } from '../../../../shared/api/subscription'
 import type { TestStep } from '../../../../shared/model/definition'
 
 const byPosition = (a: TestStep, b: TestStep) => a.position - b.position
@@ -33,4 +35,26 @@ export function moveRecorded(testSteps: readonly TestStep[], sessionStepIds: rea
   order[i] = other
   order[j] = stepId
   return order
+}
+
+const RECORDING_EVENTS = ['recorder.onStep', 'recorder.onState'] as const
+export type RecordingEvent = EventOf<Api, (typeof RECORDING_EVENTS)[number]>
+
+export interface RecordingView {
+  session: RecorderSession | null
+  steps: TestStep[]
+}
+
+/** What the recorder panel subscribes to: the steps and state of its own session. */
+export function recordingSubscription(sessionId: string): Subscription<Api, (typeof RECORDING_EVENTS)[number]> {
+  return { events: RECORDING_EVENTS, filter: { session_id: sessionId } }
+}
+
+/** Applies one event of the session; events of another session leave the view as it was. */
+export function reduceRecording(view: RecordingView, event: RecordingEvent, sessionId: string): RecordingView {
+  if (event.name === 'recorder.onStep') {
+    const steps = applyStepEvent(view.steps, event.payload, sessionId)
+    return steps === view.steps ? view : { ...view, steps }
+  }
+  return event.payload.id === sessionId ? { ...view, session: event.payload } : view
 }

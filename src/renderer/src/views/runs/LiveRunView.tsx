@@ -6,7 +6,7 @@ import type { ExportedReport } from '../../../../shared/api/reports'
 import { formatDuration, runOutcome, statusLabel } from '../../../../shared/run-wording'
 import { route } from '../../routes'
 import { useApp, useAppStore } from '../../StoreContext'
-import { applyItem, applyProgress, applyStep, elapsedNow, estimateLeft, isEnded, liveRunFrom, type LiveRun } from './live-run'
+import { elapsedNow, estimateLeft, isEnded, liveRunFrom, liveRunSubscription, reduceLiveRun, type LiveRun } from './live-run'
 import { errorText } from './run-format'
 
 type Queued = (state: LiveRun) => LiveRun
@@ -46,20 +46,17 @@ export function LiveRunView({ runId }: { runId: string }) {
       queue = []
       void load()
     }
-    const stops = [
-      client.runs.onProgress((p) => {
-        const at = Date.now()
-        push((s) => applyProgress(s, p, at))
-        // The end's figures (iterations, retries, durations) are read back from the store.
-        if (p.run_id === runId && isEnded(p.status)) reloadRef.current()
-      }),
-      client.runs.onItem((p) => push((s) => applyItem(s, p))),
-      client.runs.onStep((p) => push((s) => applyStep(s, p))),
-    ]
+    // Only this run's events come: the host or main filters them by run id.
+    const stop = client.subscribe(liveRunSubscription(runId), (event) => {
+      const at = Date.now()
+      push((s) => reduceLiveRun(s, event, at))
+      // The end's figures (iterations, retries, durations) are read back from the store.
+      if (event.name === 'runs.onProgress' && isEnded(event.payload.status)) reloadRef.current()
+    })
     void load()
     return () => {
       live = false
-      stops.forEach((stop) => stop())
+      stop()
     }
   }, [client, runId])
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { RunItemView } from '../../../../shared/api/runs'
 import type { TestRun } from '../../../../shared/model/execution'
 import type { ItemProgress, RunProgress, StepProgress } from '../../../../shared/model/progress'
-import { applyItem, applyProgress, applyStep, elapsedNow, estimateLeft, liveRunFrom } from './live-run'
+import { applyItem, applyProgress, applyStep, elapsedNow, estimateLeft, liveRunFrom, liveRunSubscription, reduceLiveRun } from './live-run'
 
 const run = { id: 'r1', run_name: 'Run_001', status: 'running', total_tests: 3, passed_tests: 0, failed_tests: 0, skipped_tests: 0, no_run_tests: 0, started_at: '2026-01-01T00:00:00.000Z', completed_at: null } as TestRun
 const item = (id: string, order: number, status: RunItemView['status'] = 'pending') =>
@@ -56,5 +56,26 @@ describe('live run', () => {
     expect(estimateLeft(none, T)).toBeNull()
     expect(estimateLeft(none, T, 2000)).toBe(2000)
     expect(estimateLeft(applyProgress(state, progress({ status: 'cancelled' }), T), T)).toBeNull()
+  })
+
+  it('applies a stream of typed events in order, each by its name, without touching the state it was given', () => {
+    const first = start()
+    const events = [
+      { name: 'runs.onItem', payload: itemEvent({ status: 'running', flaky: false }) },
+      { name: 'runs.onStep', payload: step({ item_id: 'i1', step_number: 1 }) },
+      { name: 'runs.onProgress', payload: progress({ finished_tests: 0, passed_tests: 0 }) },
+      { name: 'runs.onItem', payload: itemEvent() },
+      { name: 'runs.onProgress', payload: progress() },
+    ] as const
+    const state = events.reduce((s, event, i) => reduceLiveRun(s, event, T + i), first)
+    expect(state).toMatchObject({ finished: 1, passed: 1, elapsed_at: T + 4 })
+    expect(state.items[0]).toMatchObject({ status: 'passed', flaky: true })
+    expect(state.steps.i1).toMatchObject({ step_number: 1, status: 'running' })
+    expect(first.items[0].status).toBe('pending')
+    expect(first.steps).toEqual({})
+  })
+
+  it('subscribes to the three run events of its own run only', () => {
+    expect(liveRunSubscription('r7')).toEqual({ events: ['runs.onProgress', 'runs.onItem', 'runs.onStep'], filter: { run_id: 'r7' } })
   })
 })

@@ -1,7 +1,9 @@
 // One run as the live view shows it, kept from the run's events: pure functions of the state
 // and one event, so the view's rules have unit tests and a change in where events come from
 // (typed, filtered subscriptions in the core) only changes the subscription, not these.
+import type { Api } from '../../../../shared/api'
 import type { RunItemView } from '../../../../shared/api/runs'
+import type { EventOf, Subscription } from '../../../../shared/api/subscription'
 import type { ItemStatus, TestRun } from '../../../../shared/model/execution'
 import type { ItemProgress, RunProgress, RunningTest, StepProgress } from '../../../../shared/model/progress'
 
@@ -148,6 +150,26 @@ export function applyStep(state: LiveRun, p: StepProgress): LiveRun {
     error_message: p.error_message,
   }
   return { ...state, steps: { ...state.steps, [p.item_id]: step } }
+}
+
+const LIVE_RUN_EVENTS = ['runs.onProgress', 'runs.onItem', 'runs.onStep'] as const
+export type LiveRunEvent = EventOf<Api, (typeof LIVE_RUN_EVENTS)[number]>
+
+/** What the live view of one run subscribes to: its progress, tests and steps, no other run's. */
+export function liveRunSubscription(runId: string): Subscription<Api, (typeof LIVE_RUN_EVENTS)[number]> {
+  return { events: LIVE_RUN_EVENTS, filter: { run_id: runId } }
+}
+
+/** Applies one event of the run to the state; `now` stamps progress for the running clock. */
+export function reduceLiveRun(state: LiveRun, event: LiveRunEvent, now: number): LiveRun {
+  switch (event.name) {
+    case 'runs.onProgress':
+      return applyProgress(state, event.payload, now)
+    case 'runs.onItem':
+      return applyItem(state, event.payload)
+    case 'runs.onStep':
+      return applyStep(state, event.payload)
+  }
 }
 
 /** Elapsed time now, the clock running on from the last event while the run goes on. */

@@ -9,20 +9,18 @@ export function useScheduleEvents(reload: () => void, scheduleId: string | null 
   latest.current = reload
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null
+    // One schedule's screen gets only that schedule's events; the list gets every schedule's.
     // A burst (missed occurrences recorded at start) reloads once.
-    const soon = (id: string) => {
-      if (scheduleId && id !== scheduleId) return
-      if (timer) clearTimeout(timer)
-      timer = setTimeout(() => latest.current(), 150)
-    }
-    const offs = [
-      client.schedules.onChanged((e) => soon(e.id)),
-      client.schedules.onFired((e) => soon(e.schedule_id)),
-      client.schedules.onExecution((e) => soon(e.schedule_id)),
-    ]
+    const stop = client.subscribe(
+      { events: ['schedules.onChanged', 'schedules.onFired', 'schedules.onExecution'], ...(scheduleId ? { filter: { schedule_id: scheduleId } } : {}) },
+      () => {
+        if (timer) clearTimeout(timer)
+        timer = setTimeout(() => latest.current(), 150)
+      },
+    )
     return () => {
       if (timer) clearTimeout(timer)
-      for (const off of offs) off()
+      stop()
     }
   }, [client, scheduleId])
 }
