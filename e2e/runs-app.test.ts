@@ -2,8 +2,9 @@
 // build a run of demo tests (2 workers, 1 retry), watch it live, read the failing test's
 // checkpoint, screenshot and console, export the report, rerun the failed test, compare two runs,
 // delete one; stop one run and cancel another; accept a healed selector and undo it, dismiss one in
-// the healing review. axe on every screen.
-import { existsSync, readFileSync } from 'node:fs'
+// the healing review; accept a changed screenshot as a visual baseline. axe on every screen.
+import { existsSync, readFileSync, renameSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_FAILING_TEST } from '../src/main/demo/demo-project'
@@ -212,6 +213,77 @@ describe('runs in the app', () => {
     expect(pageErrors(page)).toEqual([])
     await context.close()
   }, 180_000)
+
+  it('says a first run stored a visual baseline; on a changed page shows the three images and accepts the new baseline by keyboard', async () => {
+    const [environment] = (await wb.call('environments.list', {})).items
+    const test = await wb.call('tests.create', {
+      name: 'Visual: the badge',
+      environment_id: environment.id,
+      // A failing comparison retries until the step's time is up: keep that short.
+      step_timeout_ms: 3000,
+      steps: [
+        { action: 'navigate', value: 'visual.html' },
+        { action: 'checkpoint', target: { selector: '[data-testid=badge]' }, options: { checkpoint: { type: 'screenshot', name: 'Badge' } } },
+      ],
+    })
+    const runOnce = async () => {
+      const run = await wb.call('runs.create', { test_case_ids: [test.id], options: { trace: 'off', screenshots: 'off' } })
+      await wb.call('runs.start', { id: run.id })
+      await wb.core.runner!.waitFor(run.id)
+      const [result] = (await wb.call('results.list', { test_run_id: run.id })).items
+      const [checkpoint] = await wb.call('checkpoints.list', { test_run_result_id: result.id })
+      return { path: `/runs/${run.id}/results/${result.test_run_item_id}`, result, checkpoint }
+    }
+    const first = await runOnce()
+    expect(first.result.status).toBe('passed')
+    const stored = await wb.open(first.path)
+    await stored.page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /^Step 2\b/ }).click()
+    const created = stored.page.getByRole('region', { name: 'Step 2' }).getByRole('group', { name: 'Visual checkpoint Badge' })
+    await created.getByRole('status').filter({ hasText: /^New baseline stored for Badge \(chromium 1280x720\): / }).waitFor()
+    await created.getByRole('img', { name: 'New baseline of Badge' }).waitFor()
+    expect(await created.getByRole('button', { name: 'Accept as new baseline' }).count()).toBe(0)
+    expect(pageErrors(stored.page)).toEqual([])
+    await stored.context.close()
+
+    await wb.call('steps.update', { id: test.steps[0].id, value: 'visual.html?change=1' })
+    const changed = await runOnce()
+    expect(changed.result.status).toBe('failed')
+    const { page, context } = await wb.open(changed.path)
+    // The failed step opens first, with the baseline, the actual screenshot and their difference.
+    const visual = page.getByRole('region', { name: 'Step 2' }).getByRole('group', { name: 'Visual checkpoint Badge' })
+    for (const name of ['Baseline of Badge', 'Actual screenshot of Badge', 'Difference of Badge']) {
+      await expect.poll(() => visual.getByRole('img', { name }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBe(240)
+    }
+    await expectAccessible(page, 'a failed visual checkpoint')
+
+    // A screenshot gone from the data folder: the error in words, and the button still there.
+    const accept = visual.getByRole('button', { name: 'Accept as new baseline' })
+    const kept = join(wb.dataDir, changed.checkpoint.actual_screenshot_path)
+    renameSync(kept, `${kept}.away`)
+    await accept.focus()
+    await page.keyboard.press('Enter')
+    await visual.getByRole('alert').filter({ hasText: "The baseline was not accepted: The screenshot of checkpoint 'Badge' is gone from the data folder" }).waitFor()
+    expect(await accept.isDisabled()).toBe(false)
+    renameSync(`${kept}.away`, kept)
+
+    await page.keyboard.press('Enter')
+    await visual.getByRole('status').filter({ hasText: 'New baseline accepted: the next run compares with this screenshot.' }).waitFor()
+    expect(await accept.getAttribute('aria-disabled')).toBe('true')
+    expect(await accept.evaluate((button) => button === document.activeElement)).toBe(true)
+    expect(await visual.getByRole('alert').count()).toBe(0)
+    const [baseline] = await wb.call('checkpoints.baselines', { test_case_id: test.id })
+    expect(baseline).toMatchObject({ name: 'Badge', browser: 'chromium', viewport: '1280x720', accepted_from: changed.checkpoint.id, path: changed.checkpoint.actual_screenshot_path })
+    await expectAccessible(page, 'an accepted visual baseline')
+
+    // Opened again, the result says it was accepted; the next run compares with it and passes.
+    await page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /^Step 1\b/ }).click()
+    await page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /^Step 2\b/ }).click()
+    await visual.getByRole('status').filter({ hasText: 'New baseline accepted' }).waitFor()
+    expect(await accept.getAttribute('aria-disabled')).toBe('true')
+    expect((await runOnce()).checkpoint).toMatchObject({ status: 'passed', checkpoint_name: 'Badge' })
+    expect(pageErrors(page)).toEqual([])
+    await context.close()
+  }, 120_000)
 
   it('counts data iterations in the run builder, saves a preset and loads it again', async () => {
     const { page, context } = await wb.open('/runs')

@@ -1,7 +1,7 @@
 // Visual baselines through the core: a first run stores the baseline (and says so), a changed
 // page fails keeping expected, actual and diff images, and the tester's accept makes the next
 // run pass. Real Chromium against the demo site, one data directory.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, renameSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PNG } from 'pngjs'
@@ -67,6 +67,13 @@ it('stores a first baseline, fails on changed pixels with three images, and pass
 
   const element = await core.dispatcher.call('checkpoints.acceptBaseline', { id: (await call<any[]>('stepResults.list', { test_run_result_id: changed.result.id }))[0].id }, { transport: 'direct' })
   expect(element.ok ? null : element.error.kind).toBe('not_found')
+  // A screenshot removed from the data folder by hand: an error that says so, the baseline kept.
+  const kept = join(dataDir, changed.checkpoint.actual_screenshot_path)
+  renameSync(kept, `${kept}.away`)
+  const gone = await core.dispatcher.call('checkpoints.acceptBaseline', { id: changed.checkpoint.id }, { transport: 'direct' })
+  renameSync(`${kept}.away`, kept)
+  expect(gone.ok ? null : gone.error).toEqual({ kind: 'invalid_state', message: `The screenshot of checkpoint 'badge' is gone from the data folder (${changed.checkpoint.actual_screenshot_path}): run the test again and accept that result` })
+  expect(await call('checkpoints.baselines', { test_case_id: test.id })).toEqual([baseline])
   const accepted = await call('checkpoints.acceptBaseline', { id: changed.checkpoint.id })
   expect(accepted).toMatchObject({ name: 'badge', accepted_from: changed.checkpoint.id, path: changed.checkpoint.actual_screenshot_path })
   expect((await runOnce(test.id)).checkpoint).toMatchObject({ status: 'passed', checkpoint_name: 'badge' })

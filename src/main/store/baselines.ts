@@ -61,7 +61,14 @@ export class BaselinesRepo {
     }
     const owner = this.s.statements.get('SELECT test_case_id FROM test_run_results WHERE id = ?').get(checkpoint.test_run_result_id) as { test_case_id: string | null } | undefined
     if (!owner?.test_case_id) throw TestDeskError.invalidState(`The result of checkpoint '${checkpoint.checkpoint_name}' belongs to no test case any more`)
-    const bytes = readFileSync(this.artifacts.absolute(checkpoint.actual_screenshot_path))
+    let bytes: Buffer
+    try {
+      bytes = readFileSync(this.artifacts.absolute(checkpoint.actual_screenshot_path))
+    } catch (error) {
+      // A data folder cleaned by hand: say which file, not the file system's code.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      throw TestDeskError.invalidState(`The screenshot of checkpoint '${checkpoint.checkpoint_name}' is gone from the data folder (${checkpoint.actual_screenshot_path}): run the test again and accept that result`)
+    }
     return this.save({ test_case_id: owner.test_case_id, name, browser, viewport }, bytes, checkpoint.id)
   }
 }

@@ -1,7 +1,8 @@
 // One test's result in a run: its executions (attempts, data rows), the step list with status,
 // timing and error, and for the step open (the failing one first) its screenshot, checkpoints
-// (expected against actual), console and network entries; the trace and the run's report.
-import { useEffect, useId, useMemo, useState } from 'react'
+// (expected against actual; a visual one's images and baseline to accept), console and network
+// entries; the trace and the run's report.
+import { Fragment, useEffect, useId, useMemo, useState } from 'react'
 import type { TraceLocation } from '../../../../shared/api/artifacts'
 import type { HealingView } from '../../../../shared/api/healings'
 import type { CheckpointResult, ConsoleLog, NetworkLog, TestRunItem, TestRunResult, TestStepResult } from '../../../../shared/model/execution'
@@ -14,6 +15,7 @@ import { LogPanel } from './LogPanel'
 import { errorText } from './run-format'
 import { executionLabel, firstToOpen, shownValue, stepDialogs, stepDownloads, stepToOpen, type StepDownload } from './result-model'
 import { Screenshot } from './Screenshot'
+import { VisualCheckpoint } from './VisualCheckpoint'
 
 interface Execution {
   result: TestRunResult
@@ -171,7 +173,10 @@ export function ResultView({ runId, itemId }: { runId: string; itemId: string })
                 {open.healed_selector && !openHealings.length && <p>Healed: found with <code>{open.healed_selector}</code> after the primary selector failed.</p>}
                 {open.error_message && <pre className="error-text" aria-label="Error">{open.error_message}</pre>}
                 {stepCheckpoints.map((c) => (
-                  <CheckpointTable key={c.id} checkpoint={c} />
+                  <Fragment key={c.id}>
+                    <CheckpointTable checkpoint={c} />
+                    <VisualCheckpoint checkpoint={c} testCaseId={execution.result.test_case_id} />
+                  </Fragment>
                 ))}
                 {screenshot && <Screenshot path={screenshot} label={`Screenshot of ${stepWord(open).toLowerCase()} ${open.step_number}`} />}
                 {/* Dialogs and downloads are kept by the test's own step numbers, not a suite hook's. */}
