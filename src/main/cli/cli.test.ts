@@ -62,6 +62,8 @@ describe('testdesk demo and show, through the contract', () => {
   it('demo adds the demo (then refreshes it) in the default project or the one named, and refuses an unknown one', async () => {
     const dataDir = tempDataDir()
     const core = await openCore({ dataDir, execution: 'manual' })
+    // The first project made is the default one: make it first, then another.
+    await core.dispatcher.call('projects.getDefault', {}, { transport: 'direct' })
     await core.dispatcher.call('projects.create', { name: 'Showcase' }, { transport: 'direct' })
     await core.close()
     const added = await runTestdesk(['demo', '--data-dir', dataDir])

@@ -45,6 +45,7 @@ describe('demo.seed', () => {
   })
 
   it('seeds the project given, leaving the default one alone', async () => {
+    await t.ok('projects.getDefault') // the first project made is the default one
     const other = await t.ok('projects.create', { name: 'Showcase' })
     const seeded = await t.ok('demo.seed', { project_id: other.id })
     expect(seeded.project).toMatchObject({ id: other.id, name: 'Showcase', is_default: false })
