@@ -59,27 +59,27 @@ describe('testdesk CLI', () => {
 })
 
 describe('testdesk demo and show, through the contract', () => {
-  it('demo adds the demo (then refreshes it) in the default project or the one named, and refuses an unknown one', async () => {
+  it('demo adds the demo (then refreshes it) in the project named, or the default one, and refuses an unknown one', async () => {
     const dataDir = tempDataDir()
     const core = await openCore({ dataDir, execution: 'manual' })
     // The first project made is the default one: make it first, then another.
     await core.dispatcher.call('projects.getDefault', {}, { transport: 'direct' })
     await core.dispatcher.call('projects.create', { name: 'Showcase' }, { transport: 'direct' })
     await core.close()
-    const added = await runTestdesk(['demo', '--data-dir', dataDir])
-    expect(added.code).toBe(0)
-    expect(added.stdout).toContain(`Added the demo: ${DEMO_TEST_COUNT} tests in suite Demo.`)
-    expect(added.stdout).toContain('testdesk run --suite Demo        run them')
-    const again = await runTestdesk(['demo', '--json', '--data-dir', dataDir])
-    const refreshed = JSON.parse(again.stdout)
-    expect(refreshed).toMatchObject({ project_name: 'Default' })
-    expect(refreshed.created.tests ?? 0).toBe(0)
     const named = await runTestdesk(['demo', '--project', 'showcase', '--data-dir', dataDir])
+    expect(named.code).toBe(0)
     expect(named.stdout).toContain(`Added the demo: ${DEMO_TEST_COUNT} tests in suite Demo.`)
     expect(named.stdout).toContain('testdesk run --suite Demo --project Showcase')
+    const again = await runTestdesk(['demo', '--project', 'Showcase', '--json', '--data-dir', dataDir])
+    const refreshed = JSON.parse(again.stdout)
+    expect(refreshed).toMatchObject({ project_name: 'Showcase' })
+    expect(refreshed.created.tests ?? 0).toBe(0)
     const unknown = await runTestdesk(['demo', '--project', 'Nowhere', '--data-dir', dataDir])
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain("No project named 'Nowhere'")
+    const inDefault = await runTestdesk(['demo', '--data-dir', tempDataDir()])
+    expect(inDefault.stdout).toContain(`Added the demo: ${DEMO_TEST_COUNT} tests in suite Demo.`)
+    expect(inDefault.stdout).toContain('testdesk run --suite Demo        run them')
   })
 
   it('show names the data group of each bundle of executions', async () => {
