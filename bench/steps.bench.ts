@@ -13,7 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect as baseExpect } from '@playwright/test'
 import { openCore } from '../src/main/core'
 import { demoProjectFile } from '../src/main/demo/demo-project'
-import { seedDemo } from '../src/main/demo/seed'
+import { seedDemo } from '../src/main/core/demo'
 import { startDemoSite } from '../src/main/demosite/server'
 import { chromiumArgs, discoverBrowser } from '../src/main/runner/browsers'
 import { engineSteps, runTest, type EngineStep } from '../src/main/runner/engine'

@@ -2,7 +2,7 @@
 // switcher: the demo project in browser mode, in real Chromium, the recording browser headless
 // on the demo site. Written to docs/screenshots/. Run with `npx tsx scripts/panel-screenshots.ts`.
 import { join } from 'node:path'
-import { seedDemo } from '../src/main/demo/seed'
+import { seedDemo } from '../src/main/core/demo'
 import { startDemoSite } from '../src/main/demosite/server'
 import { startWorkbench } from '../e2e/support/workbench'
 

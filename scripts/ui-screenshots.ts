@@ -1,7 +1,7 @@
 // Takes the README's screenshots of the workbench: the demo project in browser mode, in real
 // Chromium, written to docs/screenshots/. Run with `npx tsx scripts/ui-screenshots.ts`.
 import { join } from 'node:path'
-import { seedDemo } from '../src/main/demo/seed'
+import { seedDemo } from '../src/main/core/demo'
 import { startWorkbench } from '../e2e/support/workbench'
 
 const OUT = join(import.meta.dirname, '../docs/screenshots')

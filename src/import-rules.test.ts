@@ -98,6 +98,19 @@ describe('import rules', () => {
     ])
   })
 
+  it('catch a shell reaching behind the contract into the core', () => {
+    const root = fixture({
+      'src/main/cli/commands/demo.ts': 'export const seed = (core) => seedDemo(core.context.store)\n',
+      'src/main/cli/commands/run.ts': 'export const hand = (core, b) => core.runner!.provideBrowser(b)\n',
+      'src/main/host/server.ts': 'export const raw = (core) => core.context.db.prepare\n',
+      'src/main/cli/commands/info.ts': "export const info = (core) => [core.context.dataDir, core.dispatcher.call('system.info', {})]\n",
+      'src/main/cli/session.test.ts': 'export const peek = (core) => core.context.store\n',
+      'src/main/core/demo.ts': 'export const seed = (context) => seedDemo(context.store)\n',
+    })
+    expect(checkTree(root).map((v) => v.file)).toEqual(['src/main/cli/commands/demo.ts', 'src/main/cli/commands/run.ts', 'src/main/host/server.ts'])
+    expect(checkTree(root)[0].rule).toContain('the shells call the contract')
+  })
+
   it('see every form of import', () => {
     expect(
       importsOf(`import a from 'a'\nimport type { B } from "b"\nimport 'c'\nexport * from './d'\nconst e = await import('e')\nrequire('f')\nimport {\n  g,\n} from 'g'`),

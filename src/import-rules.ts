@@ -38,13 +38,14 @@ export const LAYERS: Record<string, number> = {
   // The recorder drives a headed browser through the runner's launch and engine.
   recorder: 4,
   report: 4,
+  // The demo project's file: its tests link to the demo site through the runner; the core seeds it.
+  demo: 4,
   // The scheduler plans over the store, mails reports, and reaches runs through a dispatcher port.
   scheduler: 5,
   core: 6,
-  // The demo seeds a project through the core's import; the host serves the core's dispatcher.
-  demo: 7,
+  // The host serves the core's dispatcher.
   host: 7,
-  // The shells: `testdesk serve` starts the host and `testdesk demo` the demo, so both sit above them.
+  // The shells: `testdesk serve` starts the host, so both sit above it.
   app: 8,
   cli: 8,
   // Test support (fixtures, harnesses): may use any layer; no runtime file imports it.
@@ -53,6 +54,10 @@ export const LAYERS: Record<string, number> = {
 
 /** The store's raw tables, reached from a Store (`store.t.runs`, `this.store.t[table]`). */
 const RAW_TABLES = /\bstore\.t\s*(\.\s*\w|\[)/
+/** The shells: they reach the core through its contract (the dispatcher), as the UI does. */
+const SHELLS = ['src/main/cli', 'src/main/host', 'src/main/app']
+/** What lies behind the contract: the core's store and database, and its runner. */
+const CORE_INTERNALS = /\bcontext\s*\.\s*(store|db)\b|\bcore\s*\.\s*runner\b/
 
 /** Every import specifier of a TypeScript source: static, dynamic, re-exports and require. */
 export function importsOf(source: string): string[] {
@@ -113,6 +118,9 @@ export function checkFile(file: string, source: string): Violation[] {
   }
   if (!inDir('src/main/store') && !isTest && SQL.test(source)) {
     add('(SQL text)', 'nothing outside src/main/store writes SQL')
+  }
+  if (SHELLS.some(inDir) && !isTest && CORE_INTERNALS.test(source)) {
+    add('(core internals)', 'the shells call the contract, not core.context.store, core.context.db or core.runner: add a contract method, or hand a service in through CoreOptions')
   }
   if (!inDir('src/main/store') && !isTest && RAW_TABLES.test(source)) {
     add('(store.t)', 'nothing outside src/main/store touches the raw tables (store.t): add a repository method')

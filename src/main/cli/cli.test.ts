@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { BIN, runTestdesk, tempDataDir } from '../../../e2e/support/cli'
 import { openCore } from '../core'
+import { DEMO_TEST_COUNT } from '../demo/demo-project'
 import { buildFixtureRun } from '../testing/fixture-runs'
 
 describe('testdesk CLI', () => {
@@ -54,6 +55,59 @@ describe('testdesk CLI', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('none found')
     expect(result.stdout).toContain('/no/such/browser, which does not exist')
+  })
+})
+
+describe('testdesk demo and show, through the contract', () => {
+  it('demo adds the demo (then refreshes it) in the project named, or the default one, and refuses an unknown one', async () => {
+    const dataDir = tempDataDir()
+    const core = await openCore({ dataDir, execution: 'manual' })
+    // The first project made is the default one: make it first, then another.
+    await core.dispatcher.call('projects.getDefault', {}, { transport: 'direct' })
+    await core.dispatcher.call('projects.create', { name: 'Showcase' }, { transport: 'direct' })
+    await core.close()
+    const named = await runTestdesk(['demo', '--project', 'showcase', '--data-dir', dataDir])
+    expect(named.code).toBe(0)
+    expect(named.stdout).toContain(`Added the demo: ${DEMO_TEST_COUNT} tests in suite Demo.`)
+    expect(named.stdout).toContain('testdesk run --suite Demo --project Showcase')
+    const again = await runTestdesk(['demo', '--project', 'Showcase', '--json', '--data-dir', dataDir])
+    const refreshed = JSON.parse(again.stdout)
+    expect(refreshed).toMatchObject({ project_name: 'Showcase' })
+    expect(refreshed.created.tests ?? 0).toBe(0)
+    const unknown = await runTestdesk(['demo', '--project', 'Nowhere', '--data-dir', dataDir])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain("No project named 'Nowhere'")
+    const inDefault = await runTestdesk(['demo', '--data-dir', tempDataDir()])
+    expect(inDefault.stdout).toContain(`Added the demo: ${DEMO_TEST_COUNT} tests in suite Demo.`)
+    expect(inDefault.stdout).toContain('testdesk run --suite Demo        run them')
+  })
+
+  it('show names the data group of each bundle of executions', async () => {
+    const dataDir = tempDataDir()
+    const core = await openCore({ dataDir, execution: 'manual' })
+    const call = async (name: string, input: unknown): Promise<any> => {
+      const reply = await core.dispatcher.call(name, input, { transport: 'direct' })
+      if (!reply.ok) throw new Error(`${name}: ${reply.error.message}`)
+      return reply.value
+    }
+    const accounts = await call('dataSets.create', { name: 'Accounts', columns: [{ name: 'user' }], rows: ['ann', 'bob'].map((user) => ({ values: { user } })) })
+    const login = await call('tests.create', { name: 'Login per account', data_set_id: accounts.id })
+    const home = await call('tests.create', { name: 'Home' })
+    const run = await call('runs.create', { test_case_ids: [login.id, home.id] })
+    await call('runs.start', { id: run.id })
+    for (const item of (await call('runItems.list', { test_run_id: run.id })).items) {
+      const iterations = item.test_case_id === login.id ? 2 : 1
+      for (let i = 1; i <= iterations; i++) {
+        await call('results.submit', { test_run_id: run.id, test_run_item_id: item.id, test_case_id: item.test_case_id, status: 'passed', iteration_number: i, completes_item: i === iterations })
+      }
+    }
+    await core.close()
+    const show = await runTestdesk(['show', '1', '--data-dir', dataDir])
+    expect(show.code).toBe(0)
+    expect(show.stdout).toContain("Data group 'Accounts' of Login per account: 2 executions (bundle ")
+    expect(show.stdout).toContain('Data group (the test itself) of Home: 1 execution (bundle ')
+    const shown = JSON.parse((await runTestdesk(['show', '1', '--json', '--data-dir', dataDir])).stdout)
+    expect(shown.bundles.map((b: { test: string; data_group: string | null }) => [b.test, b.data_group]).sort()).toEqual([['Home', null], ['Login per account', 'Accounts']])
   })
 })
 

@@ -5,7 +5,7 @@ import type { Api } from '../../shared/api'
 import type { InputOf, MethodName, OutputOf } from '../../shared/api/contract'
 import { TestDeskError } from '../../shared/api/errors'
 import type { Project, TestCase } from '../../shared/model/definition'
-import { openCore, type Core } from '../core'
+import { openCore, type Core, type CoreOptions } from '../core'
 import { resolveDataDir } from '../core/paths'
 import type { GlobalOptions } from './output'
 
@@ -17,8 +17,9 @@ type Spec<N extends string> = N extends `${infer NS}.${infer M}`
     : never
   : never
 
-export async function withCore<T>(options: GlobalOptions, work: (core: Core) => Promise<T>): Promise<T> {
-  const core = await openCore({ dataDir: resolveDataDir(options.dataDir) })
+/** Opens the core for `work` and closes it after; `services` hands in what the command made for the core (browsers started ahead). */
+export async function withCore<T>(options: GlobalOptions, work: (core: Core) => Promise<T>, services: Pick<CoreOptions, 'browsersAhead'> = {}): Promise<T> {
+  const core = await openCore({ dataDir: resolveDataDir(options.dataDir), ...services })
   try {
     return await work(core)
   } finally {

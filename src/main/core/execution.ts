@@ -100,7 +100,7 @@ export function executionNamespaces(
     },
     bundles: {
       list: (query) => store.results.bundles(query),
-      get: ({ id }) => store.mustGet('bundles', id, 'Execution bundle'),
+      get: ({ id }) => store.results.bundle(id),
     },
     runPresets: {
       list: ({ project_id }) => store.runPresets.list(project_id),

@@ -5,6 +5,7 @@ import type { Implementation } from '../../shared/api/contract'
 import { Store } from '../store'
 import { openDatabase, type Db } from '../store/db'
 import { definitionNamespaces } from './definitions'
+import { demoNamespace } from './demo'
 import { artifactsNamespace } from './artifacts'
 import { executionNamespaces, manualRunControl, type RunControl } from './execution'
 import type { CoreContext } from './context'
@@ -20,6 +21,7 @@ import { systemNamespace } from './system'
 import { validateStep } from '../../shared/steps'
 import { Orchestrator } from '../runner/orchestrator'
 import type { RunReporter } from '../runner/reporter'
+import type { BrowsersAhead } from '../runner/browsers-ahead'
 import { storeResults } from '../runner/store-results'
 import { publishRunEvents } from './run-events'
 import { Recorder } from '../recorder'
@@ -40,6 +42,11 @@ export interface CoreOptions {
   execution?: 'browser' | 'manual'
   /** The scheduler's clock, notification and loop settings (tests inject a clock and short timings). */
   scheduler?: Pick<SchedulerServiceOptions, 'clock' | 'notify' | 'timings'>
+  /**
+   * Browsers the opener starts before their run exists (the CLI does, so a broken browser is
+   * found before a run is created); a run's first worker takes a matching one. Closed with the core.
+   */
+  browsersAhead?: BrowsersAhead
 }
 
 export interface Core {
@@ -67,7 +74,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus<Api>(api)
   const store = new Store(db, { dataDir: options.dataDir, userName: options.userName, validateStep })
   const context: CoreContext = { dataDir: options.dataDir, databasePath, db, events, store }
-  const runner = options.execution === 'manual' ? null : new Orchestrator({ store, reporters: [storeResults(store), publishRunEvents(events)] })
+  const runner = options.execution === 'manual' ? null : new Orchestrator({ store, reporters: [storeResults(store), publishRunEvents(events)], browsersAhead: options.browsersAhead })
   runner?.recover()
   const control: RunControl = runner ?? manualRunControl(store)
   const recorder = new Recorder({
@@ -97,6 +104,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     artifacts: artifactsNamespace(store),
     recorder: recorderNamespace(recorder),
     schedules: schedulesNamespace(store, scheduler),
+    demo: demoNamespace(store),
   }
   dispatcher = createDispatcher(api, implementation)
   const stopWatching = watchChanges(store, events)
@@ -119,6 +127,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       await scheduler.stop()
       await recorder.closeAll()
       await runner?.close()
+      // Without a runner (manual execution) no run takes them: close them here.
+      await options.browsersAhead?.close()
       await scheduler.close()
       db.close()
     },

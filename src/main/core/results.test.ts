@@ -168,7 +168,7 @@ describe('data-driven items', () => {
     for (const n of [1, 2]) await submit(t, items[0], { iteration_number: n, completes_item: n === 2 })
     expect(await getItem(items[0].id)).toMatchObject({ status: 'passed', total_iterations: 2, passed_iterations: 2, failed_iterations: 0 })
     // Without a data set the bundle is grouped by the test case.
-    expect((await t.ok('bundles.list', { test_group_id: items[0].test_case_id }))[0].execution_ids).toHaveLength(2)
+    expect((await t.ok('bundles.list', { test_group_id: items[0].test_case_id }))[0]).toMatchObject({ execution_ids: [expect.any(String), expect.any(String)], data_group_name: null })
   })
 })
 
@@ -196,7 +196,13 @@ describe('execution bundles', () => {
     expect(await t.ok('bundles.list', { test_run_id: runs[0].id })).toHaveLength(3)
     expect((await t.ok('bundles.list', { test_group_id: other.id, test_run_id: runs[0].id })).map((b: { test_group_id: string }) => b.test_group_id)).toEqual([other.id])
     expect(await t.fail('bundles.list', {})).toMatchObject({ kind: 'validation', issues: [{ field: 'test_group_id', message: 'give test_group_id (a data group) or test_run_id' }] })
-    expect(t.store.results.dataGroupNames(byGroup.slice(0, 1)).get(byGroup[0].id)).toBe('Accounts')
+    // Each bundle names its data group: the data set's name, null for a test run without one.
+    expect(byGroup.map((b: { data_group_name: string | null }) => b.data_group_name)).toEqual(['Accounts', 'Accounts', 'Accounts', 'Accounts'])
+    const ofRun = await t.ok('bundles.list', { test_run_id: runs[0].id })
+    expect(ofRun.map((b: { test_group_id: string; data_group_name: string | null }) => [b.test_group_id, b.data_group_name]).sort()).toEqual(
+      [[set.id, 'Accounts'], [set.id, 'Accounts'], [other.id, other.name]].sort(),
+    )
+    expect(await t.ok('bundles.get', { id: ofRun[0].id })).toEqual(ofRun[0])
   })
 })
 

@@ -44,8 +44,7 @@ export function collectReportData(store: Store, runId: string, now = new Date())
   }
   const suitePaths = suitePathsOf(store, run.project_id, run.suite_path, rows.suiteLinks)
   const bundles = store.results.bundles({ test_run_id: run.id })
-  const groupNames = store.results.dataGroupNames(bundles)
-  const bundleOf = new Map(bundles.map((b) => [b.test_run_item_id, { id: b.id, data_group_id: b.test_group_id, data_group: groupNames.get(b.id) ?? null, executions: b.execution_ids.length }]))
+  const bundleOf = new Map(bundles.map((b) => [b.test_run_item_id, { id: b.id, data_group_id: b.test_group_id, data_group: b.data_group_name, executions: b.execution_ids.length }]))
 
   const tests: ReportTest[] = rows.items.map((item) => {
     const executions = (resultsByItem.get(item.id) ?? []).map((result): ReportExecution => {

@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../core'
 import { discoverBrowser } from './browsers'
-import { BrowserUnavailableError, launchBrowser, resolveExecutable, type LaunchSettings } from './launch'
+import { BrowsersAhead } from './browsers-ahead'
+import { BrowserUnavailableError, launchBrowser, launchKey, resolveExecutable, type LaunchSettings } from './launch'
 
 const headless: LaunchSettings = { browser: 'chromium', headless: true }
 
@@ -32,7 +33,8 @@ describe('a browser started ahead of a run', () => {
   afterEach(async () => core?.close())
 
   it("is the run's first browser, not a second one", async () => {
-    core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-ahead-')) })
+    const browsersAhead = new BrowsersAhead()
+    core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-ahead-')), browsersAhead })
     const call = async (name: string, input: unknown) => {
       const reply = await core!.dispatcher.call(name, input, { transport: 'direct' })
       if (!reply.ok) throw new Error(reply.error.message)
@@ -40,8 +42,7 @@ describe('a browser started ahead of a run', () => {
     }
     expect((await discoverBrowser('chromium')).found).toBe(true)
     const executable = await resolveExecutable(headless)
-    const ahead = await launchBrowser(headless, executable)
-    core.runner!.provideBrowser(headless, executable, ahead)
+    const ahead = await browsersAhead.start(headless, executable)
     const test = await call('tests.create', { name: 'Blank', steps: [{ action: 'navigate', value: 'about:blank' }] })
     const run = await call('runs.create', { test_case_ids: [test.id], browser_name: 'chromium', options: { headless: true } })
     await call('runs.start', { id: run.id })
@@ -49,5 +50,14 @@ describe('a browser started ahead of a run', () => {
     expect(finished).toMatchObject({ status: 'completed', passed_tests: 1, browser_version: ahead.version() })
     // The worker used it, and closed it when the run ended.
     expect(ahead.isConnected()).toBe(false)
+  })
+
+  it('closes with the core when no run took it, even without a runner', async () => {
+    const browsersAhead = new BrowsersAhead()
+    core = await openCore({ dataDir: mkdtempSync(join(tmpdir(), 'td-ahead-')), databasePath: ':memory:', execution: 'manual', browsersAhead })
+    const ahead = await browsersAhead.start(headless, await resolveExecutable(headless))
+    await core.close()
+    expect(ahead.isConnected()).toBe(false)
+    expect(browsersAhead.take(launchKey(headless, await resolveExecutable(headless)))).toBeNull()
   })
 })

@@ -15,6 +15,7 @@ import type { Store } from '../store'
 import { processAlive } from '../store/process-alive'
 import type { RunItemView } from '../store/runs'
 import type { BrowserName } from './browsers'
+import { BrowsersAhead } from './browsers-ahead'
 import { demoSiteHandle, type DemoSiteHandle } from './demo-site-link'
 import { engineSteps, runTest, type CalledTest, type EngineStep, type TestOutcome, type VisualBaselineKey } from './engine'
 import type { Masker } from './engine/masking'
@@ -33,6 +34,8 @@ export interface OrchestratorOptions {
   reporters: readonly RunReporter[]
   /** Runs executing at the same time; others wait in the queue. */
   maxConcurrentRuns?: number
+  /** Browsers started before their run (the CLI's); a run's first worker takes a matching one. */
+  browsersAhead?: BrowsersAhead
 }
 
 interface StartSettings {
@@ -46,13 +49,13 @@ export class Orchestrator implements RunControl {
   private readonly active = new Map<string, RunExecution>()
   private readonly waiters = new Map<string, ((run: TestRun) => void)[]>()
   private readonly maxConcurrentRuns: number
-  /** Browsers started ahead of a run (see provideBrowser), by launchKey. */
-  private readonly ready = new Map<string, Browser>()
+  private readonly browsersAhead: BrowsersAhead
   readonly reporters: RunReporters
 
   constructor(private readonly options: OrchestratorOptions) {
     this.maxConcurrentRuns = options.maxConcurrentRuns ?? 1
     this.reporters = new RunReporters(options.reporters)
+    this.browsersAhead = options.browsersAhead ?? new BrowsersAhead()
   }
 
   private get store(): Store {
@@ -111,35 +114,17 @@ export class Orchestrator implements RunControl {
     return new Promise((resolve) => this.waiters.set(runId, [...(this.waiters.get(runId) ?? []), resolve]))
   }
 
-  /**
-   * Hands over a browser started ahead of a run (the CLI starts one before creating its run, so
-   * a browser that cannot start is found before any run exists); the next run launching the same
-   * kind of browser uses it for its first worker instead of starting another.
-   */
-  provideBrowser(settings: LaunchSettings, executable: string | null, browser: Browser): void {
-    const key = launchKey(settings, executable)
-    void this.ready.get(key)?.close().catch(() => undefined)
-    this.ready.set(key, browser)
-  }
-
   /** Cancels everything running and waits for browsers to close. */
   async close(): Promise<void> {
     for (const id of this.queue.values()) this.cancel(id)
     await Promise.all([...this.active.values()].map((execution) => execution.cancelAndWait('TestDesk is closing')))
-    await Promise.all([...this.ready.values()].map((browser) => browser.close().catch(() => undefined)))
-    this.ready.clear()
-  }
-
-  private takeReady(key: string): Browser | null {
-    const browser = this.ready.get(key)
-    this.ready.delete(key)
-    return browser?.isConnected() ? browser : null
+    await this.browsersAhead.close()
   }
 
   private pump(): void {
     while (this.active.size < this.maxConcurrentRuns && this.queue.size) {
       const runId = this.queue.shift()!
-      const execution = new RunExecution(runId, this.store, this.reporters, () => this.emitProgress(runId), (key) => this.takeReady(key))
+      const execution = new RunExecution(runId, this.store, this.reporters, () => this.emitProgress(runId), (key) => this.browsersAhead.take(key))
       this.active.set(runId, execution)
       void execution.execute().finally(() => {
         this.active.delete(runId)

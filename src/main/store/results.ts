@@ -11,6 +11,7 @@ import type {
   ConsoleLog,
   ConsoleLogInput,
   ExecutionBundle,
+  ExecutionBundleView,
   ListLogsQuery,
   ListNetworkLogsQuery,
   ListResultsQuery,
@@ -288,14 +289,18 @@ export class ResultsRepo {
   // ── Bundles ───────────────────────────────────────────────────────────────────────────────
 
   /** Bundles of a data group (a data set, or a test case run with none), of a run, or both; newest first. */
-  bundles(query: { test_group_id?: string; test_run_id?: string }): ExecutionBundle[] {
-    return this.s.t.bundles.all(new Where().eq('test_group_id', query.test_group_id).eq('test_run_id', query.test_run_id), 'ORDER BY created_at DESC, rowid DESC')
+  bundles(query: { test_group_id?: string; test_run_id?: string }): ExecutionBundleView[] {
+    return this.withGroupNames(this.s.t.bundles.all(new Where().eq('test_group_id', query.test_group_id).eq('test_run_id', query.test_run_id), 'ORDER BY created_at DESC, rowid DESC'))
   }
 
-  /** The name of each bundle's data group: its data set's, null for a test run with none. */
-  dataGroupNames(bundles: readonly ExecutionBundle[]): Map<string, string | null> {
+  bundle(id: string): ExecutionBundleView {
+    return this.withGroupNames([this.s.mustGet<ExecutionBundle>('bundles', id, 'Execution bundle')])[0]
+  }
+
+  /** Each bundle with its data group's name: its data set's, null for a test run with none. */
+  private withGroupNames(bundles: readonly ExecutionBundle[]): ExecutionBundleView[] {
     const name = this.s.statements.get('SELECT name FROM test_data_sets WHERE id = ?')
-    return new Map(bundles.map((b) => [b.id, (name.get(b.test_group_id) as { name: string } | undefined)?.name ?? null]))
+    return bundles.map((b) => ({ ...b, data_group_name: (name.get(b.test_group_id) as { name: string } | undefined)?.name ?? null }))
   }
 }
 

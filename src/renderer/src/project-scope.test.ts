@@ -10,7 +10,7 @@ describe('the window project scope', () => {
     expect(takesProjectId(api.recorder.start.input)).toBe(false) // project_id only inside new_test
     expect(takesProjectId(api.tests.get.input)).toBe(false)
     const scoped = scopedMethods()
-    for (const name of ['tests.outline', 'tests.list', 'tests.create', 'suites.tree', 'runs.list', 'runs.create', 'schedules.list', 'schedules.create', 'environments.list', 'projectFiles.export']) {
+    for (const name of ['tests.outline', 'tests.list', 'tests.create', 'suites.tree', 'runs.list', 'runs.create', 'schedules.list', 'schedules.create', 'environments.list', 'projectFiles.export', 'demo.seed']) {
       expect(scoped, name).toContain(name)
     }
     for (const name of ['projects.list', 'projects.delete', 'tests.get', 'steps.update', 'recorder.start']) expect(scoped, name).not.toContain(name)

@@ -2,6 +2,7 @@
 // core must implement it (compile error otherwise); every transport picks it up by itself.
 import { artifacts } from './artifacts'
 import { browsers, dataSets, environments, scripts } from './catalog'
+import { demo } from './demo'
 import { healings } from './healings'
 import { interop } from './interop'
 import { projectFiles } from './project-files'
@@ -46,6 +47,7 @@ export const api = {
   reports,
   artifacts,
   recorder,
+  demo,
 }
 
 export type Api = typeof api

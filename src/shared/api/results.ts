@@ -17,7 +17,7 @@ import {
   SubmitResultInput,
   type CheckpointResult,
   type ConsoleLog,
-  type ExecutionBundle,
+  type ExecutionBundleView,
   type ExecutionHistoryEntry,
   type NetworkLog,
   type ScriptResult,
@@ -153,7 +153,7 @@ export const bundles = {
       .object({ test_group_id: z.string().min(1).optional(), test_run_id: Id.optional() })
       .strict()
       .refine((q) => q.test_group_id !== undefined || q.test_run_id !== undefined, { message: 'give test_group_id (a data group) or test_run_id', path: ['test_group_id'] }),
-    returns<ExecutionBundle[]>(),
+    returns<ExecutionBundleView[]>(),
   ),
-  get: method(ById, returns<ExecutionBundle>()),
+  get: method(ById, returns<ExecutionBundleView>()),
 } satisfies Namespace

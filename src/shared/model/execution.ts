@@ -682,6 +682,12 @@ export interface ExecutionBundle {
   updated_at: Timestamp
 }
 
+/** A bundle as the contract gives it: with its data group's name, so no caller looks it up. */
+export interface ExecutionBundleView extends ExecutionBundle {
+  /** The data set's name; null when the group is a test case run without a data set. */
+  data_group_name: string | null
+}
+
 export interface StateTransition {
   id: string
   entity_type: 'run' | 'item'

@@ -1,9 +1,7 @@
 import type { Command } from 'commander'
-import type { ImportSummary } from '../../../shared/model/project-file'
-import { seedDemo } from '../../demo/seed'
-import { DEMO_TEST_COUNT } from '../../demo/demo-project'
+import type { DemoSeeded } from '../../../shared/api/demo'
 import { createOutput, type GlobalOptions } from '../output'
-import { projectOf, projectOption, shellWord, withCore } from '../session'
+import { invoke, projectOf, projectOption, shellWord, withCore } from '../session'
 
 export function registerDemo(program: Command): void {
   program
@@ -13,14 +11,11 @@ export function registerDemo(program: Command): void {
     .action(async (opts: { project?: string }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
-      const { summary, project } = await withCore(globals, async (core) => {
-        const project = await projectOf(core, opts.project)
-        return { summary: seedDemo(core.context.store, project.id), project }
-      })
-      out.result(summary)
-      out.line(demoAddedLine(summary))
+      const seeded = await withCore(globals, async (core) => invoke(core, 'demo.seed', { project_id: (await projectOf(core, opts.project)).id }))
+      out.result(seeded.summary)
+      out.line(demoAddedLine(seeded))
       // Commands that name no project work in the default one: name this one when it is not.
-      const flag = project.is_default ? '' : ` --project ${shellWord(project.name)}`
+      const flag = seeded.project.is_default ? '' : ` --project ${shellWord(seeded.project.name)}`
       out.line('Next:')
       out.line(`  testdesk tests --suite Demo${flag}      list them`)
       out.line(`  testdesk run --suite Demo${flag}        run them (the demo site starts by itself)`)
@@ -29,6 +24,6 @@ export function registerDemo(program: Command): void {
 }
 
 /** What adding the demo did, in one line (`testdesk demo` and `testdesk serve --demo`). */
-export function demoAddedLine(summary: ImportSummary): string {
-  return `${summary.created.tests ? 'Added' : 'Refreshed'} the demo: ${DEMO_TEST_COUNT} tests in suite Demo.`
+export function demoAddedLine({ summary, test_count }: DemoSeeded): string {
+  return `${summary.created.tests ? 'Added' : 'Refreshed'} the demo: ${test_count} tests in suite Demo.`
 }

@@ -5,7 +5,8 @@ import { isId } from '../../../shared/model/common'
 import { TRACE_POLICIES, type TestRun, type TracePolicy } from '../../../shared/model/execution'
 import type { ItemProgress, RunProgress, StepProgress } from '../../../shared/model/progress'
 import type { Core } from '../../core'
-import { BrowserUnavailableError, launchBrowser, resolveExecutable, type LaunchSettings } from '../../runner/launch'
+import { BrowsersAhead } from '../../runner/browsers-ahead'
+import { BrowserUnavailableError, resolveExecutable, type LaunchSettings } from '../../runner/launch'
 import type { RunReporter } from '../../runner/reporter'
 import { duration, suitePathFlag } from '../format'
 import { CliExit, createOutput, EXIT, intFlag, usageError, type GlobalOptions, type Output } from '../output'
@@ -74,11 +75,12 @@ export function registerRun(program: Command): void {
       const launch: LaunchSettings = { browser: flags.browser, headless: !flags.headed, endpoint: flags.browserEndpoint ?? null }
       // No browser is bad usage of this machine: say so before a run is created.
       const executable = await resolveExecutable(launch).catch(asUsage)
+      const ahead = new BrowsersAhead()
       const code = await withCore(globals, async (core) => {
         const projectId = (await projectOf(core, flags.project)).id
         const { testCaseIds, select } = await selection(core, flags, projectId)
         const environment = flags.env ? await findEnvironment(core, flags.env, projectId) : null
-        await startBrowser(core, launch, executable)
+        await startBrowser(ahead, launch, executable)
         const suitePath = flags.suite?.length === 1 ? suitePathFlag(flags.suite[0]) : null
         const run = await createRun(core, {
           project_id: projectId,
@@ -103,7 +105,7 @@ export function registerRun(program: Command): void {
           },
         })
         return runAndReport(core, run, out, reports, flags.out)
-      })
+      }, { browsersAhead: ahead })
       process.exitCode = code
     })
 
@@ -119,6 +121,7 @@ export function registerRun(program: Command): void {
       const globals = command.optsWithGlobals<GlobalOptions>()
       const out = createOutput(!!globals.json)
       const reports = reportFormats(flags.report)
+      const ahead = new BrowsersAhead()
       process.exitCode = await withCore(globals, async (core) => {
         const original = await findRun(core, ref, flags.project)
         const launch: LaunchSettings = {
@@ -126,10 +129,10 @@ export function registerRun(program: Command): void {
           headless: original.options.headless ?? true,
           endpoint: original.options.browser_endpoint ?? null,
         }
-        await startBrowser(core, launch, await resolveExecutable(launch).catch(asUsage))
+        await startBrowser(ahead, launch, await resolveExecutable(launch).catch(asUsage))
         const run = await invoke(core, 'runs.rerun', { id: original.id, only: flags.only })
         return runAndReport(core, run, out, reports, flags.out)
-      })
+      }, { browsersAhead: ahead })
     })
 }
 
@@ -139,12 +142,11 @@ function asUsage(error: unknown): never {
 
 /**
  * Starts the browser before the run exists: one that cannot start (or starts and dies at once)
- * is a broken environment, exit 2 with what it printed, and no run is left behind. The run then
- * uses this browser for its first worker.
+ * is a broken environment, exit 2 with what it printed, and no run is left behind. The core was
+ * opened with `ahead`, so the run then uses this browser for its first worker.
  */
-async function startBrowser(core: Core, settings: LaunchSettings, executable: string | null): Promise<void> {
-  const browser = await launchBrowser(settings, executable).catch(asUsage)
-  core.runner!.provideBrowser(settings, executable, browser)
+async function startBrowser(ahead: BrowsersAhead, settings: LaunchSettings, executable: string | null): Promise<void> {
+  await ahead.start(settings, executable).catch(asUsage)
 }
 
 /** runs.create, with "no tests match" said in the command's words. */

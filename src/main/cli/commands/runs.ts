@@ -101,8 +101,7 @@ export function registerRuns(program: Command): void {
           }
         }
         const found = await invoke(core, 'bundles.list', { test_run_id: run.id })
-        const groups = core.context.store.results.dataGroupNames(found)
-        const bundles = found.map((b) => ({ ...b, data_group: groups.get(b.id) ?? null, test: summary.items.find((i) => i.id === b.test_run_item_id)?.test_case_name ?? null }))
+        const bundles = found.map(({ data_group_name, ...b }) => ({ ...b, data_group: data_group_name, test: summary.items.find((i) => i.id === b.test_run_item_id)?.test_case_name ?? null }))
         return { run, summary, failures, baselines, scripts, bundles }
       })
       // TestDesk's own stacks are for --debug only, in JSON as in text.

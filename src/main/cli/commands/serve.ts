@@ -3,8 +3,8 @@ import { startHost } from '../../host/server'
 import { ensureBrowserUi } from '../../host/ui-build'
 import { openCore } from '../../core'
 import { resolveDataDir } from '../../core/paths'
-import { seedDemo } from '../../demo/seed'
 import { createOutput, intFlag, untilInterrupted, type GlobalOptions } from '../output'
+import { invoke } from '../session'
 import { demoAddedLine } from './demo'
 
 export function registerServe(program: Command): void {
@@ -20,8 +20,13 @@ export function registerServe(program: Command): void {
       const port = intFlag('port', opts.port, 0, 65535)
       const rendererDir = await ensureBrowserUi({ onProgress: (message) => out.note(message) })
       const core = await openCore({ dataDir: resolveDataDir(globals.dataDir) })
-      const demo = opts.demo ? seedDemo(core.context.store) : undefined
-      if (demo) out.line(demoAddedLine(demo))
+      const closeAndThrow = async (error: unknown): Promise<never> => {
+        await core.close()
+        throw error
+      }
+      const seeded = opts.demo ? await invoke(core, 'demo.seed', {}).catch(closeAndThrow) : undefined
+      if (seeded) out.line(demoAddedLine(seeded))
+      const demo = seeded?.summary
       const host = await startHost({ dispatcher: core.dispatcher, events: core.events, rendererDir, port }).catch(
         async (error: NodeJS.ErrnoException) => {
           await core.close()

@@ -1,11 +1,25 @@
-// Seeds (or refreshes) the demo project in a project (the default one unless named), secrets included: the project
-// file leaves secret values out, so they are set here after the import.
+// The `demo` namespace: seeds (or refreshes) the demo project in a project, secrets included: the
+// project file leaves secret values out, so they are set here after the import.
+import type { Api } from '../../shared/api'
+import type { Implementation } from '../../shared/api/contract'
 import type { ImportSummary } from '../../shared/model/project-file'
-import type { Store } from '../store'
-import { importProject } from '../core/project-import'
 import { validateStep } from '../../shared/steps'
-import { demoId, demoProjectFile, DEMO_SECRETS } from './demo-project'
+import { demoId, demoProjectFile, DEMO_SECRETS, DEMO_TEST_COUNT } from '../demo/demo-project'
+import type { Store } from '../store'
+import { importProject } from './project-import'
 
+export function demoNamespace(store: Store): Implementation<Api>['demo'] {
+  return {
+    seed: ({ project_id }) => {
+      // Checked first, so a project that is not there is a validation error and nothing is written.
+      const projectId = store.projectOrDefault(project_id)
+      const summary = seedDemo(store, projectId)
+      return { project: store.projects.get(projectId), summary, test_count: DEMO_TEST_COUNT }
+    },
+  }
+}
+
+/** Seeds the demo in one transaction; tests and benchmarks call it directly on a store. */
 export function seedDemo(store: Store, projectId: string = store.defaultProjectId): ImportSummary {
   return store.tx(() => {
     const file = demoProjectFile()
