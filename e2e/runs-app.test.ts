@@ -90,6 +90,9 @@ describe('runs in the app', () => {
     await step5.getByRole('checkbox', { name: 'Every step' }).check()
     await step5.getByRole('list', { name: 'Console (1)' }).getByRole('listitem').filter({ hasText: 'Sorted by joined, ascending' }).waitFor()
     await page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: new RegExp(`^Step ${stepNumber}\\b`) }).click()
+    // With retries, the default trace policy records the retry, not the first attempt.
+    await executions.getByRole('button', { name: 'Attempt 2: failed' }).click()
+    await expect.poll(() => executions.getByRole('button', { name: 'Attempt 2: failed' }).getAttribute('aria-pressed')).toBe('true')
     expect(await page.getByTestId('trace-command').textContent()).toMatch(/^npx playwright show-trace /)
     await expectAccessible(page, 'the result viewer')
 
