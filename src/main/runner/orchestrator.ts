@@ -28,6 +28,19 @@ import { attemptTracing, tracesByRerun, type AttemptTracing } from './trace-poli
 
 type TracedOutcome = TestOutcome & { trace?: Buffer | null }
 
+/** What one data iteration of a test runs with: the test, its run and the worker's browser. */
+interface IterationJob {
+  run: TestRun
+  item: RunItemView
+  plan: TestPlan
+  steps: EngineStep[]
+  iteration: Iteration
+  worker: Worker
+  settings: LaunchSettings
+  executable: string | null
+  config: BrowserConfiguration | null
+}
+
 export interface OrchestratorOptions {
   store: Store
   /** Told what happens, in this order (the results store first, so the others see stored results). */
@@ -361,7 +374,7 @@ class RunExecution {
         })
         this.reporters.tell('onTestBegin', this.itemProgress(item, 'running', attempt, iteration.number, plan.iterations.length))
         this.progress()
-        const outcome = await this.executeIteration(run, item, plan, steps, iteration, worker, settings, executable, config, { tracing })
+        const outcome = await this.executeIteration({ run, item, plan, steps, iteration, worker, settings, executable, config }, { tracing })
         outcomes.push({ iteration, outcome })
         this.running.delete(item.id)
         if (!outcome) break
@@ -371,7 +384,7 @@ class RunExecution {
       const final = !failed || attempt === maxAttempt || !!this.stopReason
       if (final && failed && !this.stopReason && tracesByRerun(policy, tracing)) {
         for (const { iteration, outcome } of outcomes) {
-          if (outcome?.status === 'failed') await this.traceByRerun(run, item, plan, steps, iteration, worker, settings, executable, config, outcome)
+          if (outcome?.status === 'failed') await this.traceByRerun({ run, item, plan, steps, iteration, worker, settings, executable, config }, outcome)
         }
         if (this.cancelled) return
       }
@@ -432,19 +445,8 @@ class RunExecution {
    * re-run fails too; when it passes, `failed` says so instead. Nothing else of the re-run is
    * kept or told: the test's results and verdict are the attempt's that failed.
    */
-  private async traceByRerun(
-    run: TestRun,
-    item: RunItemView,
-    plan: TestPlan,
-    steps: EngineStep[],
-    iteration: Iteration,
-    worker: Worker,
-    settings: LaunchSettings,
-    executable: string | null,
-    config: BrowserConfiguration | null,
-    failed: TracedOutcome,
-  ): Promise<void> {
-    const rerun = await this.executeIteration(run, item, plan, steps, iteration, worker, settings, executable, config, { tracing: 'keep-if-failed', rerun: true })
+  private async traceByRerun(job: IterationJob, failed: TracedOutcome): Promise<void> {
+    const rerun = await this.executeIteration(job, { tracing: 'keep-if-failed', rerun: true })
     if (!rerun) return
     if (rerun.trace) failed.trace = rerun.trace
     else if (rerun.status === 'passed' && failed.errorMessage) {
@@ -452,18 +454,8 @@ class RunExecution {
     }
   }
 
-  private async executeIteration(
-    run: TestRun,
-    item: RunItemView,
-    plan: TestPlan,
-    steps: EngineStep[],
-    iteration: Iteration,
-    worker: Worker,
-    settings: LaunchSettings,
-    executable: string | null,
-    config: BrowserConfiguration | null,
-    how: { tracing: AttemptTracing; rerun?: boolean },
-  ): Promise<TracedOutcome | null> {
+  private async executeIteration(job: IterationJob, how: { tracing: AttemptTracing; rerun?: boolean }): Promise<TracedOutcome | null> {
+    const { run, item, plan, steps, iteration, worker, settings, executable, config } = job
     let context: BrowserContext | null = null
     const { tracing, rerun = false } = how
     try {

@@ -94,19 +94,7 @@ function testScripts(store: Store, testCase: TestCaseWithSteps): EngineScript[] 
   for (let offset = 0, total = 1; offset < total; offset += 1000) {
     const page = store.scripts.list({ project_id: testCase.project_id, limit: 1000, offset, sort_by: 'position', sort_order: 'asc' }, { test_case_id: testCase.id })
     total = page.total
-    for (const s of page.items) {
-      scripts.push({
-        id: s.id,
-        name: s.name,
-        script_type: s.script_type,
-        language: s.language,
-        run_in: s.run_in,
-        source: s.source,
-        is_critical: s.is_critical,
-        timeout_ms: s.timeout_ms,
-        attached_to_step: s.attached_to_step,
-      })
-    }
+    scripts.push(...page.items)
   }
   return scripts
 }

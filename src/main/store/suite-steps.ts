@@ -4,7 +4,7 @@ import { TestDeskError, validationError } from '../../shared/api/errors'
 import type { SetSuiteHooksInput, StepInput, SuiteHookPhase, SuiteHooks, SuiteStep } from '../../shared/model/definition'
 import type { StoreBase } from './base'
 import { guarded } from './errors'
-import type { StepValidator } from './tests'
+import { stepColumns, type StepValidator } from './tests'
 import { Where } from './table'
 
 export class SuiteStepsRepo {
@@ -54,18 +54,7 @@ export class SuiteStepsRepo {
       if (ids.has(step.id)) throw TestDeskError.validation(`${field}.${i}.id`, `id ${step.id} is used twice`)
       ids.add(step.id)
     })
-    const rows = steps.map((step, position) => ({
-      id: step.id,
-      suite_id: suiteId,
-      phase,
-      position,
-      action: step.action,
-      target: step.target ?? null,
-      value: step.value ?? null,
-      options: step.options ?? {},
-      description: step.description ?? null,
-      disabled: step.disabled ?? false,
-    }))
+    const rows = steps.map((step, position) => ({ id: step.id, suite_id: suiteId, phase, position, ...stepColumns(step) }))
     guarded(() => this.s.t.suiteSteps.insertMany(rows), field)
   }
 }

@@ -26,6 +26,18 @@ import { Where, type Row } from './table'
 
 
 /** Checks a step's action and parameters against the step catalogue; returns what is wrong. */
+/** A step's own columns as stored, absent fields given their defaults (test and suite steps alike). */
+export function stepColumns(step: StepInput) {
+  return {
+    action: step.action,
+    target: step.target ?? null,
+    value: step.value ?? null,
+    options: step.options ?? {},
+    description: step.description ?? null,
+    disabled: step.disabled ?? false,
+  }
+}
+
 export type StepValidator = (step: StepInput, path: string) => FieldIssue[]
 
 const PRIORITY_ORDER = "CASE priority WHEN 'low' THEN 0 WHEN 'medium' THEN 1 WHEN 'high' THEN 2 ELSE 3 END"
@@ -133,17 +145,7 @@ export class TestsRepo {
   }
 
   private writeSteps(testCaseId: string, steps: readonly StepInput[]): void {
-    const rows = steps.map((step, position) => ({
-      id: step.id,
-      test_case_id: testCaseId,
-      position,
-      action: step.action,
-      target: step.target ?? null,
-      value: step.value ?? null,
-      options: step.options ?? {},
-      description: step.description ?? null,
-      disabled: step.disabled ?? false,
-    }))
+    const rows = steps.map((step, position) => ({ id: step.id, test_case_id: testCaseId, position, ...stepColumns(step) }))
     guarded(() => this.s.t.steps.insertMany(rows), 'steps')
   }
 

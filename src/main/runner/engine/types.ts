@@ -12,7 +12,7 @@ import type {
 import type { SuiteHookPhase } from '../../../shared/model/definition'
 import type { StepTarget } from '../../../shared/steps'
 import type { Masker } from './masking'
-import type { ScriptLanguage, ScriptRunIn, ScriptType } from '../../../shared/model/definition'
+import type { TestScript } from '../../../shared/model/definition'
 
 /** A step's time limit when neither the step nor its test case sets one. */
 export const DEFAULT_STEP_TIMEOUT_MS = 10_000
@@ -36,19 +36,8 @@ export interface SuiteHookSteps {
   steps: EngineStep[]
 }
 
-/** A test script as the engine runs it (see ./scripts). */
-export interface EngineScript {
-  id: string | null
-  name: string
-  script_type: ScriptType
-  language: ScriptLanguage
-  run_in: ScriptRunIn
-  source: string
-  is_critical: boolean
-  timeout_ms: number
-  /** For an on-demand script: it runs after this step (1-based) passed. */
-  attached_to_step: number | null
-}
+/** A test script as the engine runs it (see ./scripts); `attached_to_step` is 1-based. */
+export type EngineScript = Pick<TestScript, 'name' | 'script_type' | 'language' | 'run_in' | 'source' | 'is_critical' | 'timeout_ms' | 'attached_to_step'> & { id: string | null }
 
 export type DialogResponse = 'accept' | 'dismiss'
 

@@ -1,8 +1,8 @@
 // Settings: where the data lives (and opening it), which browser runs tests (and how to get
 // one), the defaults new runs start from, and the theme.
 import { useEffect, useId, useState } from 'react'
-import { TRACE_POLICIES, TRACE_POLICY_LABELS } from '../../../shared/model/execution'
 import type { RunDefaults } from '../../../shared/model/settings'
+import { ArtefactFields } from '../components/ArtefactFields'
 import { openDataFolder } from '../data-folder'
 import { exportPlaywrightProject, exportProject } from '../project-files'
 import { useApp, useAppStore } from '../StoreContext'
@@ -99,20 +99,7 @@ export function SettingsView() {
               </div>
             </div>
             <div className="field-row">
-              <div className="field">
-                <label htmlFor={`${id}-shots`}>Screenshots</label>
-                <select id={`${id}-shots`} value={defaults.screenshots} onChange={(e) => update({ screenshots: e.target.value as RunDefaults['screenshots'] })}>
-                  <option value="off">Off</option>
-                  <option value="on-failure">On failure</option>
-                  <option value="every-step">Every step</option>
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-trace`}>Playwright trace</label>
-                <select id={`${id}-trace`} value={defaults.trace} onChange={(e) => update({ trace: e.target.value as RunDefaults['trace'] })}>
-                  {TRACE_POLICIES.map((policy) => <option key={policy} value={policy}>{TRACE_POLICY_LABELS[policy]}</option>)}
-                </select>
-              </div>
+              <ArtefactFields id={id} screenshots={defaults.screenshots} trace={defaults.trace} onChange={update} />
             </div>
             <div className="field checkbox">
               <label>

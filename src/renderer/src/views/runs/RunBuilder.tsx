@@ -4,7 +4,8 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
 import type { RunPreset } from '../../../../shared/api/run-presets'
 import type { RunPreview } from '../../../../shared/api/runs'
-import { TRACE_POLICIES, TRACE_POLICY_LABELS, type TestRun } from '../../../../shared/model/execution'
+import type { TestRun } from '../../../../shared/model/execution'
+import { ArtefactFields } from '../../components/ArtefactFields'
 import { route } from '../../routes'
 import { useApp, useAppStore } from '../../StoreContext'
 import { selectedRows } from '../../tree/selection'
@@ -231,20 +232,7 @@ export function RunBuilder() {
         <div className="field-row" key={`numbers-${numbersKey}`}>
           <NumberField id={`${id}-workers`} label="Workers (1-10)" min={1} max={10} value={choice.workers} onChange={(workers) => workers !== null && set({ workers })} />
           <NumberField id={`${id}-retries`} label="Retries (0-10)" min={0} max={10} value={choice.retries} onChange={(retries) => retries !== null && set({ retries })} />
-          <div className="field">
-            <label htmlFor={`${id}-shots`}>Screenshots</label>
-            <select id={`${id}-shots`} value={choice.screenshots} onChange={(e) => set({ screenshots: e.target.value as RunChoice['screenshots'] })}>
-              <option value="off">Off</option>
-              <option value="on-failure">On failure</option>
-              <option value="every-step">Every step</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-trace`}>Playwright trace</label>
-            <select id={`${id}-trace`} value={choice.trace} onChange={(e) => set({ trace: e.target.value as RunChoice['trace'] })}>
-              {TRACE_POLICIES.map((policy) => <option key={policy} value={policy}>{TRACE_POLICY_LABELS[policy]}</option>)}
-            </select>
-          </div>
+          <ArtefactFields id={id} screenshots={choice.screenshots} trace={choice.trace} onChange={set} />
         </div>
         <div className="field-row" key={`timeouts-${numbersKey}`}>
           <NumberField id={`${id}-test-timeout`} label="Test timeout (seconds)" min={1} max={86_400} value={choice.test_timeout_s} optional onChange={(test_timeout_s) => set({ test_timeout_s })} />
